@@ -1,0 +1,39 @@
+// Bundles each entry point into dist/. Entries that do not exist yet are skipped,
+// so the build keeps working while the product grows.
+import { build, context } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+const entries = [
+  { in: 'src/extension/extension.ts', out: 'dist/extension.js', ...node },
+  { in: 'src/worker/worker.ts', out: 'dist/worker.js', ...node },
+  { in: 'src/cli.ts', out: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
+  { in: 'src/demo.ts', out: 'dist/demo.js', ...node },
+  {
+    in: 'bench/bench.ts', out: 'dist/bench.js', ...node,
+    // The peers stay in node_modules: tfjs-backend-wasm locates its .wasm files beside itself.
+    external: ['vscode', '@tensorflow/*'],
+  },
+  { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
+];
+
+const jobs = entries
+  .filter((e) => existsSync(e.in))
+  .map(({ in: entry, out, ...options }) => ({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    ...options,
+  }));
+
+if (watch) {
+  for (const job of jobs) await (await context(job)).watch();
+} else {
+  await Promise.all(jobs.map((job) => build(job)));
+}
