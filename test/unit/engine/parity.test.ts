@@ -1,0 +1,143 @@
+// Every case of every PyTorch parity fixture file must pass: values, gradients and
+// optimizer trajectories equal to real PyTorch's within the fixture's tolerance.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as E from '../../../src/engine/index.ts';
+import {
+  assertClose, buildModel, buildOptimizer, dataLoss, inputTensor, loadFixtureFiles, penalty, type FixtureCase, type Tolerance,
+} from './parity-fixtures.ts';
+
+for (const { file, defaultTolerance, trajectoryTolerance, cases } of loadFixtureFiles()) {
+  describe(`PyTorch parity: ${file}`, () => {
+    assert.ok(cases.length > 0, `${file} has no cases`);
+    for (const c of cases) {
+      const tolerance: Tolerance =
+        c.tolerance ??
+        (c.category === 'optimizer_trajectory' && c.dtype === 'float32' ? trajectoryTolerance : undefined) ??
+        defaultTolerance[c.dtype] ?? { rtol: 1e-9, atol: 1e-12 };
+      it(`${c.category}: ${c.name}`, () => {
+        try {
+          checkCase(c, tolerance);
+        } finally {
+          E.releaseGraph();
+        }
+      });
+      // The float64 cases replayed in float32 (the engine's default and fast path) must stay
+      // within the float32 tolerances: PyTorch's own float32-vs-float64 gap used < 15% of them.
+      if (c.dtype === 'float64' && c.category !== 'dropout_statistics' && c.category !== 'init_statistics') {
+        const f32 = c.category === 'optimizer_trajectory' ? trajectoryTolerance : defaultTolerance.float32;
+        it(`${c.category}: ${c.name} (replayed in float32)`, () => {
+          try {
+            checkCase({ ...c, dtype: 'float32' }, f32 ?? { rtol: 1e-4, atol: 1e-5 });
+          } finally {
+            E.releaseGraph();
+          }
+        });
+      }
+    }
+  });
+}
+
+function checkCase(c: FixtureCase, tol: Tolerance): void {
+  switch (c.category) {
+    case 'mlp_forward_backward':
+    case 'penalty':
+    case 'dropout':
+      return checkForwardBackward(c, tol);
+    case 'optimizer_trajectory':
+      return checkTrajectory(c, tol);
+    case 'dropout_statistics':
+      return checkDropoutStatistics(c);
+    case 'init_statistics':
+      return checkInitStatistics(c);
+    default:
+      throw new Error(`Unknown fixture category "${c.category}" in case ${c.name}`);
+  }
+}
+
+function lossOf(c: FixtureCase, model: E.Sequential) {
+  const x = inputTensor(c);
+  const data = dataLoss(c);
+  const pen = penalty(c, model);
+  return () => {
+    const output = model.forward(x);
+    const dataLossValue = data(output);
+    const penaltyValue = pen?.() ?? null;
+    const total = penaltyValue === null ? dataLossValue : E.add(dataLossValue, penaltyValue);
+    return { output, dataLossValue, penaltyValue, total };
+  };
+}
+
+function checkForwardBackward(c: FixtureCase, tol: Tolerance): void {
+  const model = buildModel(c);
+  const { output, dataLossValue, penaltyValue, total } = lossOf(c, model)();
+  total.backward();
+  const want = c.expected;
+  assertClose('output', output.data, want.output, tol);
+  assertClose('data_loss', [dataLossValue.item()], want.data_loss, tol);
+  assertClose('penalty', [penaltyValue?.item() ?? 0], want.penalty, tol);
+  assertClose('loss', [total.item()], want.loss, tol);
+  for (const [name, p] of model.namedParameters()) assertClose(`grad ${name}`, p.grad!, want.grads[name], tol);
+}
+
+function checkTrajectory(c: FixtureCase, tol: Tolerance): void {
+  const model = buildModel(c);
+  const optimizer = buildOptimizer(c, model);
+  const step = lossOf(c, model);
+  const expected = c.expected.trajectory as any[];
+  assert.equal(expected.length, c.optimizer!.steps);
+  for (const want of expected) {
+    optimizer.zeroGrad();
+    const { dataLossValue, total } = step();
+    total.backward();
+    assertClose(`step ${want.step} loss_before`, [total.item()], want.loss_before, tol);
+    assertClose(`step ${want.step} data_loss_before`, [dataLossValue.item()], want.data_loss_before, tol);
+    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} grad ${name}`, p.grad!, want.grads[name], tol);
+    optimizer.step();
+    E.releaseGraph();
+    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} ${name} after`, p.data, want.params_after[name], tol);
+  }
+  assertClose('final_loss', [E.noGrad(() => step().total.item())], c.expected.final_loss, tol);
+}
+
+function checkDropoutStatistics(c: FixtureCase): void {
+  const n = c.n as number;
+  for (const result of c.expected.results as any[]) {
+    const { p, theory } = result;
+    for (const seed of [0, 1, 2, 3]) {
+      const ones = E.tensor(new Float32Array(n).fill(1), [n], { requiresGrad: true });
+      const out = E.dropout(ones, p, new E.Random(seed), true);
+      E.sum(out).backward();
+      const values = Array.from(out.data);
+      const mean = values.reduce((a, b) => a + b, 0) / n;
+      const zeros = values.filter((v) => v === 0).length / n;
+      assert.ok(Math.abs(mean - 1) <= 5 * theory.std_of_mean, `p=${p} seed ${seed}: mean ${mean}`);
+      assert.ok(Math.abs(zeros - p) <= 5 * theory.std_of_fraction_zero, `p=${p} seed ${seed}: zero fraction ${zeros}`);
+      for (const v of values) if (v !== 0) assert.equal(v, Math.fround(theory.nonzero_value), `p=${p}: kept value ${v}`);
+      assert.deepEqual(Array.from(ones.grad!), values, 'backward multiplies by the same mask');
+      E.releaseGraph();
+    }
+  }
+}
+
+function checkInitStatistics(c: FixtureCase): void {
+  const rng = new E.Random(7);
+  for (const shape of c.expected.shapes as any[]) {
+    const weights: number[] = [];
+    const biases: number[] = [];
+    for (let s = 0; s < 20; s++) {
+      const layer = new E.Linear(shape.in_features, shape.out_features, true, { rng });
+      assert.deepEqual(layer.weight.shape, shape.weight_shape);
+      weights.push(...layer.weight.data);
+      biases.push(...layer.bias!.data);
+    }
+    const { weight_bound, bias_bound, weight_std } = shape.theory;
+    for (const w of weights) assert.ok(Math.abs(w) <= weight_bound, `weight ${w} outside ±${weight_bound}`);
+    for (const b of biases) assert.ok(Math.abs(b) <= bias_bound, `bias ${b} outside ±${bias_bound}`);
+    if (weights.length >= 1000) {
+      const m = weights.reduce((a, b) => a + b, 0) / weights.length;
+      const std = Math.sqrt(weights.reduce((a, b) => a + (b - m) ** 2, 0) / weights.length);
+      assert.ok(Math.abs(std / weight_std - 1) < 0.05, `weight std ${std} vs ${weight_std} for ${shape.in_features}→${shape.out_features}`);
+    }
+  }
+}
