@@ -58,7 +58,7 @@ export class Sequential {
   readonly layers: readonly Layer[];
   readonly dtype: DType;
   training = true;
-  private readonly rng: Random;
+  private rng: Random;
 
   constructor(specs: readonly LayerSpec[], options: ModelOptions) {
     this.dtype = options.dtype ?? 'float32';
@@ -81,6 +81,12 @@ export class Sequential {
         }
       }
     });
+  }
+
+  /** Replaces the generator that draws dropout masks from now on. */
+  useRandom(rng: Random): this {
+    this.rng = rng;
+    return this;
   }
 
   train(): this {
