@@ -2,7 +2,8 @@
 // The test set comes from a second file (testPath) or from a seeded shuffle split: row
 // order = Random(seed).permutation(rows), its first round(rows·(1 − testFraction)) rows
 // train and the rest test. Cells are numbers except a classification target, whose
-// distinct values become the classes, in sorted order (numerically when all are numbers).
+// distinct values (of both files, with testPath) become the classes, in sorted order
+// (numerically when all are numbers, so "10" comes after "9").
 import type { Random } from '../engine/random.ts';
 import type { Dataset, Split, Task } from './dataset.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv-parse.ts';
