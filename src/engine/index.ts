@@ -4,6 +4,7 @@ export type { Buffer, DType } from './dtype.ts';
 export { Random } from './random.ts';
 export { Tensor, tensor, zeros, noGrad, releaseGraph, backward, formatShape, type Shape } from './tensor.ts';
 export { poolAllocations } from './pool.ts';
+export { kernelBackend } from './kernels/index.ts';
 export { add, sub, mul, div, scale } from './ops/elementwise.ts';
 export { sum, mean } from './ops/reduce.ts';
 export { abs, square, sqrt, exp, log, neg, relu, leakyRelu, tanh, sigmoid, activate } from './ops/unary.ts';

@@ -1,17 +1,20 @@
 // Regularization penalties added to the loss, each one fused op over a list of
 // parameter tensors (weights only, or all parameters: the caller chooses the list).
-// Like TensorFlow Playground's regularizers, each is a value-plus-derivative pair.
+// Like TensorFlow Playground's regularizers, each is a value-plus-derivative pair of kernels.
+import type { Buffer } from './dtype.ts';
+import { absSum, addScaled, addSignScaled, squareSum } from './kernels/index.ts';
 import { add } from './ops/elementwise.ts';
-import { sign } from './ops/unary.ts';
 import { opResult, type Tensor } from './tensor.ts';
 
 interface ElementPenalty {
-  value(w: number): number;
-  derivative(w: number): number;
+  /** Σ f(w) over one tensor. */
+  value(w: Buffer): number;
+  /** dw += g · f'(w). */
+  addGradient(w: Buffer, dw: Buffer, g: number): void;
 }
 
-const absolute: ElementPenalty = { value: Math.abs, derivative: sign };
-const squared: ElementPenalty = { value: (w) => w * w, derivative: (w) => 2 * w };
+const absolute: ElementPenalty = { value: absSum, addGradient: addSignScaled };
+const squared: ElementPenalty = { value: squareSum, addGradient: (w, dw, g) => addScaled(w, dw, 2 * g) };
 
 /** coef · Σ|w|; its subgradient is coef · sign(w), which is 0 at w = 0 (PyTorch's p.abs().sum()). */
 export const l1Penalty = (params: readonly Tensor[], coef: number): Tensor => elementPenalty(params, coef, absolute);
@@ -32,7 +35,7 @@ export function elasticNetPenalty(params: readonly Tensor[], lambda: number, l1R
  */
 export function l2NormPenalty(params: readonly Tensor[], coef: number): Tensor {
   const out = penaltyResult(params, coef);
-  const norms = params.map((p) => euclideanNorm(p.data));
+  const norms = params.map((p) => Math.sqrt(squareSum(p.data)));
   out.data[0] = coef * norms.reduce((a, b) => a + b, 0);
   if (out.requiresGrad) {
     out.backwardFn = () => {
@@ -40,8 +43,7 @@ export function l2NormPenalty(params: readonly Tensor[], coef: number): Tensor {
       params.forEach((p, k) => {
         const norm = norms[k]!;
         if (!p.requiresGrad || norm === 0) return;
-        const w = p.data, dw = p.gradBuffer();
-        for (let i = 0; i < w.length; i++) dw[i] += (g * w[i]!) / norm;
+        addScaled(p.data, p.gradBuffer(), g / norm);
       });
     };
   }
@@ -51,19 +53,12 @@ export function l2NormPenalty(params: readonly Tensor[], coef: number): Tensor {
 function elementPenalty(params: readonly Tensor[], coef: number, term: ElementPenalty): Tensor {
   const out = penaltyResult(params, coef);
   let total = 0;
-  for (const p of params) {
-    const w = p.data;
-    for (let i = 0; i < w.length; i++) total += term.value(w[i]!);
-  }
+  for (const p of params) total += term.value(p.data);
   out.data[0] = coef * total;
   if (out.requiresGrad) {
     out.backwardFn = () => {
       const g = out.grad![0]! * coef;
-      for (const p of params) {
-        if (!p.requiresGrad) continue;
-        const w = p.data, dw = p.gradBuffer();
-        for (let i = 0; i < w.length; i++) dw[i] += g * term.derivative(w[i]!);
-      }
+      for (const p of params) if (p.requiresGrad) term.addGradient(p.data, p.gradBuffer(), g);
     };
   }
   return out;
@@ -75,10 +70,4 @@ function penaltyResult(params: readonly Tensor[], coef: number): Tensor {
   const dtype = params[0]!.dtype;
   for (const p of params) if (p.dtype !== dtype) throw new Error(`penalty: parameters mix ${dtype} and ${p.dtype}`);
   return opResult([], dtype, params);
-}
-
-function euclideanNorm(w: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < w.length; i++) s += w[i]! * w[i]!;
-  return Math.sqrt(s);
 }

@@ -5,6 +5,7 @@
 // intermediate buffer back to the pool, so the next step reuses them.
 import { allocate, type Buffer, type DType } from './dtype.ts';
 import { giveBuffer, takeBuffer } from './pool.ts';
+import { onHeap } from './kernels/index.ts';
 
 export type Shape = readonly number[];
 
@@ -81,9 +82,10 @@ export function tensor(
   options: { dtype?: DType; requiresGrad?: boolean; copy?: boolean } = {},
 ): Tensor {
   const dtype = options.dtype ?? 'float32';
+  // Reusing caller memory is only safe when it is what allocate() would give: float32 in the heap.
   const reuse =
     options.copy === false &&
-    ((dtype === 'float32' && values instanceof Float32Array) || (dtype === 'float64' && values instanceof Float64Array));
+    ((dtype === 'float32' && values instanceof Float32Array && onHeap(values)) || (dtype === 'float64' && values instanceof Float64Array));
   let data: Buffer;
   if (reuse) data = values as Buffer;
   else {

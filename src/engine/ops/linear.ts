@@ -1,10 +1,9 @@
 // Linear layer, fused with its bias and activation: y = f(x·Wᵀ + b), with W of shape
 // [out, in] as PyTorch stores it, so every inner loop of the three products reads rows.
-import { type Buffer } from '../dtype.ts';
-import { matmul } from '../kernels/dispatch.ts';
+import { activationBackward, biasActivation, columnSums, matmulNN, matmulNT, matmulTN } from '../kernels/index.ts';
 import { takeBuffer, giveBuffer } from '../pool.ts';
 import { assertSameDType, formatShape, opResult, type Tensor } from '../tensor.ts';
-import { activateInPlace, activationBackward, type Activation } from './activation.ts';
+import type { Activation } from './activation.ts';
 
 export function linear(x: Tensor, weight: Tensor, bias: Tensor | null, activation: Activation = 'identity', slope = 0.01): Tensor {
   checkShapes(x, weight, bias);
@@ -14,9 +13,8 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null, activatio
   const inputTensors = bias === null ? [x, weight] : [x, weight, bias];
   const out = opResult([batch, outputs], x.dtype, inputTensors);
   const y = out.data;
-  matmul.nt(x.data, weight.data, y, batch, outputs, inputs, false);
-  if (bias !== null) addRowVector(y, bias.data, batch, outputs);
-  activateInPlace(activation, slope, y, 0, y.length);
+  matmulNT(x.data, weight.data, y, batch, outputs, inputs, false);
+  biasActivation(y, bias?.data ?? null, batch, outputs, activation, slope);
 
   if (out.requiresGrad) {
     out.backwardFn = () => {
@@ -26,9 +24,9 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null, activatio
         dz = takeBuffer(out.dtype, dy.length, false);
         activationBackward(activation, slope, y, dy, dz, dy.length);
       }
-      if (weight.requiresGrad) matmul.tn(dz, x.data, weight.gradBuffer(), outputs, inputs, batch);
-      if (bias !== null && bias.requiresGrad) addColumnSums(dz, bias.gradBuffer(), batch, outputs);
-      if (x.requiresGrad) matmul.nn(dz, weight.data, x.gradBuffer(), batch, inputs, outputs);
+      if (weight.requiresGrad) matmulTN(dz, x.data, weight.gradBuffer(), outputs, inputs, batch);
+      if (bias !== null && bias.requiresGrad) columnSums(dz, bias.gradBuffer(), batch, outputs);
+      if (x.requiresGrad) matmulNN(dz, weight.data, x.gradBuffer(), batch, inputs, outputs);
       if (dz !== dy) giveBuffer(dz);
     };
   }
@@ -49,12 +47,4 @@ function checkShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void {
       throw new Error(`linear: bias shape ${formatShape(bias.shape)} does not fit weight ${formatShape(weight.shape)} (expected [${weight.shape[0]}])`);
     }
   }
-}
-
-function addRowVector(y: Buffer, b: Buffer, rows: number, cols: number): void {
-  for (let r = 0, at = 0; r < rows; r++) for (let c = 0; c < cols; c++, at++) y[at] += b[c]!;
-}
-
-function addColumnSums(dz: Buffer, db: Buffer, rows: number, cols: number): void {
-  for (let r = 0, at = 0; r < rows; r++) for (let c = 0; c < cols; c++, at++) db[c] += dz[at]!;
 }

@@ -1,4 +1,5 @@
 import { allocate, type Buffer } from '../dtype.ts';
+import { onHeap, wasm } from '../kernels/index.ts';
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, requireNonNegative, requireUnitInterval, type BaseOptions, type GroupInput } from './optimizer.ts';
 
@@ -55,6 +56,11 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const shrink = this.decoupled ? 1 - lr * o.weightDecay : 1;
     const sign = o.maximize ? -1 : 1;
     const { m, v, vMax } = s;
+    if (onHeap(w, g, m, v) && (vMax === null || onHeap(vMax))) {
+      const vm = vMax === null ? 0 : vMax.byteOffset;
+      wasm!.adamStep(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, vm, w.length, stepSize, correction2, b1, b2, eps, coupled, shrink, sign);
+      return;
+    }
     for (let i = 0, n = w.length; i < n; i++) {
       const wi = w[i]! * shrink;
       const gi = sign * g[i]! + coupled * wi;

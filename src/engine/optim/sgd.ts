@@ -1,5 +1,5 @@
-import type { Buffer } from '../dtype.ts';
-import { allocate } from '../dtype.ts';
+import { allocate, dtypeOf, type Buffer } from '../dtype.ts';
+import { onHeap, wasm } from '../kernels/index.ts';
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, requireNonNegative, type BaseOptions, type GroupInput } from './optimizer.ts';
 
@@ -40,11 +40,19 @@ export class SGD extends Optimizer<SgdOptions, SgdState> {
     const sign = o.maximize ? -1 : 1;
     const n = w.length;
     if (mu === 0) {
+      if (onHeap(w, g)) {
+        wasm!.sgdStep(w.byteOffset, g.byteOffset, 0, n, lr, wd, 0, 0, false, false, sign);
+        return;
+      }
       for (let i = 0; i < n; i++) w[i] = w[i]! - lr * (sign * g[i]! + wd * w[i]!);
       return;
     }
     const first = s.momentumBuffer === null;
-    const buf = (s.momentumBuffer ??= allocate(w instanceof Float32Array ? 'float32' : 'float64', n));
+    const buf = (s.momentumBuffer ??= allocate(dtypeOf(w), n));
+    if (onHeap(w, g, buf)) {
+      wasm!.sgdStep(w.byteOffset, g.byteOffset, buf.byteOffset, n, lr, wd, mu, dampening, nesterov, first, sign);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const d = sign * g[i]! + wd * w[i]!;
       const b = first ? d : mu * buf[i]! + (1 - dampening) * d;

@@ -1,0 +1,87 @@
+// The kernels every op calls. Each takes typed arrays and runs on the WebAssembly SIMD
+// kernels when all its operands are float32 views into the heap, and in plain JS otherwise.
+import type { Buffer } from '../dtype.ts';
+import { activateInPlace, activationBackward as activationBackwardJs, type Activation } from '../ops/activation.ts';
+import { inHeap } from '../wasm/heap.ts';
+import { wasm } from '../wasm/kernels.ts';
+import * as js from './elementwise.ts';
+import { matmulNN as nnJs, matmulNT as ntJs, matmulTN as tnJs } from './matmul.ts';
+
+/** Activations the SIMD kernels compute; tanh and sigmoid stay in JS. */
+const WASM_ACTIVATION: Partial<Record<Activation, number>> = { identity: 0, relu: 1, leaky_relu: 2 };
+
+export function onHeap(...buffers: Buffer[]): boolean {
+  if (wasm === null) return false;
+  for (const b of buffers) if (!inHeap(b)) return false;
+  return true;
+}
+
+/** C[M,N] = A[M,K]·B[N,K]ᵀ (+ C when `accumulate`). */
+export function matmulNT(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number, accumulate: boolean): void {
+  if (onHeap(A, B, C)) wasm!.matmulNT(A.byteOffset, B.byteOffset, C.byteOffset, M, N, K, accumulate);
+  else ntJs(A, B, C, M, N, K, accumulate);
+}
+
+/** C[M,N] += A[M,K]·B[K,N]. */
+export function matmulNN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
+  if (onHeap(A, B, C)) wasm!.matmulAccumulate(A.byteOffset, K, 1, B.byteOffset, C.byteOffset, M, N, K);
+  else nnJs(A, B, C, M, N, K);
+}
+
+/** C[M,N] += A[K,M]ᵀ·B[K,N]. */
+export function matmulTN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
+  if (onHeap(A, B, C)) wasm!.matmulAccumulate(A.byteOffset, 1, M, B.byteOffset, C.byteOffset, M, N, K);
+  else tnJs(A, B, C, M, N, K);
+}
+
+/** y[m,n] = f(y[m,n] + b[n]) for a [M,N] matrix y. */
+export function biasActivation(y: Buffer, b: Buffer | null, M: number, N: number, activation: Activation, slope: number): void {
+  const code = WASM_ACTIVATION[activation];
+  if (onHeap(y) && (b === null || onHeap(b))) {
+    wasm!.biasActivation(y.byteOffset, b === null ? 0 : b.byteOffset, M, N, code ?? 0, slope);
+    if (code === undefined) activateInPlace(activation, slope, y, 0, y.length);
+    return;
+  }
+  if (b !== null) js.addRowVector(y, b, M, N);
+  activateInPlace(activation, slope, y, 0, y.length);
+}
+
+/** dz = dy·f'(z), f' computed from the output y. */
+export function activationBackward(activation: Activation, slope: number, y: Buffer, dy: Buffer, dz: Buffer, n: number): void {
+  const code = WASM_ACTIVATION[activation];
+  if (code !== undefined && onHeap(y, dy, dz)) wasm!.activationBackward(y.byteOffset, dy.byteOffset, dz.byteOffset, n, code, slope);
+  else activationBackwardJs(activation, slope, y, dy, dz, n);
+}
+
+/** db[n] += Σ_m dz[m,n]. */
+export function columnSums(dz: Buffer, db: Buffer, M: number, N: number): void {
+  if (onHeap(dz, db)) wasm!.columnSums(dz.byteOffset, db.byteOffset, M, N);
+  else js.addColumnSums(dz, db, M, N);
+}
+
+export function absSum(w: Buffer): number {
+  return onHeap(w) ? wasm!.absSum(w.byteOffset, w.length) : js.absSum(w);
+}
+
+export function squareSum(w: Buffer): number {
+  return onHeap(w) ? wasm!.squareSum(w.byteOffset, w.length) : js.squareSum(w);
+}
+
+/** dw += coef·sign(w), sign(0) = 0. */
+export function addSignScaled(w: Buffer, dw: Buffer, coef: number): void {
+  if (onHeap(w, dw)) wasm!.addSignScaled(w.byteOffset, dw.byteOffset, w.length, coef);
+  else js.addSignScaled(w, dw, coef);
+}
+
+/** dw += coef·w. */
+export function addScaled(w: Buffer, dw: Buffer, coef: number): void {
+  if (onHeap(w, dw)) wasm!.addScaled(w.byteOffset, dw.byteOffset, w.length, coef);
+  else js.addScaled(w, dw, coef);
+}
+
+/** Which kernels float32 work runs on, for logs and benchmark tables. */
+export function kernelBackend(): string {
+  return wasm === null ? 'js' : 'wasm-simd';
+}
+
+export { wasm };

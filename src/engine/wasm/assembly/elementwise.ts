@@ -1,0 +1,63 @@
+// Bias, activation and their gradients, fused into single passes.
+// Activation codes: 0 identity, 1 relu, 2 leaky_relu (slope given). tanh and sigmoid stay in JS.
+
+// y[m,n] = act(y[m,n] + b[n]); b = 0 means no bias.
+export function biasActivation(y: usize, b: usize, M: i32, N: i32, act: i32, slope: f32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0), s = f32x4.splat(slope);
+  for (let m = 0; m < M; m++) {
+    const row = y + ((<usize>m * N) << 2);
+    for (let n = 0; n < N4; n += 4) {
+      const o = <usize>n << 2;
+      let v = v128.load(row + o);
+      if (b != 0) v = f32x4.add(v, v128.load(b + o));
+      v128.store(row + o, activate(v, act, zero, s));
+    }
+    for (let n = N4; n < N; n++) {
+      const o = <usize>n << 2;
+      let v = load<f32>(row + o);
+      if (b != 0) v += load<f32>(b + o);
+      store<f32>(row + o, act == 0 || v > 0 ? v : act == 1 ? 0 : v * slope);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function activate(v: v128, act: i32, zero: v128, slope: v128): v128 {
+  if (act == 1) return f32x4.max(v, zero);
+  if (act == 2) return v128.bitselect(v, f32x4.mul(v, slope), f32x4.gt(v, zero));
+  return v;
+}
+
+// dz = dy · f'(z), with f' read from the output y: 1 where y > 0, else 0 (relu) or slope (leaky_relu).
+export function activationBackward(y: usize, dy: usize, dz: usize, n: i32, act: i32, slope: f32): void {
+  const n4 = n & ~3;
+  const zero = f32x4.splat(0);
+  const below = f32x4.splat(act == 2 ? slope : 0);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    const g = v128.load(dy + o);
+    v128.store(dz + o, act == 0 ? g : v128.bitselect(g, f32x4.mul(g, below), f32x4.gt(v128.load(y + o), zero)));
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    const g = load<f32>(dy + o);
+    store<f32>(dz + o, act == 0 || load<f32>(y + o) > 0 ? g : act == 1 ? 0 : g * slope);
+  }
+}
+
+// db[n] += Σ_m dz[m,n]: the bias gradient.
+export function columnSums(dz: usize, db: usize, M: i32, N: i32): void {
+  const N4 = N & ~3;
+  for (let m = 0; m < M; m++) {
+    const row = dz + ((<usize>m * N) << 2);
+    for (let n = 0; n < N4; n += 4) {
+      const o = <usize>n << 2;
+      v128.store(db + o, f32x4.add(v128.load(db + o), v128.load(row + o)));
+    }
+    for (let n = N4; n < N; n++) {
+      const o = <usize>n << 2;
+      store<f32>(db + o, load<f32>(db + o) + load<f32>(row + o));
+    }
+  }
+}

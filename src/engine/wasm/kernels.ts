@@ -1,0 +1,31 @@
+// Instantiates the SIMD kernels over the heap's memory. Set REGLAB_KERNELS=js to run
+// everything on the plain-JS kernels instead (tests compare the two).
+import { KERNELS_WASM_BASE64 } from './kernels-binary.ts';
+import { memory } from './heap.ts';
+
+export interface WasmKernels {
+  matmulNT(a: number, b: number, c: number, M: number, N: number, K: number, accumulate: boolean): void;
+  matmulAccumulate(a: number, strideI: number, strideK: number, b: number, c: number, M: number, N: number, K: number): void;
+  biasActivation(y: number, b: number, M: number, N: number, act: number, slope: number): void;
+  activationBackward(y: number, dy: number, dz: number, n: number, act: number, slope: number): void;
+  columnSums(dz: number, db: number, M: number, N: number): void;
+  sgdStep(w: number, g: number, buf: number, n: number, lr: number, wd: number, momentum: number, dampening: number, nesterov: boolean, first: boolean, sign: number): void;
+  adamStep(w: number, g: number, m: number, v: number, vmax: number, n: number, stepSize: number, correction2: number, beta1: number, beta2: number, eps: number, coupledWd: number, shrink: number, sign: number): void;
+  absSum(w: number, n: number): number;
+  squareSum(w: number, n: number): number;
+  addSignScaled(w: number, dw: number, n: number, coef: number): void;
+  addScaled(w: number, dw: number, n: number, coef: number): void;
+}
+
+function load(): WasmKernels | null {
+  if (typeof process !== 'undefined' && process.env?.REGLAB_KERNELS === 'js') return null;
+  try {
+    const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as WasmKernels;
+  } catch {
+    return null; // no WebAssembly SIMD here: the JS kernels do everything
+  }
+}
+
+export const wasm: WasmKernels | null = load();
