@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+// 'module' first: jsonc-parser's UMD build (its 'main') uses dynamic requires esbuild cannot bundle.
+const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] };
 const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', ...node },
   { in: 'src/worker/worker.ts', out: 'dist/worker.js', ...node },

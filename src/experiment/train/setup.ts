@@ -1,0 +1,61 @@
+// Builds a run's model, parameter groups and optimizer from its config, the way a
+// PyTorch user would: nn.Sequential MLP, a no-decay group for biases when regularization
+// applies to weights only, and torch.optim's optimizer with the same options.
+import * as E from '../../engine/index.ts';
+import type { Dataset } from '../../data/index.ts';
+import type { RunConfig } from '../schema/experiment.ts';
+import { deriveSeed } from './seeds.ts';
+
+export interface ModelSetup {
+  model: E.Sequential;
+  /** The tensors penalties and weight decay act on (`applyTo`). */
+  regularized: E.Tensor[];
+  optimizer: E.Optimizer<E.SgdOptions | E.AdamOptions | E.RmspropOptions | E.AdagradOptions, unknown>;
+  outputs: number;
+}
+
+export function setupModel(config: RunConfig, data: Dataset, seed: number): ModelSetup {
+  const outputs = config.training.loss === 'bce_with_logits' ? 1 : data.outputs;
+  const reg = config.regularization;
+  const model = E.mlp(
+    {
+      inputs: data.inputs,
+      hidden: config.model.hidden,
+      outputs,
+      activation: config.model.activation,
+      negativeSlope: config.model.negativeSlope,
+      dropout: reg.dropout,
+    },
+    {
+      dtype: config.dtype,
+      rng: new E.Random(deriveSeed(seed, 'init')),
+      init: config.model.init === 'normal' ? { kind: 'normal', std: config.model.initStd } : { kind: 'default' },
+    },
+  ).useRandom(new E.Random(deriveSeed(seed, 'dropout')));
+
+  const weightsOnly = reg.applyTo === 'weights';
+  const regularized = weightsOnly ? model.weights() : model.parameters();
+  const groups =
+    weightsOnly && reg.weightDecay > 0 && model.biases().length > 0
+      ? [{ params: model.weights() }, { params: model.biases(), weightDecay: 0 }]
+      : [{ params: model.parameters() }];
+  return { model, regularized, optimizer: createOptimizer(config, groups), outputs };
+}
+
+function createOptimizer(config: RunConfig, groups: { params: E.Tensor[]; weightDecay?: number }[]): ModelSetup['optimizer'] {
+  const o = config.training.optimizer;
+  const weightDecay = config.regularization.weightDecay;
+  switch (o.type) {
+    case 'sgd':
+      return new E.SGD(groups, { lr: o.lr, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov, weightDecay });
+    case 'adam':
+    case 'adamw': {
+      const options = { lr: o.lr, betas: o.betas, eps: o.eps, amsgrad: o.amsgrad, weightDecay };
+      return o.type === 'adamw' || config.regularization.decoupled ? new E.AdamW(groups, options) : new E.Adam(groups, options);
+    }
+    case 'rmsprop':
+      return new E.RMSprop(groups, { lr: o.lr, alpha: o.alpha, eps: o.eps, momentum: o.momentum, centered: o.centered, weightDecay });
+    case 'adagrad':
+      return new E.Adagrad(groups, { lr: o.lr, lrDecay: o.lrDecay, initialAccumulatorValue: o.initialAccumulatorValue, eps: o.eps, weightDecay });
+  }
+}

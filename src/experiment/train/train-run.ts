@@ -1,0 +1,166 @@
+// One training run, start to finish: data, model, optimizer, the epoch loop with its
+// evaluations and snapshots, divergence and cancellation, and the final summary. It is
+// synchronous and self-contained, so the worker, the CLI's tests and the extension's
+// playground all run it the same way; `emit` is how progress leaves it.
+import * as E from '../../engine/index.ts';
+import { DataError, loadDataset, type Dataset } from '../../data/index.ts';
+import type { EpochMetrics, RunEvent, RunOutcome, RunRequest } from '../../protocol.ts';
+import { Batcher, wholeSplit, type Batch } from './batches.ts';
+import { divergenceCause } from './divergence.ts';
+import { accuracy, layerSummaries, weightHistogram, weightStats } from './metrics.ts';
+import { applyMaxNorm, dataLossFunction, penaltyFunction, softThreshold } from './objective.ts';
+import { deriveSeed } from './seeds.ts';
+import { setupModel } from './setup.ts';
+import { dataPoints, snapshotTaker } from './snapshots.ts';
+import { EarlyStopping } from './early-stopping.ts';
+
+export interface RunHooks {
+  /** Polled every step: true stops training at once. */
+  cancelled(): boolean;
+  emit(event: RunEvent): void;
+  /** Epoch metrics are sent in batches at most this often (milliseconds). */
+  flushMs?: number;
+}
+
+export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
+  const { runId, config, seed } = request;
+  const started = performance.now();
+  let data: Dataset;
+  try {
+    data = loadDataset(config.data as Parameters<typeof loadDataset>[0], { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot });
+  } catch (error) {
+    if (error instanceof DataError) return report(hooks, { type: 'failed', runId, message: error.message, path: ['data', ...error.path] });
+    throw error;
+  }
+
+  const { model, regularized, optimizer } = setupModel(config, data, seed);
+  const weights = model.weights();
+  const parameterCount = model.parameters().reduce((n, p) => n + p.size, 0);
+  hooks.emit({ type: 'started', runId, parameterCount, task: data.task, inputs: data.inputs, outputs: data.outputs });
+  const points = dataPoints(data);
+  if (points !== null) hooks.emit({ type: 'data', runId, ...points });
+
+  const t = config.training;
+  const kind = t.loss === 'cross_entropy' ? 'classes' : 'values';
+  const outputs = t.loss === 'bce_with_logits' ? 1 : data.outputs;
+  const batchSize = t.batchSize === 'full' ? data.train.n : t.batchSize;
+  const batcher = new Batcher(data.train, data.inputs, outputs, kind, config.dtype, batchSize, t.shuffle ? new E.Random(deriveSeed(seed, 'shuffle')) : null);
+  const trainAll = wholeSplit(data.train, data.inputs, outputs, kind, config.dtype);
+  const testAll = wholeSplit(data.test, data.inputs, outputs, kind, config.dtype);
+  const trainClasses = data.task === 'classification' ? data.train.y.subarray(0, data.train.n) : null;
+  const testClasses = data.task === 'classification' ? data.test.y.subarray(0, data.test.n) : null;
+  const dataLoss = dataLossFunction(config);
+  const penalty = penaltyFunction(config, regularized);
+  const lr = t.optimizer.lr;
+  const maxNorm = config.regularization.maxNorm;
+  const snapshot = snapshotTaker(model, data, config.dtype);
+  const early = config.regularization.earlyStopping ? new EarlyStopping(config.regularization.earlyStopping, model.parameters()) : null;
+
+  const flushMs = hooks.flushMs ?? 100;
+  let pending: EpochMetrics[] = [];
+  let lastFlush = performance.now();
+  const flush = () => {
+    if (pending.length > 0) hooks.emit({ type: 'epochs', runId, metrics: pending });
+    pending = [];
+    lastFlush = performance.now();
+  };
+
+  const evaluate = (epoch: number, step: number, sums: { loss: number; data: number; penalty: number; batches: number }): EpochMetrics => {
+    model.eval();
+    const metrics = E.noGrad((): EpochMetrics => {
+      const testOut = model.forward(testAll.x);
+      const testLoss = dataLoss(testOut, testAll.targets).item();
+      const stats = weightStats(weights);
+      const m: EpochMetrics = {
+        epoch, step,
+        trainLoss: sums.loss / sums.batches, trainDataLoss: sums.data / sums.batches, trainPenalty: sums.penalty / sums.batches,
+        testLoss, weightNorm: stats.norm, weightL1: stats.l1, sparsity: stats.sparsity,
+      };
+      if (trainClasses !== null && testClasses !== null) {
+        m.testAccuracy = accuracy(testOut, testClasses);
+        m.trainAccuracy = accuracy(model.forward(trainAll.x), trainClasses);
+      }
+      return m;
+    });
+    E.releaseGraph();
+    model.train();
+    return metrics;
+  };
+
+  if (snapshot !== null) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(0) });
+  let step = 0;
+  let last: EpochMetrics | null = null;
+  for (let epoch = 1; epoch <= t.epochs; epoch++) {
+    batcher.startEpoch();
+    const sums = { loss: 0, data: 0, penalty: 0, batches: 0 };
+    for (let b = 0; b < batcher.batchesPerEpoch; b++) {
+      if (hooks.cancelled()) {
+        E.releaseGraph();
+        flush();
+        return report(hooks, { type: 'cancelled', runId });
+      }
+      const batch: Batch = batcher.batch(b);
+      optimizer.zeroGrad();
+      const dataTerm = dataLoss(model.forward(batch.x), batch.targets);
+      const penaltyTerm = penalty.graph();
+      const objective = penaltyTerm === null ? dataTerm : E.add(dataTerm, penaltyTerm);
+      const dataValue = dataTerm.item();
+      const penaltyValue = (penaltyTerm?.item() ?? 0) + penalty.proximalValue();
+      if (!Number.isFinite(dataValue + penaltyValue)) {
+        E.releaseGraph();
+        flush();
+        return report(hooks, { type: 'diverged', runId, epoch, step, cause: divergenceCause(config, dataValue + penaltyValue, data) });
+      }
+      objective.backward();
+      optimizer.step();
+      step++;
+      if (penalty.proximalL1 > 0) softThreshold(regularized, lr * penalty.proximalL1);
+      if (maxNorm !== undefined) applyMaxNorm(weights, maxNorm);
+      E.releaseGraph();
+      sums.loss += dataValue + penaltyValue;
+      sums.data += dataValue;
+      sums.penalty += penaltyValue;
+      sums.batches++;
+    }
+
+    const isLast = epoch === t.epochs;
+    if (epoch % t.evalEvery === 0 || isLast) {
+      last = evaluate(epoch, step, sums);
+      if (!Number.isFinite(last.testLoss)) {
+        flush();
+        return report(hooks, { type: 'diverged', runId, epoch, step, cause: divergenceCause(config, last.testLoss, data) });
+      }
+      pending.push(last);
+      if (early?.update(last) === 'stop') {
+        if (snapshot !== null) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(epoch) });
+        break;
+      }
+    }
+    if (snapshot !== null && (epoch % t.snapshotEvery! === 0 || isLast)) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(epoch) });
+    if (performance.now() - lastFlush >= flushMs) flush();
+  }
+  flush();
+
+  early?.restore();
+  // After restoring the best weights, the run's result is what those weights measured.
+  const final = early?.restoredBest ? early.best! : last!;
+  return report(hooks, {
+    type: 'finished',
+    runId,
+    summary: {
+      final,
+      bestTestLoss: early?.best?.testLoss ?? final.testLoss,
+      bestEpoch: early?.best?.epoch ?? final.epoch,
+      stoppedEarly: early?.stopped ?? false,
+      histogram: weightHistogram(weights),
+      layers: layerSummaries(model),
+      parameterCount,
+      milliseconds: performance.now() - started,
+    },
+  });
+}
+
+function report(hooks: RunHooks, outcome: RunOutcome): RunOutcome {
+  hooks.emit(outcome);
+  return outcome;
+}

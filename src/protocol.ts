@@ -1,0 +1,105 @@
+// The typed messages of Reglab: runs going to the worker pool, and the metrics that come
+// back from training. The CLI, the extension host, the worker and the panel all import
+// these types, so each side of every message is checked by the compiler.
+import type { RunConfig } from './experiment/schema/experiment.ts';
+
+/** One training run: a variant at one sweep point and one repeat, fully merged. */
+export interface RunRequest {
+  /** Stable within one experiment run, e.g. "weight decay", "weight decay · λ=0.01 · #2". */
+  runId: string;
+  variant: string;
+  /** The sweep's value for this run, when it belongs to a sweep. */
+  sweepValue?: number;
+  repeat: number;
+  seed: number;
+  config: RunConfig;
+  /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */
+  baseDir: string;
+  workspaceRoot?: string;
+}
+
+/** The metrics of one evaluated epoch. Losses are the data term unless named otherwise. */
+export interface EpochMetrics {
+  epoch: number;
+  /** Optimizer steps taken so far. */
+  step: number;
+  /** Mean over the epoch's minibatches of the training objective: data term + penalty. */
+  trainLoss: number;
+  trainDataLoss: number;
+  trainPenalty: number;
+  /** Data term on the test set, in eval mode (dropout off). */
+  testLoss: number;
+  trainAccuracy?: number;
+  testAccuracy?: number;
+  /** ‖w‖₂ and ‖w‖₁ over all weight matrices (biases excluded), and the share of |w| < 1e-3. */
+  weightNorm: number;
+  weightL1: number;
+  sparsity: number;
+}
+
+/** The model's predictions on a grid over the input domain, for the Fit view. */
+export type Snapshot =
+  | { kind: 'curve'; epoch: number; x: number[]; y: number[] }
+  | {
+      kind: 'boundary';
+      epoch: number;
+      /** Grid over [x0, x1] × [y0, y1], `size` points per side, row-major from (x0, y0). */
+      domain: [[number, number], [number, number]];
+      size: number;
+      /** Predicted class per grid point, and its probability. */
+      classes: number[];
+      confidence: number[];
+    };
+
+export interface WeightHistogram {
+  /** Bin edges (bins + 1 values) over all weights (biases excluded). */
+  edges: number[];
+  counts: number[];
+  /** Weights exactly 0, and with |w| < 1e-3. */
+  exactZeros: number;
+  nearZero: number;
+  total: number;
+}
+
+export interface LayerSummary {
+  name: string;
+  shape: number[];
+  norm: number;
+  l1: number;
+  exactZeros: number;
+}
+
+export interface RunSummary {
+  final: EpochMetrics;
+  /** Lowest test loss seen, and when (early stopping restores it when asked to). */
+  bestTestLoss: number;
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  histogram: WeightHistogram;
+  layers: LayerSummary[];
+  parameterCount: number;
+  milliseconds: number;
+}
+
+/** What a run reports while it trains. Epochs arrive in batches, at most a few per second. */
+export type RunEvent =
+  | { type: 'started'; runId: string; parameterCount: number; task: 'regression' | 'classification'; inputs: number; outputs: number }
+  | { type: 'data'; runId: string; train: DataPoints; test: DataPoints }
+  | { type: 'epochs'; runId: string; metrics: EpochMetrics[] }
+  | { type: 'snapshot'; runId: string; snapshot: Snapshot }
+  | { type: 'finished'; runId: string; summary: RunSummary }
+  | { type: 'diverged'; runId: string; epoch: number; step: number; cause: string }
+  | { type: 'cancelled'; runId: string }
+  | { type: 'failed'; runId: string; message: string; path?: (string | number)[] };
+
+/** Training and test points of 1-D and 2-D data sets, for drawing (x has 1 or 2 columns). */
+export interface DataPoints {
+  x: number[][];
+  y: number[];
+}
+
+export type RunOutcome = Extract<RunEvent, { type: 'finished' | 'diverged' | 'cancelled' | 'failed' }>;
+
+/** Messages from the pool to a worker. `cancel` is a shared flag the training loop polls. */
+export type ToWorker = { type: 'run'; request: RunRequest; cancelFlag: Int32Array; flushMs: number };
+export type FromWorker = RunEvent;

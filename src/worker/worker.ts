@@ -1,0 +1,18 @@
+// The worker entry: trains the runs the pool sends, one at a time, streaming their events
+// back. Training is synchronous, so cancellation is a shared flag the loop polls each step.
+import { parentPort } from 'node:worker_threads';
+import { trainRun } from '../experiment/train/train-run.ts';
+import type { FromWorker, ToWorker } from '../protocol.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('worker.ts must run in a worker thread');
+
+port.on('message', (message: ToWorker) => {
+  const { request, cancelFlag, flushMs } = message;
+  const emit = (event: FromWorker) => port.postMessage(event);
+  try {
+    trainRun(request, { cancelled: () => Atomics.load(cancelFlag, 0) !== 0, emit, flushMs });
+  } catch (error) {
+    emit({ type: 'failed', runId: request.runId, message: error instanceof Error ? error.message : String(error) });
+  }
+});
