@@ -72,7 +72,35 @@ export function killAllSync() {
   for (const pid of groups) killGroup(pid, 'SIGKILL');
   groups.clear();
 }
-process.on('exit', killAllSync);
+
+// --- temporary directories -------------------------------------------------------------------
+
+const tempDirs = new Set();
+
+/** A fresh directory under the system's temp folder, removed at exit whatever happens. */
+export function makeTempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes a temporary directory now (kept, with its path printed, when REGLAB_E2E_KEEP=1). */
+export function removeTempDir(dir) {
+  tempDirs.delete(dir);
+  if (process.env.REGLAB_E2E_KEEP === '1') console.log(`e2e: kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+process.on('exit', () => {
+  killAllSync();
+  for (const dir of [...tempDirs]) {
+    try {
+      removeTempDir(dir);
+    } catch {
+      // a process that was just killed may still hold it; it is in the temp folder anyway
+    }
+  }
+});
 
 /**
  * Runs `promise` with a deadline: rejects with a clear message when `ms` pass first.
@@ -145,10 +173,11 @@ function serverEnv(dir) {
 
 /**
  * Starts one code-server in a fresh temporary directory and waits until it is healthy.
- * `trust: true` keeps workspace trust on (Restricted Mode for an untrusted folder).
+ * `trust: true` keeps workspace trust on (Restricted Mode for an untrusted folder); `settings`
+ * are added to the user settings and `args` to code-server's command line.
  */
-export async function startServer({ trust = false, settings = {}, healthTimeoutMs = 30_000 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'reglab-e2e-'));
+export async function startServer({ trust = false, settings = {}, args = [], healthTimeoutMs = 30_000 } = {}) {
+  const dir = makeTempDir('reglab-e2e-server-');
   for (const d of ['home', 'xdg/config', 'xdg/data', 'xdg/cache', 'user-data/User', 'extensions', 'workspaces']) {
     mkdirSync(join(dir, d), { recursive: true });
   }
@@ -161,7 +190,7 @@ export async function startServer({ trust = false, settings = {}, healthTimeoutM
   const flags = [
     '--config', join(dir, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions'),
+    '--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions'), ...args,
   ];
   const env = serverEnv(dir);
   const logFile = join(dir, 'code-server.log');
@@ -242,7 +271,7 @@ export function readChannelLog(server, channel, extensionId = EXTENSION_ID) {
 
 /** Deletes a stopped server's directory. */
 export function removeServerDir(server) {
-  rmSync(server.dir, { recursive: true, force: true });
+  removeTempDir(server.dir);
 }
 
 function tail(file, chars = 3000) {
@@ -260,7 +289,7 @@ function tail(file, chars = 3000) {
  * folders (crash reports and caches stay out of the real home). Closed by `browser.close()`.
  */
 export async function launchBrowser() {
-  const home = mkdtempSync(join(tmpdir(), 'reglab-e2e-browser-'));
+  const home = makeTempDir('reglab-e2e-browser-');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     env: {
@@ -276,10 +305,10 @@ export async function launchBrowser() {
     handleSIGTERM: false,
     handleSIGHUP: false,
   }).catch((e) => {
-    rmSync(home, { recursive: true, force: true });
+    removeTempDir(home);
     throw e;
   });
-  browser.on('disconnected', () => rmSync(home, { recursive: true, force: true }));
+  browser.on('disconnected', () => removeTempDir(home));
   return browser;
 }
 

@@ -11,13 +11,12 @@
 // skipped with exit code 0, unless REGLAB_E2E_REQUIRED is set: then it fails.
 // REGLAB_E2E_NO_BUILD=1 packages the existing dist/ without building; REGLAB_E2E_KEEP=1
 // keeps the servers' temporary directories.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   OUTPUT, ROOT, buildAndPackage, closeScenario, copyServerLogs, installExtension, killAllSync, launchBrowser,
-  missingPieces, openScenario, removeServerDir, startServer, stopServer, withDeadline,
+  makeTempDir, missingPieces, openScenario, removeServerDir, removeTempDir, startServer, stopServer, withDeadline,
 } from './harness.mjs';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 120_000;
@@ -30,7 +29,8 @@ const say = (line) => console.log(`e2e: ${line}`);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     console.error(`e2e: ${signal}: killing the servers and the browser`);
-    killAllSync(); // Playwright kills the browser's process group at exit
+    // The exit handlers kill the servers' process groups and remove the temporary
+    // directories; Playwright's kill the browser's.
     process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]);
   });
 }
@@ -79,7 +79,7 @@ const results = [];
 const fail = (scenario, error) => results.push({ name: scenario.name, ok: false, error });
 
 let browser;
-const packageDir = mkdtempSync(join(tmpdir(), 'reglab-e2e-vsix-'));
+const packageDir = makeTempDir('reglab-e2e-vsix-');
 try {
   let t = Date.now();
   const vsix = buildAndPackage(packageDir);
@@ -109,8 +109,7 @@ try {
       for (const scenario of group.scenarios) results.push(await runScenario(scenario, server, browser));
     } finally {
       await stopServer(server);
-      if (process.env.REGLAB_E2E_KEEP === '1') say(`kept ${server.dir}`);
-      else removeServerDir(server);
+      removeServerDir(server);
     }
   }
 } catch (error) {
@@ -118,7 +117,7 @@ try {
 } finally {
   if (browser) await withDeadline(browser.close(), 15_000, 'closing the browser').catch(() => {});
   killAllSync();
-  rmSync(packageDir, { recursive: true, force: true });
+  removeTempDir(packageDir);
 }
 
 const passed = results.filter((r) => r.ok).length;
