@@ -26,7 +26,7 @@ function scriptPath(): string {
   return found;
 }
 
-interface Hello { torch: string; python: string; executable: string; threads: number; interopThreads: number }
+interface Hello { torch: string; python: string; executable: string; threads: number; interopThreads: number; blas: string[] }
 type Message =
   | { hello: Hello }
   | { progress: string }
@@ -107,6 +107,20 @@ class TorchProcess {
   }
 }
 
+/** Names the BLAS torch's matmuls run on; the reference BLAS makes PyTorch look far slower than a pip install. */
+function describeBlas(libraries: readonly string[]): string {
+  if (libraries.length === 0) return 'unknown (bundled or static)';
+  const names = libraries.join(', ');
+  if (libraries.some((l) => /mkl/i.test(l))) return `MKL (${names})`;
+  if (libraries.some((l) => /openblas/i.test(l))) return `OpenBLAS (${names})`;
+  if (libraries.some((l) => /blis/i.test(l))) return `BLIS (${names})`;
+  if (libraries.some((l) => /\/blas\/libblas\.so/.test(l))) {
+    return `reference netlib (${names}): unoptimised matmul, slower than pip's MKL builds; ` +
+      'install libopenblas0 for the optimised one';
+  }
+  return names;
+}
+
 /** Writes each array as raw little-endian bytes (what numpy.fromfile reads) into `dir`. */
 function writeArrays(dir: string, arrays: readonly NamedArray[]): Record<string, { file: string; dtype: string; shape: readonly number[] }> {
   const manifest: Record<string, { file: string; dtype: string; shape: readonly number[] }> = {};
@@ -150,7 +164,7 @@ function createPytorchPeer(): Peer {
     describe() {
       if (!hello) return `PyTorch ${python?.torchVersion ?? '?'}`;
       return `PyTorch ${hello.torch} CPU, Python ${hello.python} (${hello.executable}), ` +
-        `${hello.threads} intra-op / ${hello.interopThreads} inter-op thread(s)`;
+        `${hello.threads} intra-op / ${hello.interopThreads} inter-op thread(s), BLAS ${describeBlas(hello.blas)}`;
     },
     async run(workload: WorkloadId, plan: TimingPlan): Promise<WorkloadResult> {
       const child = await start();

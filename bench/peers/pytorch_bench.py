@@ -234,8 +234,24 @@ def measure(request):
     return {"runs": runs, "losses": losses}
 
 
+def blas_libraries():
+    """The BLAS shared libraries mapped into this process (Linux), resolved through symlinks.
+
+    Debian's torch calls whatever libblas.so.3 the alternatives system points at: the
+    reference (netlib) BLAS by default, many times slower at matmul than the MKL that pip's
+    torch wheels ship, or OpenBLAS when installed. The table should say which one it measured.
+    """
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower() or "mkl" in line.lower()}
+    except OSError:
+        return []
+    return sorted({os.path.realpath(p) for p in paths if p.startswith("/")})
+
+
 def main():
     emit({"hello": {
+        "blas": blas_libraries(),
         "torch": torch.__version__,
         "python": sys.version.split()[0],
         "executable": sys.executable,

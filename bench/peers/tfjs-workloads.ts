@@ -68,6 +68,15 @@ function optimizer(tf: Tf, config: spec.SgdConfig | spec.MomentumConfig | spec.A
   }
 }
 
+/**
+ * optimizer.dispose(), plus the learning-rate scalar that tfjs 4.22's MomentumOptimizer.dispose()
+ * forgets (SGDOptimizer.dispose() frees it; the subclass's override does not call super).
+ */
+function disposeOptimizer(opt: Optimizer): void {
+  opt.dispose();
+  (opt as unknown as { c?: Tensor }).c?.dispose();
+}
+
 function mse(tf: Tf, pred: Tensor, y: Tensor): Scalar {
   return tf.mean(tf.square(tf.sub(pred, y)));
 }
@@ -134,8 +143,8 @@ function w1(tf: Tf): Trainer {
     },
     dispose() {
       tf.dispose([x, y, ...plainVars, ...decayVars]);
-      optPlain.dispose();
-      optDecay.dispose();
+      disposeOptimizer(optPlain);
+      disposeOptimizer(optDecay);
     },
   };
 }
@@ -165,8 +174,8 @@ function w2(tf: Tf): Trainer {
     },
     dispose() {
       tf.dispose([x, y, ...plainVars, ...droppedVars]);
-      optPlain.dispose();
-      optDropped.dispose();
+      disposeOptimizer(optPlain);
+      disposeOptimizer(optDropped);
     },
   };
 }
@@ -215,7 +224,7 @@ function w3(tf: Tf, lambdas: readonly number[]): Trainer {
     },
     dispose() {
       tf.dispose([Xtrain, ytrain, Xtest, ytest, ...runs.flatMap((r) => [r.w, r.b])]);
-      for (const r of runs) r.opt.dispose();
+      for (const r of runs) disposeOptimizer(r.opt);
     },
   };
 }
@@ -232,19 +241,22 @@ function w4(tf: Tf): Trainer {
     train() {
       let cost: Scalar | null = null;
       for (let s = 0; s < S.steps; s++) {
-        const Xb = tf.slice(X, [s * S.batch, 0], [S.batch, S.inputs]);
-        const Yb = tf.slice(Y, [s * S.batch, 0], [S.batch, S.classes]);
+        // Rows s·batch .. s·batch+batch-1 by tf.gather, as tfjs-layers' model.fit takes its
+        // batches: the wasm backend's tf.slice copies the whole 18 MB source on every call.
+        const idx = tf.range(s * S.batch, (s + 1) * S.batch, 1, 'int32');
+        const Xb = tf.gather(X, idx);
+        const Yb = tf.gather(Y, idx);
         cost = step(opt, () => tf.add(
           crossEntropy(tf, forward(tf, net, Xb), Yb),
-          tf.mul(sumOfAbs(tf, vars), S.l1Lambda),
+          tf.mul(sumOfAbs(tf, vars), S.l1Lambda), // as tfjs-layers' l1 regularizer: sum(abs(p))
         ), vars, s === S.steps - 1);
-        tf.dispose([Xb, Yb]);
+        tf.dispose([idx, Xb, Yb]);
       }
       return [readScalar(tf, cost)];
     },
     dispose() {
       tf.dispose([X, Y, ...vars]);
-      opt.dispose();
+      disposeOptimizer(opt);
     },
   };
 }
@@ -267,7 +279,7 @@ function w5(tf: Tf): Trainer {
     },
     dispose() {
       tf.dispose([X, Y, ...vars]);
-      opt.dispose();
+      disposeOptimizer(opt);
     },
   };
 }
