@@ -470,8 +470,8 @@ export async function openScenario({ name, fixture, server, browser }) {
   const outDir = join(OUTPUT, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const workspace = join(server.dir, 'workspaces', name, fixture);
-  cpSync(join(FIXTURES, fixture), workspace, { recursive: true });
+  const workspace = join(server.dir, 'workspaces', name, basename(fixture));
+  cpSync(resolve(FIXTURES, fixture), workspace, { recursive: true }); // a name in fixtures/ or a path
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);

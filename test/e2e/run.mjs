@@ -3,6 +3,7 @@
 //
 //   node test/e2e/run.mjs [scenario-name ...]
 //
+// Without names it runs every scenario but the optional ones (harness-selftest).
 // Scenarios that need the same server settings share one server, and all share one browser;
 // each gets its own browser context and a fresh copy of its fixture folder. Screenshots,
 // console lines and logs land in test-output/e2e/<scenario>/.
@@ -51,7 +52,8 @@ const only = process.argv.slice(2);
 const scenarios = [];
 for (const file of readdirSync(scenarioDir).filter((f) => f.endsWith('.mjs')).sort()) {
   const scenario = (await import(pathToFileURL(join(scenarioDir, file)).href)).default;
-  if (only.length === 0 || only.includes(scenario.name)) scenarios.push(scenario);
+  // Optional scenarios (the harness self-test) run only when named.
+  if (only.length === 0 ? !scenario.optional : only.includes(scenario.name)) scenarios.push(scenario);
 }
 const unknown = only.filter((name) => !scenarios.some((s) => s.name === name));
 if (unknown.length > 0 || scenarios.length === 0) {
