@@ -1,0 +1,116 @@
+// `reglab`: the experiments of the VS Code extension, without VS Code — for a terminal
+// and for CI. Trains on the same worker pool and writes the same results files.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { experimentFiles } from './cli/files.ts';
+import { createProgress } from './cli/progress.ts';
+import { summaryTable } from './cli/summary.ts';
+import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
+import { parseExperiment, type ParseResult } from './experiment/parse.ts';
+import { rangeOfPath } from './experiment/positions.ts';
+import { curvesCsv, saveResults } from './experiment/results-io.ts';
+import type { ExperimentResults } from './experiment/results.ts';
+import { planRuns, startExperiment } from './experiment/session.ts';
+import { renderReport } from './report/index.ts';
+import { RunPool } from './worker/pool.ts';
+
+interface SourceFile {
+  path: string;
+  text: string;
+  parsed: ParseResult;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const sources = experimentFiles(options.files).map((path): SourceFile => {
+    const text = readFileSync(path, 'utf8');
+    return { path, text, parsed: parseExperiment(text, path) };
+  });
+  let errors = 0, warnings = 0;
+  for (const { path, parsed } of sources) {
+    for (const d of parsed.diagnostics) {
+      console.error(formatDiagnostic(path, d));
+      if (d.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  if (options.command === 'validate') {
+    const invalid = sources.filter((s) => hasErrors(s.parsed.diagnostics)).length;
+    console.error(`${sources.length} file${sources.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${invalid > 0 ? ` in ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}.`);
+    return errors > 0 ? 1 : 0;
+  }
+  return runAll(sources, options, errors > 0);
+}
+
+async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: boolean): Promise<number> {
+  const pool = new RunPool({ workerPath: join(__dirname, 'worker.js'), workers: options.workers });
+  const all: ExperimentResults[] = [];
+  let anyBad = anyInvalid;
+  const log = options.json ? process.stderr : process.stdout;
+  try {
+    for (const source of sources) {
+      const experiment = source.parsed.experiment;
+      if (experiment === undefined) continue;
+      const workspaceRoot = workspaceFor(source.path);
+      const requests = planRuns(experiment, source.path, { variant: options.variant, includeSweep: options.sweep, workspaceRoot });
+      const epochs = new Map(requests.map((r) => [r.runId, r.config.training.epochs]));
+      const progress = createProgress(process.stderr, (run) => epochs.get(run.id) ?? 1);
+      const session = startExperiment(experiment, relative(process.cwd(), source.path) || source.path, requests, (r, onEvent) => pool.run(r, onEvent), (event, results) =>
+        progress.update(event, results),
+      );
+      const stop = () => session.cancel();
+      process.once('SIGINT', stop);
+      const results = await session.done;
+      process.off('SIGINT', stop);
+      progress.done();
+      locateFailures(source, results);
+      all.push(results);
+      const saved = saveResults(options.out, results);
+      writeFileSync(saved.replace(/\.json$/, '.csv'), curvesCsv(results));
+      if (results.runs.some((r) => r.status === 'diverged' || r.status === 'failed' || r.status === 'cancelled')) anyBad = true;
+      if (!options.json) log.write(`${summaryTable(results)}\n  results: ${saved}\n\n`);
+    }
+  } finally {
+    await pool.dispose();
+  }
+  if (options.report && all.length > 0) {
+    mkdirSync(options.out, { recursive: true });
+    const report = join(options.out, 'report.html');
+    writeFileSync(report, renderReport(all));
+    log.write(`Report: ${report}\n`);
+  }
+  if (options.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+  return anyBad ? 1 : 0;
+}
+
+/** The folder data paths must stay in: the current folder when the file is inside it, else the file's own folder. */
+function workspaceFor(file: string): string {
+  const cwd = process.cwd();
+  const absolute = resolve(file);
+  return absolute.startsWith(cwd + '/') ? cwd : dirname(absolute);
+}
+
+/** A run that failed on a field of the file (a missing CSV column) says where, like a diagnostic. */
+function locateFailures(source: SourceFile, results: ExperimentResults): void {
+  for (const run of results.runs) {
+    if (run.status !== 'failed' || run.path === undefined) continue;
+    const range = rangeOfPath(source.parsed.tree, source.text, run.path, { variant: run.variant });
+    run.message = `${source.path}:${range.start.line + 1}:${range.start.character + 1}: ${run.message}`;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`reglab: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,52 @@
+// From a parsed experiment to trained results: the run requests of the chosen variants
+// and sweep, trained on a run pool, collected into one ExperimentResults as events
+// arrive. The CLI and the extension both go through here.
+import { dirname } from 'node:path';
+import type { RunEvent, RunRequest } from '../protocol.ts';
+import type { RunBatch } from '../worker/pool.ts';
+import { expandRuns, type ExpandOptions } from './expand.ts';
+import { applyEvent, finishResults, newResults, type ExperimentResults } from './results.ts';
+import type { Experiment } from './schema/experiment.ts';
+
+export interface PlanOptions extends ExpandOptions {
+  /** The folder data paths must stay inside. */
+  workspaceRoot?: string;
+}
+
+export function planRuns(experiment: Experiment, file: string, options: PlanOptions = {}): RunRequest[] {
+  return expandRuns(experiment, options).map((spec) => ({
+    runId: spec.id,
+    variant: spec.variant ?? experiment.title,
+    ...(spec.sweepValue === undefined ? {} : { sweepValue: spec.sweepValue }),
+    repeat: spec.repeat,
+    seed: spec.seed,
+    config: spec.config,
+    baseDir: dirname(file),
+    ...(options.workspaceRoot === undefined ? {} : { workspaceRoot: options.workspaceRoot }),
+  }));
+}
+
+/** Anything that trains a batch of runs: the worker pool, or a test's in-process runner. */
+export type RunExecutor = (requests: readonly RunRequest[], onEvent: (event: RunEvent) => void) => RunBatch;
+
+export interface ExperimentSession {
+  results: ExperimentResults;
+  done: Promise<ExperimentResults>;
+  cancel(): void;
+}
+
+export function startExperiment(
+  experiment: Experiment,
+  displayFile: string,
+  requests: readonly RunRequest[],
+  execute: RunExecutor,
+  onEvent: (event: RunEvent, results: ExperimentResults) => void = () => {},
+): ExperimentSession {
+  const hasSweep = requests.some((r) => r.sweepValue !== undefined);
+  const results = newResults(displayFile, experiment.title, experiment.description, requests, hasSweep ? experiment.sweep?.over : undefined);
+  const batch = execute(requests, (event) => {
+    applyEvent(results, event);
+    onEvent(event, results);
+  });
+  return { results, done: batch.done.then(() => finishResults(results)), cancel: batch.cancel };
+}
