@@ -1,0 +1,34 @@
+// Checks within the data block and between the data and the training loop.
+import { trainSizeOf } from '../schema/tasks.ts';
+import type { Check } from './context.ts';
+
+export const rangeIsOrdered: Check = {
+  reads: [['data']],
+  run: ({ config, report }) => {
+    if (!('x' in config.data)) return;
+    const [low, high] = config.data.x;
+    if (!(low < high)) report(['data', 'x'], `data.x must be [low, high] with low < high, got [${low}, ${high}]`);
+  },
+};
+
+export const batchFitsTrainingSet: Check = {
+  reads: [['training', 'batchSize'], ['data']],
+  run: ({ config, report }) => {
+    const { batchSize } = config.training;
+    const known = trainSizeOf(config.data);
+    if (batchSize === 'full' || known === undefined || batchSize <= known.size) return;
+    report(
+      ['training', 'batchSize'],
+      `training.batchSize ${batchSize} is larger than the training set (data.${known.field} = ${known.size}): use at most ${known.size}, or "full"`,
+    );
+  },
+};
+
+export const testSplitIsOneWay: Check = {
+  reads: [['data']],
+  run: ({ config, written, report }) => {
+    if (config.data.generator === 'csv' && config.data.testPath !== undefined && written(['data', 'testFraction'])) {
+      report(['data', 'testFraction'], 'data.testFraction is ignored when data.testPath gives the test set', 'warning');
+    }
+  },
+};

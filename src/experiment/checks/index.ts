@@ -1,0 +1,21 @@
+// Every cross-field check of one run config, in the order their messages read best.
+import type { Check } from './context.ts';
+import { batchFitsTrainingSet, rangeIsOrdered, testSplitIsOneWay } from './data.ts';
+import { lossFitsTask, lossOptionsInUse } from './loss.ts';
+import { dropoutFitsLayers, modelOptionsInUse } from './model.ts';
+import { decouplingFitsOptimizer, nesterovNeedsMomentum, optionsApply } from './optimizer.ts';
+import { proximalNeedsL1 } from './regularization.ts';
+
+export const RUN_CONFIG_CHECKS: readonly Check[] = [
+  rangeIsOrdered,
+  testSplitIsOneWay,
+  modelOptionsInUse,
+  dropoutFitsLayers,
+  optionsApply,
+  nesterovNeedsMomentum,
+  lossFitsTask,
+  lossOptionsInUse,
+  batchFitsTrainingSet,
+  decouplingFitsOptimizer,
+  proximalNeedsL1,
+];

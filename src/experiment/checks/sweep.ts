@@ -1,0 +1,115 @@
+// Checks of the sweep against the configs it varies: `over` must name a numeric field
+// of every swept config, its values must be valid for that field, its variants must
+// exist, and a variant's own value of the swept field is worth a word (the sweep replaces it).
+import type { Node } from 'jsonc-parser';
+import { expectedText, inRange, rangeText, type Path } from '../dsl/describe.ts';
+import { numberSchemaOf, numericPaths, schemaAt } from '../dsl/paths.ts';
+import { propertyValue, validateNode, type Issue } from '../dsl/validate.ts';
+import type { NumberNode } from '../dsl/types.ts';
+import { deepestNode } from '../positions.ts';
+import { runConfigSchema, type RunConfig, type Sweep } from '../schema/experiment.ts';
+import { closest, didYouMean } from '../suggest.ts';
+import { sweepValues } from '../sweepValues.ts';
+
+export interface SweepTarget {
+  /** The variant's name; absent for the base experiment. */
+  name?: string;
+  config: RunConfig;
+  /** The variant's object in the file. */
+  node?: Node;
+}
+
+export interface SweepInput {
+  node: Node;
+  /** The sweep as written, defaults filled; already valid against its schema. */
+  sweep: Sweep;
+  variantNames: readonly string[];
+  /** The configs the sweep applies to (those that are valid). */
+  targets: readonly SweepTarget[];
+}
+
+export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): Issue[] {
+  const issues: Issue[] = [];
+  const error = (at: Node, path: Path, message: string): void => void issues.push({ node: at, path, message, severity: 'error' });
+
+  const valuesNode = propertyValue(node, 'values');
+  const logspaceNode = propertyValue(node, 'logspace');
+  if (valuesNode === undefined && logspaceNode === undefined) {
+    const message = 'sweep needs "values" (a list) or "logspace" ({ "from", "to", "count" })';
+    issues.push({ node, missing: ['values'], path: ['sweep', 'values'], message, severity: 'error' });
+  } else if (valuesNode !== undefined && logspaceNode !== undefined) {
+    error(logspaceNode, ['sweep', 'logspace'], 'sweep has both "values" and "logspace": give only one');
+  }
+
+  (propertyValue(node, 'variants')?.children ?? []).forEach((nameNode, i) => {
+    const name = nameNode.value as string;
+    if (variantNames.includes(name)) return;
+    error(
+      nameNode,
+      ['sweep', 'variants', i],
+      variantNames.length === 0
+        ? `sweep.variants[${i}] "${name}" is not a variant: the file has no variants (without them the sweep varies the base)`
+        : `sweep.variants[${i}] "${name}" is not a variant${didYouMean(name, variantNames, '"')}`,
+    );
+  });
+
+  const overNode = propertyValue(node, 'over')!;
+  const field = sweptField(sweep.over, targets, (message) => error(overNode, ['sweep', 'over'], message));
+  if (field === undefined) return issues;
+
+  if (valuesNode !== undefined) {
+    (valuesNode.children ?? []).forEach((valueNode, i) => validateNode(field, valueNode, ['sweep', 'values', i], issues));
+  } else if (logspaceNode !== undefined) {
+    const outside = sweepValues(sweep, field.integer).find((v) => !inRange(field, v));
+    if (outside !== undefined) error(logspaceNode, ['sweep', 'logspace'], `sweep.logspace gives ${outside}, but ${sweep.over} must be ${rangeText(field)}`);
+  }
+
+  const path = sweep.over.split('.');
+  for (const target of targets) {
+    if (target.node === undefined) continue;
+    const written = deepestNode(target.node, path);
+    if (written.depth < path.length) continue;
+    issues.push({
+      node: written.node,
+      path,
+      message: `the sweep replaces ${sweep.over} in the sweep runs of variant "${target.name}"; this value is used only by its own run (list the variants to sweep in sweep.variants)`,
+      severity: 'warning',
+    });
+  }
+  return issues;
+}
+
+/** The number schema `over` leads to in every target, or undefined after reporting why not. */
+function sweptField(over: string, targets: readonly SweepTarget[], fail: (message: string) => void): NumberNode | undefined {
+  if (over === 'seed') {
+    fail('sweep.over cannot be "seed": sweep.repeats varies the seed (seed, seed + 1, …); sweep another field');
+    return undefined;
+  }
+  const path = over.split('.');
+  const found = targets.map((t) => schemaAt(runConfigSchema, path, t.config));
+  const first = found.find((f) => f !== undefined);
+  if (first === undefined) {
+    const candidates = [...new Set(targets.flatMap((t) => numericPaths(runConfigSchema, t.config)))];
+    fail(`sweep.over "${over}" is not a field of the run config${suggestPath(over, candidates)}`);
+    return undefined;
+  }
+  const missing = targets.find((_, i) => found[i] === undefined);
+  if (missing !== undefined) {
+    const generator = (missing.config.data as { generator: string }).generator;
+    fail(`sweep.over "${over}" is not a field of variant "${missing.name}" (its data.generator is "${generator}")`);
+    return undefined;
+  }
+  const numeric = numberSchemaOf(first);
+  if (numeric === undefined) fail(`sweep.over "${over}" must name a numeric field, but it is ${expectedText(first)}`);
+  return numeric;
+}
+
+/** "; did you mean "regularization.weightDecay"?" for a misspelt path, or for its last key alone ("weightDecay"). */
+function suggestPath(over: string, candidates: readonly string[]): string {
+  const whole = didYouMean(over, candidates, '"');
+  if (whole !== '') return whole;
+  const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  const key = closest(last(over), candidates.map(last));
+  const match = key === undefined ? undefined : candidates.find((c) => last(c) === key);
+  return match === undefined ? '' : `; did you mean "${match}"?`;
+}

@@ -1,0 +1,115 @@
+// From a parsed experiment to the list of runs to train. Pure: the same experiment always
+// gives the same runs, ids and seeds, and every run is deterministic given its seed.
+//
+// - Without a sweep, one run per variant (or one for the base when there are none), with
+//   the experiment's seed.
+// - The sweep adds, for each variant it applies to, each value and each repeat r, a run
+//   with seed = (seed + r) mod 2³². Every value shares the seeds of a repeat (same data,
+//   same initial weights), so differences along the sweep come from the value alone.
+import { numberSchemaOf, schemaAt } from './dsl/paths.ts';
+import { baseRunConfig, overrideAt, resolveRunConfig } from './resolve.ts';
+import { runConfigSchema, type Experiment, type RunConfig, type Variant } from './schema/experiment.ts';
+import { sweepValues } from './sweepValues.ts';
+
+export interface RunSpec {
+  /** Stable across expansions: "weight-decay" for a variant's run, "weight-decay@0.01#2" for a sweep run. */
+  id: string;
+  kind: 'variant' | 'sweep';
+  /** The variant's name; absent for the base experiment (a file without variants). */
+  variant?: string;
+  /** The swept field's value in this run (sweep runs only). */
+  sweepValue?: number;
+  /** 0 for variant runs; 0 … repeats − 1 for sweep runs. */
+  repeat: number;
+  seed: number;
+  /** Everything the run needs, defaults filled; `config.seed` is `seed`. */
+  config: RunConfig;
+}
+
+export interface ExpandOptions {
+  /** Only this variant's runs. */
+  variant?: string;
+  /** Also the sweep's runs (after the variant runs). */
+  includeSweep?: boolean;
+}
+
+interface Target {
+  variant?: Variant;
+  slug: string;
+}
+
+export function expandRuns(experiment: Experiment, options: ExpandOptions = {}): RunSpec[] {
+  const targets = selectTargets(experiment, options.variant);
+  const base = baseRunConfig(experiment);
+  const runs = targets.map((t) => makeRun(base, t, experiment.seed, 0));
+  const sweep = experiment.sweep;
+  if (!options.includeSweep || sweep === undefined) return runs;
+
+  const swept = new Set(sweep.variants ?? experiment.variants.map((v) => v.name));
+  for (const target of targets) {
+    if (target.variant !== undefined && !swept.has(target.variant.name)) continue;
+    const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
+    const integer = numberSchemaOf(schemaAt(runConfigSchema, sweep.over.split('.'), config))?.integer ?? false;
+    for (const value of sweepValues(sweep, integer)) {
+      for (let repeat = 0; repeat < sweep.repeats; repeat++) {
+        runs.push(makeRun(base, target, (experiment.seed + repeat) >>> 0, repeat, { over: sweep.over, value }));
+      }
+    }
+  }
+  return runs;
+}
+
+function makeRun(
+  base: Record<string, unknown>,
+  target: Target,
+  seed: number,
+  repeat: number,
+  sweep?: { over: string; value: number },
+): RunSpec {
+  const overrides: unknown[] = target.variant ? [sectionsOf(target.variant)] : [];
+  if (sweep) overrides.push(overrideAt(sweep.over, sweep.value));
+  const config = resolveRunConfig(base, overrides);
+  config.seed = seed;
+  const run: RunSpec = {
+    id: sweep ? `${target.slug}@${sweep.value}#${repeat}` : target.slug,
+    kind: sweep ? 'sweep' : 'variant',
+    repeat,
+    seed,
+    config,
+  };
+  if (target.variant) run.variant = target.variant.name;
+  if (sweep) run.sweepValue = sweep.value;
+  return run;
+}
+
+/** The overrides of a variant, without its name and description. */
+function sectionsOf(variant: Variant): Record<string, unknown> {
+  const { name: _name, description: _description, ...sections } = variant;
+  return sections;
+}
+
+function selectTargets(experiment: Experiment, only: string | undefined): Target[] {
+  if (experiment.variants.length === 0) {
+    if (only !== undefined) throw new Error(`no variant named "${only}": the experiment has no variants`);
+    return [{ slug: 'base' }];
+  }
+  const used = new Set<string>();
+  const targets = experiment.variants.map((variant): Target => {
+    let slug = slugOf(variant.name);
+    for (let n = 2; used.has(slug); n++) slug = `${slugOf(variant.name)}-${n}`;
+    used.add(slug);
+    return { variant, slug };
+  });
+  if (only === undefined) return targets;
+  const chosen = targets.filter((t) => t.variant?.name === only);
+  if (chosen.length === 0) {
+    throw new Error(`no variant named "${only}"; the variants are ${experiment.variants.map((v) => `"${v.name}"`).join(', ')}`);
+  }
+  return chosen;
+}
+
+/** "Weight decay (λ = 0.01)" → "weight-decay-λ-0-01": lower case, runs of other characters as one "-". */
+export function slugOf(name: string): string {
+  const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return slug === '' ? 'variant' : slug;
+}

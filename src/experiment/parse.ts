@@ -1,0 +1,170 @@
+// Reading an experiment file: JSON with comments in, the experiment with every default
+// filled in and all the problems found out, like a compiler: each with its place in the
+// file, the field's path and what was expected.
+//
+// The passes, each over jsonc-parser's tree so that every problem keeps its position:
+// 1. syntax (when the text is not valid JSONC, nothing else is checked);
+// 2. the whole file against experimentSchema (types, ranges, unknown and missing keys);
+// 3. the base config, then each variant merged over it (merge.ts), against the run-config
+//    schema and the cross-field checks (checks/). A problem the base already has is
+//    reported once, in the base; one that only a variant has is reported with the
+//    variant's name, in the variant when the variant wrote the value, else at its name;
+// 4. the variant names and the sweep, against the configs the sweep varies.
+import { getNodePath, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { RUN_CONFIG_CHECKS } from './checks/index.ts';
+import { runChecks } from './checks/context.ts';
+import { checkSweep, type SweepTarget } from './checks/sweep.ts';
+import { checkVariantNames } from './checks/variants.ts';
+import { hasErrors, type Diagnostic } from './diagnostics.ts';
+import { fillDefaults } from './dsl/defaults.ts';
+import { propertyValue, validateNode, type Issue } from './dsl/validate.ts';
+import { mergeRootNodes } from './merge.ts';
+import { anchorSpan, LineIndex } from './positions.ts';
+import { pickRunConfig, resolveRunConfig } from './resolve.ts';
+import { fillDerivedDefaults } from './schema/derivedDefaults.ts';
+import { experimentSchema, OVERRIDABLE, runConfigSchema, type Experiment, type RunConfig, type Sweep } from './schema/experiment.ts';
+import { syntaxDiagnostics } from './syntax.ts';
+
+export interface ParseResult {
+  /** The file name given to parseExperiment, for formatDiagnostic. */
+  file: string;
+  /** Present when there are no errors (warnings allow it). */
+  experiment?: Experiment;
+  /** Errors and warnings, in the order of their positions. */
+  diagnostics: Diagnostic[];
+  /** jsonc-parser's tree of the file, for rangeOfPath and locateSections; undefined for an empty file. */
+  tree: Node | undefined;
+}
+
+const RUN_CONFIG_KEYS: readonly string[] = Object.keys(runConfigSchema.fields);
+
+export function parseExperiment(text: string, file: string): ParseResult {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (errors.length > 0) return { file, tree, diagnostics: syntaxDiagnostics(text, errors, lines) };
+
+  const found = new Findings();
+  if (tree === undefined || tree.type !== 'object') {
+    const message = `${tree === undefined ? 'the file is empty' : 'the file must be a JSON object'}: an experiment looks like { "title": …, "data": { "generator": … }, "training": { "optimizer": { "type": …, "lr": … } } }`;
+    const at = tree ?? { type: 'null', offset: 0, length: 0 };
+    return { file, tree, diagnostics: [toDiagnostic({ node: at as Node, path: [], message, severity: 'error' }, lines)] };
+  }
+
+  const fileIssues: Issue[] = [];
+  validateNode(experimentSchema, tree, [], fileIssues);
+  found.addAll(fileIssues);
+
+  const baseRoot = withKeys(tree, (key) => RUN_CONFIG_KEYS.includes(key));
+  const base = checkRunConfig(baseRoot);
+  found.addAll(base.issues);
+
+  const variantsNode = propertyValue(tree, 'variants');
+  const variantNodes = variantsNode?.type === 'array' ? (variantsNode.children ?? []) : [];
+  const targets = new Map<string, SweepTarget>();
+  variantNodes.forEach((variant, index) => {
+    if (variant.type !== 'object') return;
+    const name = propertyValue(variant, 'name');
+    const label = name?.type === 'string' ? `variant ${JSON.stringify(name.value)}` : `variants[${index}]`;
+    const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
+    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides));
+    for (const issue of merged.issues) found.addForVariant(issue, variant, name ?? variant, label);
+    if (merged.config !== undefined && name?.type === 'string') targets.set(name.value, { name: name.value, config: merged.config, node: variant });
+  });
+  found.addAll(checkVariantNames(variantNodes));
+
+  const sweepNode = propertyValue(tree, 'sweep');
+  if (sweepNode !== undefined && !found.hasErrorWithin(sweepNode)) {
+    const sweep = fillDefaults(experimentSchema.fields.sweep, getNodeValue(sweepNode)) as Sweep;
+    const variantNames = variantNodes.map((v) => propertyValue(v, 'name')?.value).filter((n): n is string => typeof n === 'string');
+    const swept = variantNames.length === 0
+      ? base.config === undefined ? [] : [{ config: base.config }]
+      : (sweep.variants ?? variantNames).flatMap((n) => targets.get(n) ?? []);
+    found.addAll(checkSweep({ node: sweepNode, sweep, variantNames, targets: swept }));
+  }
+
+  const diagnostics = found.issues.map((issue) => toDiagnostic(issue, lines)).sort(byPosition);
+  if (hasErrors(diagnostics)) return { file, tree, diagnostics };
+  const experiment = fillDefaults(experimentSchema, getNodeValue(tree)) as Experiment;
+  experiment.derived = fillDerivedDefaults(experiment as unknown as Record<string, unknown>);
+  return { file, experiment, diagnostics, tree };
+}
+
+/**
+ * The schema and cross-field problems of one run config's tree, and the config itself when
+ * every value in it is usable. Checks whose fields are invalid are skipped (see checks/context.ts).
+ */
+function checkRunConfig(root: Node): { issues: Issue[]; config?: RunConfig } {
+  const issues: Issue[] = [];
+  validateNode(runConfigSchema, root, [], issues);
+  const invalid = issues.filter((i) => i.invalid).map((i) => i.path);
+  const config = resolveRunConfig(pickRunConfig(getNodeValue(root)));
+  issues.push(...runChecks(RUN_CONFIG_CHECKS, config, root, invalid));
+  return invalid.length === 0 ? { issues, config } : { issues };
+}
+
+/** An object node with only the properties `keep` accepts (same place in the file). */
+function withKeys(node: Node, keep: (key: string, value: Node) => boolean): Node {
+  const children = (node.children ?? []).filter((p) => {
+    const [key, value] = p.children ?? [];
+    return key !== undefined && value !== undefined && keep(key.value as string, value);
+  });
+  return { ...node, children };
+}
+
+/** Issues without repeats: the same problem at the same place is reported once. */
+class Findings {
+  readonly issues: Issue[] = [];
+  private readonly seen = new Set<string>();
+
+  addAll(issues: readonly Issue[]): void {
+    for (const issue of issues) this.add(issue);
+  }
+
+  add(issue: Issue): void {
+    const key = keyOf(issue);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.issues.push(issue);
+  }
+
+  /**
+   * A problem of a variant's merged config: skipped when the base has it too; else named
+   * after the variant, and moved to the variant's name when the value it is about comes
+   * from the base (the variant is what needs fixing).
+   */
+  addForVariant(issue: Issue, variant: Node, nameNode: Node, label: string): void {
+    if (this.seen.has(keyOf(issue))) return;
+    this.add(
+      within(issue.node, variant)
+        ? { ...issue, message: `${label}: ${issue.message}` }
+        : { node: nameNode, path: issue.path, message: `${label}: ${issue.message} (the value comes from the base)`, severity: issue.severity },
+    );
+  }
+
+  hasErrorWithin(node: Node): boolean {
+    return this.issues.some((i) => i.severity === 'error' && within(i.node, node));
+  }
+}
+
+function keyOf(issue: Issue): string {
+  return `${issue.node.offset}:${issue.node.length}:${(issue.missing ?? []).join('.')}:${issue.message}`;
+}
+
+function within(node: Node, container: Node): boolean {
+  return node.offset >= container.offset && node.offset + node.length <= container.offset + container.length;
+}
+
+function toDiagnostic(issue: Issue, lines: LineIndex): Diagnostic {
+  const span = anchorSpan(issue.node);
+  return {
+    message: issue.message,
+    path: [...getNodePath(issue.node), ...(issue.missing ?? [])],
+    range: lines.range(span.offset, span.length),
+    severity: issue.severity,
+  };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

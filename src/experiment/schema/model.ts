@@ -1,0 +1,39 @@
+// The `model` block: an MLP whose input and output sizes come from the data set.
+import { array, enumOf, integer, number, object } from '../dsl/builders.ts';
+
+export const modelSchema = object(
+  {
+    hidden: array(integer({ description: 'Units in one hidden layer.', minimum: 1 }), {
+      description:
+        'Sizes of the hidden layers, from the input side: `[100, 100, 100]` is the tutorial\'s 1-100-100-100-1 MLP. Each is `nn.Linear` followed by the activation (and `nn.Dropout` when `regularization.dropout` is set). `[]` gives a linear model, a single `nn.Linear(inputs, outputs)`, as in d2l\'s weight-decay chapter.',
+      default: [100],
+    }),
+    activation: enumOf(
+      {
+        relu: '`nn.ReLU`: max(0, x). The usual choice.',
+        leaky_relu: '`nn.LeakyReLU(negativeSlope)`: x for x > 0, negativeSlope·x otherwise.',
+        tanh: '`nn.Tanh`: smooth, in (−1, 1).',
+        sigmoid: '`nn.Sigmoid`: smooth, in (0, 1).',
+        identity: 'No non-linearity: the whole network stays a linear function.',
+      },
+      { description: 'The non-linearity after every hidden layer (none after the output layer).', default: 'relu' },
+    ),
+    negativeSlope: number({
+      description: "Slope for x < 0 of `leaky_relu` (`nn.LeakyReLU`'s `negative_slope`). Used only with that activation.",
+      default: 0.01,
+    }),
+    init: enumOf(
+      {
+        default: "PyTorch's `nn.Linear` default: weights and biases ~ U(−1/√fan_in, 1/√fan_in).",
+        normal: "Weights ~ N(0, initStd²) and biases 0, as d2l's `nn.init.normal_(w)` and `b.data.fill_(0)`.",
+      },
+      { description: 'How the weights are initialised (from the run\'s seed).', default: 'default' },
+    ),
+    initStd: number({
+      description: 'Standard deviation of the initial weights with `init: "normal"`; d2l uses 1. Used only with that init.',
+      default: 1,
+      exclusiveMinimum: 0,
+    }),
+  },
+  { description: 'The network: a multi-layer perceptron. Its input size is the number of features, its output size 1 for regression and the number of classes for classification (1 with `bce_with_logits`).' },
+);

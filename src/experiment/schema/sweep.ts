@@ -1,0 +1,45 @@
+// The `sweep` block: one numeric field varied over a list or a log-space, each point
+// repeated over several seeds.
+import { array, integer, number, object, string } from '../dsl/builders.ts';
+
+/** The sweep's schema; `numericPaths` are offered as completions for `over`. */
+export function sweepSchema(numericPaths: readonly string[]) {
+  return object(
+    {
+      over: string({
+        description:
+          'The field to vary, as a dot path into the run config, e.g. `"regularization.weightDecay"`, `"regularization.dropout"`, `"training.optimizer.lr"`, `"data.train"`. It must be a numeric field; each value replaces it in every run of the sweep.',
+        minLength: 1,
+        examples: numericPaths,
+      }),
+      values: array(number({ description: 'One value of the swept field.' }), {
+        description: 'The values to try, e.g. `[0, 0.001, 0.01, 0.1, 1]`. Give either `values` or `logspace`.',
+        minItems: 1,
+        optional: true,
+      }),
+      logspace: object(
+        {
+          from: number({ description: 'The first value itself (not its exponent): `1e-4`, not `-4`.', exclusiveMinimum: 0 }),
+          to: number({ description: 'The last value itself (not its exponent): `1`, not `0`.', exclusiveMinimum: 0 }),
+          count: integer({ description: 'How many values, `from` and `to` included.', minimum: 2 }),
+        },
+        {
+          description:
+            '`count` values evenly spaced on a log scale from `from` to `to`, both included (numpy\'s `geomspace(from, to, count)`; `torch.logspace` takes exponents instead). For an integer field the values are rounded and duplicates dropped. Give either `values` or `logspace`.',
+          optional: true,
+        },
+      ),
+      repeats: integer({
+        description: 'Runs per value, with seeds seed, seed + 1, …; the sweep chart shows their mean and spread. Every value uses the same seeds, so differences come from the value, not from the draw.',
+        default: 1,
+        minimum: 1,
+      }),
+      variants: array(string({ description: 'A variant name.', minLength: 1 }), {
+        description: 'The variants to sweep, by name. Default: every variant, or the base experiment when there are none.',
+        minItems: 1,
+        optional: true,
+      }),
+    },
+    { description: 'Vary one numeric field over a list or a log-space, e.g. the weight-decay λ, and plot the final train and test loss against it.', optional: true },
+  );
+}

@@ -1,0 +1,24 @@
+// The values a sweep tries: its `values` as written, or `logspace` expanded.
+import type { Sweep } from './schema/experiment.ts';
+
+/**
+ * `count` values from `from` to `to`, evenly spaced on a log scale, both ends exact
+ * (numpy's geomspace). Inner values are rounded to 12 significant digits, so 1e-4 … 1
+ * gives 0.001, not 0.0010000000000000002.
+ */
+export function logspace(from: number, to: number, count: number): number[] {
+  if (count === 1) return [from];
+  return Array.from({ length: count }, (_, i) => {
+    if (i === 0) return from;
+    if (i === count - 1) return to;
+    return Number((from * Math.pow(to / from, i / (count - 1))).toPrecision(12));
+  });
+}
+
+/** The swept values in order; for an integer field, log-space values are rounded and repeats dropped. */
+export function sweepValues(sweep: Pick<Sweep, 'values' | 'logspace'>, integer = false): number[] {
+  if (sweep.values !== undefined) return [...sweep.values];
+  if (sweep.logspace === undefined) return [];
+  const values = logspace(sweep.logspace.from, sweep.logspace.to, sweep.logspace.count);
+  return integer ? [...new Set(values.map(Math.round))] : values;
+}
