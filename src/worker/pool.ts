@@ -8,10 +8,11 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorker, RunEvent, RunOutcome, RunRequest, ToWorker } from '../protocol.ts';
 
 export interface PoolOptions {
-  /** The bundled worker script (dist/worker.js), or a .ts file with execArgv ['--import', 'tsx']. */
+  /** The bundled worker script (dist/worker.js). */
   workerPath: string;
+  /** Passed to the worker as `workerData` (tests use it to name a TypeScript entry for a bootstrap). */
+  workerData?: unknown;
   workers?: number;
-  execArgv?: string[];
   /** How often runs send their epoch metrics (ms). */
   flushMs?: number;
   /** How long a cancelled run may take to notice before its worker is terminated (ms). */
@@ -125,7 +126,7 @@ export class RunPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerPath, { execArgv: this.options.execArgv });
+    const worker = new Worker(this.options.workerPath, { workerData: this.options.workerData });
     const slot: Slot = { worker, task: null };
     worker.on('message', (event: FromWorker) => {
       const task = slot.task;

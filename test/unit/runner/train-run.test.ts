@@ -1,0 +1,100 @@
+// One training run through the runner: metrics, regularizers' effects, divergence,
+// cancellation and data errors.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { finished, merge, request, TINY, train } from './helpers.ts';
+
+describe('trainRun', () => {
+  it('streams started, data, epochs and snapshots, then a summary; the same seed gives the same run', () => {
+    const { outcome, events } = train(request(TINY));
+    const types = new Set(events.map((e) => e.type));
+    for (const t of ['started', 'data', 'epochs', 'snapshot', 'finished']) assert.ok(types.has(t as never), `no ${t} event`);
+    const summary = finished(outcome);
+    assert.equal(summary.final.epoch, 50);
+    assert.equal(summary.final.step, 50);
+    assert.equal(summary.parameterCount, 16 * 1 + 16 + 16 * 16 + 16 + 16 + 1);
+    const epochs = events.flatMap((e) => (e.type === 'epochs' ? e.metrics : []));
+    assert.deepEqual(epochs.map((m) => m.epoch), Array.from({ length: 50 }, (_, i) => i + 1));
+    const again = finished(train(request(TINY)).outcome);
+    assert.equal(again.final.testLoss, summary.final.testLoss);
+    assert.notEqual(finished(train(request(TINY, 'run', 2)).outcome).final.testLoss, summary.final.testLoss);
+  });
+
+  it('minibatches: epochs × ⌈n / batch⌉ steps, the last batch smaller', () => {
+    const s = finished(train(request(merge(TINY, { data: { train: 23 }, training: { batchSize: 5, epochs: 3 } }))).outcome);
+    assert.equal(s.final.step, 3 * 5);
+  });
+
+  it('weight decay shrinks the weights; with applyTo "weights" the biases are not decayed', () => {
+    const plain = finished(train(request(TINY)).outcome);
+    const decayed = finished(train(request(merge(TINY, { regularization: { weightDecay: 0.5 } }))).outcome);
+    assert.ok(decayed.final.weightNorm < plain.final.weightNorm * 0.9, `${decayed.final.weightNorm} vs ${plain.final.weightNorm}`);
+    const biasNorm = (s: typeof plain) => Math.hypot(...s.layers.filter((l) => l.name.endsWith('bias')).map((l) => l.norm));
+    const weightsOnly = finished(train(request(merge(TINY, { regularization: { weightDecay: 0.5, applyTo: 'weights' } }))).outcome);
+    assert.ok(biasNorm(weightsOnly) > biasNorm(decayed), 'biases decayed although applyTo is "weights"');
+  });
+
+  it('penalties are reported apart from the data loss; weight decay is not part of the loss', () => {
+    const l2 = finished(train(request(merge(TINY, { regularization: { l2: 0.01 } }))).outcome);
+    assert.ok(l2.final.trainPenalty > 0);
+    assert.ok(Math.abs(l2.final.trainLoss - l2.final.trainDataLoss - l2.final.trainPenalty) < 1e-6);
+    const wd = finished(train(request(merge(TINY, { regularization: { weightDecay: 0.02 } }))).outcome);
+    assert.equal(wd.final.trainPenalty, 0);
+  });
+
+  it('proximal L1 gives exact zeros; subgradient L1 does not', () => {
+    const l1 = (mode: string) =>
+      finished(train(request(merge(TINY, { training: { optimizer: { type: 'adam', lr: 0.01 }, epochs: 100 }, regularization: { l1: 0.1, l1Mode: mode } }))).outcome);
+    const proximal = l1('proximal'), subgradient = l1('subgradient');
+    assert.ok(proximal.histogram.exactZeros > proximal.histogram.total * 0.2, `only ${proximal.histogram.exactZeros} zeros`);
+    assert.equal(subgradient.histogram.exactZeros, 0);
+  });
+
+  it('max-norm keeps every unit\'s incoming weights within the bound', () => {
+    const s = finished(train(request(merge(TINY, { regularization: { maxNorm: 0.5 } }))).outcome);
+    assert.ok(s.layers.filter((l) => l.name.endsWith('weight')).every((l) => l.norm <= 0.5 * Math.sqrt(l.shape[0]!) + 1e-5));
+  });
+
+  it('early stopping stops on the test loss and restores the best epoch', () => {
+    const s = finished(train(request(merge(TINY, { model: { hidden: [64, 64] }, training: { epochs: 3000 }, regularization: { earlyStopping: { patience: 20 } } }))).outcome);
+    assert.ok(s.stoppedEarly);
+    assert.ok(s.final.epoch < 3000);
+    assert.equal(s.final.testLoss, s.bestTestLoss);
+  });
+
+  it('a diverging run stops with the epoch and a likely cause', () => {
+    const { outcome } = train(request(merge(TINY, { training: { optimizer: { type: 'sgd', lr: 5, momentum: 0.9 }, epochs: 500 } })));
+    assert.equal(outcome.type, 'diverged');
+    if (outcome.type !== 'diverged') return;
+    assert.ok(outcome.epoch >= 1 && outcome.epoch < 500);
+    assert.match(outcome.cause, /learning rate too large.*lr is 5 with sgd; try 0\.5/);
+  });
+
+  it('cancellation stops at the next step', () => {
+    const { outcome, events } = train(request(merge(TINY, { training: { epochs: 100000 } })), 10);
+    assert.equal(outcome.type, 'cancelled');
+    const steps = events.flatMap((e) => (e.type === 'epochs' ? e.metrics : [])).at(-1)?.step ?? 0;
+    assert.ok(steps <= 10);
+  });
+
+  it('classification: accuracy and a decision-boundary snapshot', () => {
+    const { outcome, events } = train(request({
+      data: { generator: 'moons', train: 100, test: 100 },
+      model: { hidden: [16] },
+      training: { optimizer: { type: 'adam', lr: 0.01 }, epochs: 100 },
+    }));
+    const s = finished(outcome);
+    assert.ok(s.final.testAccuracy! > 0.8, `accuracy ${s.final.testAccuracy}`);
+    const boundary = events.find((e) => e.type === 'snapshot' && e.snapshot.kind === 'boundary');
+    assert.ok(boundary);
+  });
+
+  it('a data error fails the run with the field path (a missing CSV file)', () => {
+    const { outcome } = train(request({ ...TINY, data: { generator: 'csv', path: 'nope.csv', features: ['x'], target: 'y' } }));
+    assert.equal(outcome.type, 'failed');
+    if (outcome.type === 'failed') {
+      assert.match(outcome.message, /nope\.csv/);
+      assert.deepEqual(outcome.path?.slice(0, 2), ['data', 'path']);
+    }
+  });
+});
