@@ -115,7 +115,10 @@ try {
     }
   }
 } catch (error) {
-  for (const s of scenarios) if (!results.some((r) => r.name === s.name)) fail(s, error);
+  // Building, packaging or launching the browser failed: report it once.
+  console.log(`e2e: FAILED before the scenarios could run: ${error instanceof Error ? error.message : error}`);
+  const notRun = new Error('not run: the setup above failed');
+  for (const s of scenarios) if (!results.some((r) => r.name === s.name)) fail(s, notRun);
 } finally {
   if (browser) await withDeadline(browser.close(), 15_000, 'closing the browser').catch(() => {});
   killAllSync();
@@ -125,7 +128,7 @@ try {
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 for (const r of results.filter((x) => !x.ok && !x.reported)) {
-  console.log(`FAIL ${r.name}: ${r.error?.stack ?? r.error}`);
+  console.log(`FAIL ${r.name}: ${r.error instanceof Error ? r.error.message : r.error}`);
 }
 say(`${passed} passed, ${failed} failed in ${secs(t0)}; screenshots and logs in ${OUTPUT}`);
 console.log(`${passed} passed, ${failed} failed`);
