@@ -129,12 +129,13 @@ function run(cmd, args, { timeoutMs, env, cwd = ROOT }) {
 // --- the extension under test ------------------------------------------------------------------
 
 /**
- * Builds the bundles and packages them as a .vsix in `dir`, as a user would install them.
+ * Builds (`npm run build`) and packages the bundles as a .vsix in `dir`, as a user would
+ * install them.
  * With REGLAB_E2E_NO_BUILD=1 the existing dist/ is packaged as it is.
  */
 export function buildAndPackage(dir) {
   if (process.env.REGLAB_E2E_NO_BUILD !== '1') {
-    run(process.execPath, ['esbuild.config.mjs'], { timeoutMs: 180_000 });
+    run('npm', ['run', '--silent', 'build'], { timeoutMs: 300_000 });
   }
   const vsix = join(dir, 'reglab.vsix');
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');

@@ -56,7 +56,7 @@ if (!found) {
   process.exit(0);
 }
 
-const built = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
+const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 const suite = join(ROOT, 'out/test/integration/suite.js');
 await build({
