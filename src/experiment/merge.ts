@@ -7,7 +7,7 @@
 // (for validation), where every merged value keeps the node it came from, so a problem
 // is reported in the variant when the variant wrote the value and in the base otherwise.
 import type { Node } from 'jsonc-parser';
-import { isPlainObject } from './dsl/defaults.ts';
+import { isPlainObject, setOwn } from './dsl/values.ts';
 import { schemaAt } from './dsl/paths.ts';
 import { propertyValue } from './dsl/validate.ts';
 import type { SchemaNode } from './dsl/types.ts';
@@ -22,14 +22,14 @@ export function mergeValues(schema: SchemaNode | undefined, base: unknown, overr
   }
   const out: Record<string, unknown> = structuredClone(base);
   for (const [key, value] of Object.entries(override)) {
-    out[key] = mergeValues(childSchema(schema, key, base), base[key], value);
+    setOwn(out, key, mergeValues(childSchema(schema, key, base), Object.hasOwn(base, key) ? base[key] : undefined, value));
   }
   return out;
 }
 
 /**
- * The node-tree form of mergeValues: `getNodeValue(mergeNodes(s, b, o))` equals
- * `mergeValues(s, getNodeValue(b), getNodeValue(o))`. A merged object takes the override's
+ * The node-tree form of mergeValues: `nodeValue(mergeNodes(s, b, o))` equals
+ * `mergeValues(s, nodeValue(b), nodeValue(o))`. A merged object takes the override's
  * place in the file; its properties are the original nodes of the base or the override.
  */
 export function mergeNodes(schema: SchemaNode | undefined, base: Node, override: Node): Node {

@@ -10,7 +10,7 @@
 //    reported once, in the base; one that only a variant has is reported with the
 //    variant's name, in the variant when the variant wrote the value, else at its name;
 // 4. the variant names and the sweep, against the configs the sweep varies.
-import { getNodePath, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { getNodePath, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { RUN_CONFIG_CHECKS } from './checks/index.ts';
 import { runChecks } from './checks/context.ts';
 import { checkSweep, type SweepTarget } from './checks/sweep.ts';
@@ -19,6 +19,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.ts';
 import { fillDefaults } from './dsl/defaults.ts';
 import { propertyValue, validateNode, type Issue } from './dsl/validate.ts';
 import { mergeRootNodes } from './merge.ts';
+import { nodeValue } from './nodeValue.ts';
 import { anchorSpan, LineIndex } from './positions.ts';
 import { pickRunConfig, resolveRunConfig } from './resolve.ts';
 import { fillDerivedDefaults } from './schema/derivedDefaults.ts';
@@ -75,7 +76,7 @@ export function parseExperiment(text: string, file: string): ParseResult {
 
   const sweepNode = propertyValue(tree, 'sweep');
   if (sweepNode !== undefined && !found.hasErrorWithin(sweepNode)) {
-    const sweep = fillDefaults(experimentSchema.fields.sweep, getNodeValue(sweepNode)) as Sweep;
+    const sweep = fillDefaults(experimentSchema.fields.sweep, nodeValue(sweepNode)) as Sweep;
     const variantNames = variantNodes.map((v) => propertyValue(v, 'name')?.value).filter((n): n is string => typeof n === 'string');
     const swept = variantNames.length === 0
       ? base.config === undefined ? [] : [{ config: base.config }]
@@ -85,7 +86,7 @@ export function parseExperiment(text: string, file: string): ParseResult {
 
   const diagnostics = found.issues.map((issue) => toDiagnostic(issue, lines)).sort(byPosition);
   if (hasErrors(diagnostics)) return { file, tree, diagnostics };
-  const experiment = fillDefaults(experimentSchema, getNodeValue(tree)) as Experiment;
+  const experiment = fillDefaults(experimentSchema, nodeValue(tree)) as Experiment;
   experiment.derived = fillDerivedDefaults(experiment as unknown as Record<string, unknown>);
   return { file, experiment, diagnostics, tree };
 }
@@ -98,7 +99,7 @@ function checkRunConfig(root: Node): { issues: Issue[]; config?: RunConfig } {
   const issues: Issue[] = [];
   validateNode(runConfigSchema, root, [], issues);
   const invalid = issues.filter((i) => i.invalid).map((i) => i.path);
-  const config = resolveRunConfig(pickRunConfig(getNodeValue(root)));
+  const config = resolveRunConfig(pickRunConfig(nodeValue(root) as Record<string, unknown>));
   issues.push(...runChecks(RUN_CONFIG_CHECKS, config, root, invalid));
   return invalid.length === 0 ? { issues, config } : { issues };
 }

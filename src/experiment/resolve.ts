@@ -1,7 +1,8 @@
 // One run's full config: the base, then a variant's overrides and a sweep value merged
 // over it (merge.ts), then every default filled, derived ones last so that they follow
 // what the overrides changed. Used by expansion and, with the same rules, by the parser.
-import { fillDefaults, isPlainObject } from './dsl/defaults.ts';
+import { fillDefaults } from './dsl/defaults.ts';
+import { isPlainObject } from './dsl/values.ts';
 import { fillDerivedDefaults } from './schema/derivedDefaults.ts';
 import { runConfigSchema, type Experiment, type RunConfig } from './schema/experiment.ts';
 import { mergeValues } from './merge.ts';

@@ -3,11 +3,8 @@
 // Derived defaults (`derivedDefault`) are left out here: schema/derivedDefaults.ts adds
 // them once the whole config is known.
 import { acceptsJsonType } from './validate.ts';
+import { isPlainObject, jsonTypeOf, own, setOwn } from './values.ts';
 import type { SchemaNode } from './types.ts';
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `value` with every missing defaulted field filled in, at every depth; `value` is not changed. */
 export function fillDefaults(schema: SchemaNode, value: unknown): unknown {
@@ -17,7 +14,7 @@ export function fillDefaults(schema: SchemaNode, value: unknown): unknown {
     case 'tagged': {
       if (!isPlainObject(value)) return value;
       const tag = value[schema.tag];
-      const chosen = typeof tag === 'string' ? schema.cases[tag] : undefined;
+      const chosen = typeof tag === 'string' ? own(schema.cases, tag) : undefined;
       return chosen === undefined ? value : { [schema.tag]: tag, ...fillFields(chosen.fields, value) };
     }
     case 'union': {
@@ -46,26 +43,10 @@ function fillFields(fields: Readonly<Record<string, SchemaNode>>, value: Record<
   for (const [key, field] of Object.entries(fields)) {
     const given = value[key];
     const filled = given === undefined ? defaultOf(field) : fillDefaults(field, given);
-    if (filled !== undefined) out[key] = filled;
+    if (filled !== undefined) setOwn(out, key, filled);
   }
   // Keys the schema does not know were reported by the validator; keep them rather than
   // silently dropping what the file says.
-  for (const [key, given] of Object.entries(value)) if (!(key in fields) && !(key in out)) out[key] = given;
+  for (const [key, given] of Object.entries(value)) if (!Object.hasOwn(fields, key) && !Object.hasOwn(out, key)) setOwn(out, key, given);
   return out;
-}
-
-/** The JSON type name of a plain value, as jsonc-parser names node types. */
-export function jsonTypeOf(value: unknown): 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    default:
-      return 'object';
-  }
 }

@@ -1,6 +1,6 @@
 // Finding fields in a schema by path: what `sweep.over` may name, and which schema a
 // dotted path such as "regularization.elasticNet.lambda" leads to for a given config.
-import { isPlainObject } from './defaults.ts';
+import { isPlainObject, own } from './values.ts';
 import type { NumberNode, SchemaNode } from './types.ts';
 
 /**
@@ -20,12 +20,13 @@ export function schemaAt(schema: SchemaNode, path: readonly string[], value?: un
 }
 
 function childSchema(node: SchemaNode, key: string, value: unknown): SchemaNode | undefined {
-  if (node.kind === 'object') return node.fields[key];
+  if (node.kind === 'object') return own(node.fields, key);
   if (node.kind === 'tagged') {
     const tag = isPlainObject(value) ? value[node.tag] : undefined;
-    const chosen = typeof tag === 'string' ? node.cases[tag] : undefined;
-    if (chosen !== undefined) return chosen.fields[key];
-    return Object.values(node.cases).find((c) => key in c.fields)?.fields[key];
+    const chosen = typeof tag === 'string' ? own(node.cases, tag) : undefined;
+    if (chosen !== undefined) return own(chosen.fields, key);
+    const withKey = Object.values(node.cases).find((c) => Object.hasOwn(c.fields, key));
+    return withKey === undefined ? undefined : own(withKey.fields, key);
   }
   return undefined;
 }
@@ -52,7 +53,7 @@ export function numericPaths(schema: SchemaNode, value?: unknown, prefix = ''): 
   if (schema.kind === 'object') return fieldsOf(schema.fields, value);
   if (schema.kind === 'tagged') {
     const tag = isPlainObject(value) ? value[schema.tag] : undefined;
-    const chosen = typeof tag === 'string' ? schema.cases[tag] : undefined;
+    const chosen = typeof tag === 'string' ? own(schema.cases, tag) : undefined;
     const cases = chosen !== undefined ? [chosen] : Object.values(schema.cases);
     return [...new Set(cases.flatMap((c) => fieldsOf(c.fields, value)))];
   }

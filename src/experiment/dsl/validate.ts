@@ -4,6 +4,7 @@
 // Each issue keeps the node it is about, so the caller can say where it is.
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { didYouMean } from '../suggest.ts';
+import { own } from './values.ts';
 import { expectedText, formatPath, formatValue, inRange, rangeText, type Path, type Segment } from './describe.ts';
 import type { LiteralNode, NumberNode, SchemaNode, TaggedNode } from './types.ts';
 
@@ -126,7 +127,7 @@ function validateFields(
       continue;
     }
     seen.add(key);
-    const field = fields[key];
+    const field = own(fields, key);
     if (field === undefined) {
       const hint = foreignHint(key) || didYouMean(key, Object.keys(fields));
       issues.push({ node: keyNode, path: [...path, key], message: `unknown property '${key}' ${where}${hint}`, severity: 'error' });
@@ -153,7 +154,7 @@ function validateTagged(schema: TaggedNode, node: Node, path: Path, issues: Issu
     issues.push({ node, missing: [schema.tag], path: tagPath, invalid: true, message, severity: 'error' });
     return;
   }
-  const chosen = tagNode.type === 'string' ? schema.cases[tagNode.value as string] : undefined;
+  const chosen = tagNode.type === 'string' ? own(schema.cases, tagNode.value as string) : undefined;
   if (chosen === undefined) {
     const hint = tagNode.type === 'string' ? didYouMean(tagNode.value, cases, '"') : '';
     const message = `${formatPath(tagPath)} must be one of ${choices}, got ${gotText(tagNode)}${hint}`;
@@ -163,7 +164,7 @@ function validateTagged(schema: TaggedNode, node: Node, path: Path, issues: Issu
   const tagValue = tagNode.value as string;
   const fields: Fields = { [schema.tag]: tagLiteral(tagValue), ...chosen.fields };
   validateFields(fields, node, path, issues, (key) => {
-    const owners = cases.filter((c) => c !== tagValue && key in schema.cases[c]!.fields);
+    const owners = cases.filter((c) => c !== tagValue && Object.hasOwn(schema.cases[c]!.fields, key));
     if (owners.length === 0) return '';
     const named = owners.slice(0, 3).map((c) => `"${c}"`).join(', ') + (owners.length > 3 ? ', …' : '');
     return `: ${schema.tag} "${tagValue}" has no '${key}' (it is an option of ${named})`;

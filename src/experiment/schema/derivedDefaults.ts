@@ -2,7 +2,7 @@
 // field here is declared in the schema with `derivedDefault` (its words for the hover);
 // the rule to compute it lives here. They are computed after variants and sweep values
 // are merged in, so a variant that changes `epochs` also moves `snapshotEvery`.
-import { isPlainObject } from '../dsl/defaults.ts';
+import { isPlainObject } from '../dsl/values.ts';
 import { schemaAt } from '../dsl/paths.ts';
 import { runConfigSchema, type RunConfig } from './experiment.ts';
 import { taskOf } from './tasks.ts';

@@ -170,3 +170,15 @@ test('a problem of the base is reported once, not again for every variant', () =
   const result = parse(fileWith({ training: { optimizer: { lr: 0 } }, variants: [{ name: 'a' }, { name: 'b', model: { hidden: [3] } }] }));
   assert.deepEqual(messages(result), ['training.optimizer.lr must be > 0, got 0']);
 });
+
+test('a "__proto__" key is an unknown property like any other, and changes no prototype', () => {
+  const result = parse('{ "title": "x", "data": { "generator": "line", "__proto__": { "train": 3 } }, "training": { "optimizer": { "type": "sgd", "lr": 1 } } }');
+  assert.deepEqual(messages(result), ["unknown property '__proto__' in data"]);
+  assert.equal(({} as Record<string, unknown>).train, undefined);
+});
+
+test('the parsed experiment is made of ordinary objects', () => {
+  const result = parse(fileWith({ variants: [{ name: 'v', model: { hidden: [3] } }] }));
+  assert.equal(Object.getPrototypeOf(result.experiment!.variants[0]!.model), Object.prototype);
+  assert.equal(Object.getPrototypeOf(result.experiment!.data), Object.prototype);
+});
