@@ -12,7 +12,6 @@ const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', ...node },
   { in: 'src/worker/worker.ts', out: 'dist/worker.js', ...node },
   { in: 'src/cli.ts', out: 'dist/cli.js', ...node, banner: { js: '#!/usr/bin/env node' } },
-  { in: 'src/demo.ts', out: 'dist/demo.js', ...node },
   {
     in: 'bench/bench.ts', out: 'dist/bench.js', ...node,
     // The peers stay in node_modules: tfjs-backend-wasm locates its .wasm files beside itself.
