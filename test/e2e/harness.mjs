@@ -7,7 +7,7 @@
 // and all, on teardown, on a deadline, on a signal and at exit.
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync,
+  closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -281,18 +281,10 @@ export function copyServerLogs(server, dest) {
   if (existsSync(logs)) cpSync(logs, join(dest, 'vscode-logs'), { recursive: true });
 }
 
-/**
- * The newest log file of one of the extension's `{ log: true }` output channels:
- * <user-data>/logs/<time>/exthostN/<publisher>.<name>/<channel>.log ('' when there is none).
- */
-export function readChannelLog(server, channel, extensionId = EXTENSION_ID) {
+/** Every file under the server's VS Code logs folder (<user-data>/logs/<time>/...). */
+function listLogs(server) {
   const logs = join(server.dir, 'user-data/logs');
-  if (!existsSync(logs)) return '';
-  const files = readdirSync(logs, { recursive: true })
-    .map((f) => join(logs, f))
-    .filter((f) => f.endsWith(join(extensionId, `${channel}.log`)))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return files.length > 0 ? readFileSync(files[0], 'utf8') : '';
+  return existsSync(logs) ? readdirSync(logs, { recursive: true }).map((f) => join(logs, f)) : [];
 }
 
 /** Deletes a stopped server's directory. */
@@ -358,6 +350,7 @@ export class ScenarioContext {
     this.waiters = [];
     this.shots = 0;
     this.steps = [];
+    this.logsBefore = new Set(listLogs(server)); // other scenarios' logs on a shared server
     page.on('console', (m) => this.addLine(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => this.addLine(`[pageerror] ${e.message}`));
   }
@@ -373,7 +366,7 @@ export class ScenarioContext {
   }
 
   /** Waits for a console line containing `text` (also one that arrived before the call). */
-  waitForConsole(text, { timeout = 60_000 } = {}) {
+  waitForConsole(text, { timeout = 90_000 } = {}) {
     const seen = this.consoleLines.find((l) => l.includes(text));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -472,6 +465,24 @@ export class ScenarioContext {
     if (shown !== channel) throw new Error(`the Output panel shows the channel "${shown}", not "${channel}"`);
     this.step(`Output panel shows "${channel}" with "${text}"`);
     return lines.innerText();
+  }
+
+  /** This scenario's log files (created since it began) ending in `suffix`, joined. */
+  scenarioLog(suffix) {
+    return listLogs(this.server)
+      .filter((f) => f.endsWith(`/${suffix}`) && !this.logsBefore.has(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+  }
+
+  /** This scenario's exthostN/remoteexthost.log: activation events, extension host errors. */
+  exthostLog() {
+    return this.scenarioLog('remoteexthost.log');
+  }
+
+  /** This scenario's log of a `createOutputChannel(channel, { log: true })` channel. */
+  channelLog(channel) {
+    return this.scenarioLog(`${EXTENSION_ID}/${channel}.log`);
   }
 
   /** The document inside the active webview (a FrameLocator). */

@@ -20,7 +20,7 @@ import {
   makeTempDir, missingPieces, openScenario, removeServerDir, removeTempDir, startServer, stopServer, withDeadline,
 } from './harness.mjs';
 
-const DEFAULT_SCENARIO_TIMEOUT_MS = 120_000;
+const DEFAULT_SCENARIO_TIMEOUT_MS = 180_000;
 const SETUP_ALLOWANCE_MS = 5 * 60_000; // build, package, browser and server starts
 
 const t0 = Date.now();

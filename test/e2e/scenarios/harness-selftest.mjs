@@ -9,7 +9,7 @@ export default {
   fixture: 'selftest',
   server: { settings: { 'typescript.referencesCodeLens.enabled': true } },
   optional: true,
-  timeoutMs: 120_000,
+  timeoutMs: 180_000,
 
   async run(t) {
     const { page } = t;

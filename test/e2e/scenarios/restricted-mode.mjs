@@ -8,14 +8,14 @@ export default {
   name: 'restricted-mode',
   fixture: 'demo',
   server: { trust: true },
-  timeoutMs: 120_000,
+  timeoutMs: 180_000,
 
   async run(t) {
     const { page } = t;
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
     t.step('the folder is in Restricted Mode');
 
-    await t.waitForConsole('[reglab] activated', { timeout: 60_000 });
+    await t.waitForConsole('[reglab] activated', { timeout: 90_000 });
     t.step('extension activated in Restricted Mode');
     await t.screenshot('restricted-activated');
 
