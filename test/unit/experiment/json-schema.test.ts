@@ -164,3 +164,10 @@ test('files the parser accepts, the JSON Schema accepts; unknown keys and bad va
     assert.equal(validate(parseJsonc(text)), false, text);
   }
 });
+
+test("the skeleton VS Code offers for an empty file is a valid experiment", () => {
+  const snippet = (experimentJsonSchema() as Json).defaultSnippets[0].body;
+  const text = JSON.stringify(snippet).replace(/\$\{\d+:([^}]*)\}/g, '$1');
+  const result = parse(text);
+  assert.deepEqual(result.diagnostics, []);
+});
