@@ -1,0 +1,44 @@
+// The chart-config builders, shared by the HTML report and the panel: given results, a
+// chart kind (and the run, for per-run charts) they return a Chart.js configuration.
+import type { ChartConfiguration } from 'chart.js';
+import type { ExperimentResults } from '../../experiment/results.ts';
+import { LIGHT_THEME, variantRuns, type ChartTheme } from './common.ts';
+import { boundaryChart, fitChart } from './fit.ts';
+import { lossChart } from './loss.ts';
+import { variantColors } from './palette.ts';
+import type { ChartKind } from './plan.ts';
+import { sweepLossChart, sweepWeightsChart } from './sweep.ts';
+import { histogramChart, histogramLimit, weightNormChart } from './weights.ts';
+
+export { planCharts, type ChartKind, type ChartSpec, type ChartGroup } from './plan.ts';
+export { LIGHT_THEME, type ChartTheme } from './common.ts';
+export { variantColors, variantNames, displayName } from './palette.ts';
+
+// Chart.js's configuration types are keyed by chart type; the union is what a canvas gets.
+export type AnyChartConfiguration = ChartConfiguration<'line'> | ChartConfiguration<'scatter'>;
+
+export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: string, theme: ChartTheme = LIGHT_THEME): AnyChartConfiguration {
+  const colors = variantColors(results);
+  const runs = variantRuns(results.runs);
+  const run = () => {
+    const found = results.runs.find((r) => r.id === runId);
+    if (found === undefined) throw new Error(`no run "${runId ?? ''}" in "${results.title}"`);
+    return found;
+  };
+  switch (kind) {
+    case 'fit':
+      return fitChart(runId === undefined ? runs : [run()], colors, theme);
+    case 'boundary':
+      return boundaryChart(run(), theme);
+    case 'loss':
+      return lossChart(runs, colors, theme);
+    case 'sweep-loss':
+      return sweepLossChart(results, colors, theme);
+    case 'sweep-weights':
+      return sweepWeightsChart(results, colors, theme);
+    case 'histogram':
+      return histogramChart(run(), colors, histogramLimit(runs), theme);
+    case 'weight-norm':
+      return weightNormChart(runs, colors, theme);
+  }
+}

@@ -1,0 +1,67 @@
+// The Loss view: per variant, the train loss (data term), the test loss (eval mode) and,
+// apart and dashed, the penalty term when the run has one; logarithmic y axis.
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { RunRecord } from '../../experiment/results.ts';
+import type { EpochMetrics } from '../../protocol.ts';
+import { axis, baseOptions, extent, finite, LIGHT_THEME, positive, type ChartTheme } from './common.ts';
+import { runLabel } from './fit.ts';
+import { colorOf, withAlpha } from './palette.ts';
+
+type Point = { x: number; y: number | null };
+
+export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
+  const datasets: ChartDataset<'line', Point[]>[] = [];
+  for (const run of runs) {
+    if (run.metrics.length === 0) continue;
+    const color = colorOf(colors, run.variant);
+    const name = runLabel(run);
+    datasets.push(line(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25));
+    datasets.push(line(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75));
+    if (run.metrics.some((m) => (finite(m.trainPenalty) ?? 0) > 0)) {
+      datasets.push({ ...line(`${name} · penalty`, series(run.metrics, (m) => m.trainPenalty), color, 1.5), borderDash: [6, 4] });
+    }
+    if (run.status === 'diverged') {
+      const last = lastFinite(run.metrics);
+      if (last !== undefined) {
+        datasets.push({
+          label: `${name} diverged${run.epoch === undefined ? '' : ` at epoch ${run.epoch}`}`,
+          data: [{ x: run.epoch ?? last.x, y: last.y }],
+          showLine: false,
+          pointStyle: 'crossRot',
+          pointRadius: 9,
+          pointBorderWidth: 2.5,
+          borderColor: color,
+          backgroundColor: color,
+        });
+      }
+    }
+  }
+  const y = axis('loss (log scale)', theme, 'log');
+  // A diverged run's loss can reach 1e30: let it leave through the top, two decades above the rest.
+  const healthy = runs.filter((r) => r.status !== 'diverged' && r.metrics.length > 0);
+  if (healthy.length > 0 && healthy.length < runs.filter((r) => r.metrics.length > 0).length) {
+    const range = extent(healthy.flatMap((r) => r.metrics.flatMap((m) => [positive(m.trainDataLoss), positive(m.testLoss)])));
+    if (range !== undefined) Object.assign(y, { max: 10 ** Math.ceil(Math.log10(range[1]) + 2) });
+  }
+  const options = baseOptions<'line'>(theme);
+  options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
+  return { type: 'line', data: { datasets }, options };
+}
+
+function line(label: string, data: Point[], color: string, width: number): ChartDataset<'line', Point[]> {
+  return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
+}
+
+function series(metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number): Point[] {
+  return metrics.map((m) => ({ x: m.epoch, y: positive(pick(m)) }));
+}
+
+/** Where the curves stop: the last epoch with a finite, positive loss. */
+function lastFinite(metrics: readonly EpochMetrics[]): Point | undefined {
+  for (let i = metrics.length - 1; i >= 0; i--) {
+    const m = metrics[i]!;
+    const y = positive(m.trainDataLoss) ?? positive(m.testLoss);
+    if (y !== null) return { x: m.epoch, y };
+  }
+  return undefined;
+}

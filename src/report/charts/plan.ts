@@ -1,0 +1,113 @@
+// Which charts an experiment gets, with their ids, titles and captions. The report's HTML
+// places a canvas for each; the page script (or the panel) builds each canvas's chart with
+// `buildChart`, from nothing but the kind, the run id and the results.
+import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import { variantRuns } from './common.ts';
+import { boundaryRuns, curveRuns, lastSnapshot, runLabel } from './fit.ts';
+import { formatPercent } from './format.ts';
+import { histogramRuns, nearZeroNote } from './weights.ts';
+import { sweepTitle } from './sweep.ts';
+
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
+export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
+
+export interface ChartSpec {
+  /** Unique in the report: `<prefix>-<kind>[-<run index>]`. */
+  id: string;
+  kind: ChartKind;
+  group: ChartGroup;
+  /** For charts of one run. */
+  runId?: string;
+  /** The run's variant, whose colour the chart wears. */
+  variant?: string;
+  title: string;
+  caption?: string;
+  /** wide: full width; half: two per row; small: small multiples. */
+  size: 'wide' | 'half' | 'small';
+}
+
+export function planCharts(results: ExperimentResults, prefix: string): ChartSpec[] {
+  const runs = variantRuns(results.runs);
+  const specs: ChartSpec[] = [];
+  const id = (kind: ChartKind, run?: RunRecord) => (run === undefined ? `${prefix}-${kind}` : `${prefix}-${kind}-${results.runs.indexOf(run)}`);
+  const perRun = (run: RunRecord) => ({ runId: run.id, variant: run.variant });
+
+  const curves = curveRuns(runs);
+  if (curves.length > 0 && sharesData(runs)) {
+    specs.push({
+      id: id('fit'),
+      kind: 'fit',
+      group: 'fit',
+      title: 'Fit: the data and each variant’s final curve',
+      caption: 'Filled dots: training points; hollow dots: test points. Each line is a variant’s prediction at its last snapshot.',
+      size: 'wide',
+    });
+  } else {
+    for (const run of curves) {
+      specs.push({ id: id('fit', run), kind: 'fit', group: 'fit', ...perRun(run), title: `Fit: ${runLabel(run)}`, size: 'small' });
+    }
+  }
+  for (const run of boundaryRuns(runs)) {
+    const snapshot = lastSnapshot(run, 'boundary')!;
+    const accuracy = run.summary?.final.testAccuracy;
+    specs.push({
+      id: id('boundary', run),
+      kind: 'boundary',
+      group: 'fit',
+      ...perRun(run),
+      title: `${runLabel(run)}: decision boundary at epoch ${snapshot.epoch}${accuracy === undefined ? '' : ` · test accuracy ${formatPercent(accuracy)}`}`,
+      size: 'small',
+    });
+  }
+  if (runs.some((r) => r.metrics.length > 0)) {
+    specs.push({
+      id: id('loss'),
+      kind: 'loss',
+      group: 'loss',
+      title: 'Loss per epoch: train (data term), test and penalty',
+      caption: 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term, when the run has one. Logarithmic y axis.',
+      size: 'wide',
+    });
+  }
+  if (results.sweep.length > 0) {
+    const repeats = Math.max(...results.sweep.map((p) => p.repeats));
+    const over = sweepTitle(results);
+    specs.push({
+      id: id('sweep-loss'),
+      kind: 'sweep-loss',
+      group: 'sweep',
+      title: `Final loss against ${over}`,
+      caption: `Mean over ${repeats} repeat${repeats === 1 ? '' : 's'} (bars: ± one standard deviation). Solid: test; faded: train (with penalty). ★ marks the lowest mean test loss.`,
+      size: 'half',
+    });
+    specs.push({
+      id: id('sweep-weights'),
+      kind: 'sweep-weights',
+      group: 'sweep',
+      title: `Weight norm and near-zero share against ${over}`,
+      caption: 'Solid: mean final ‖w‖₂ (left axis, bars: ± std); dashed: mean share of weights with |w| < 1e-3 (right axis).',
+      size: 'half',
+    });
+  }
+  for (const run of histogramRuns(runs)) {
+    specs.push({
+      id: id('histogram', run),
+      kind: 'histogram',
+      group: 'weights',
+      ...perRun(run),
+      title: `Final weights: ${runLabel(run)}`,
+      caption: nearZeroNote(run.summary!.histogram),
+      size: 'small',
+    });
+  }
+  if (runs.some((r) => r.metrics.length > 0)) {
+    specs.push({ id: id('weight-norm'), kind: 'weight-norm', group: 'weights', title: '‖w‖₂ over epochs (biases excluded)', size: 'wide' });
+  }
+  return specs;
+}
+
+/** True when every run that has data points has the same ones (variants that change the data do not). */
+export function sharesData(runs: readonly RunRecord[]): boolean {
+  const texts = new Set(runs.filter((r) => r.data !== undefined).map((r) => JSON.stringify(r.data)));
+  return texts.size <= 1;
+}

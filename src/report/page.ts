@@ -1,0 +1,38 @@
+// The report page's script (browser): reads the embedded results and draws a chart in
+// every `<canvas data-chart>`, with the same builders the panel uses. Chart.js is the
+// global `Chart` of its UMD build, inlined before this script.
+import type { Chart as ChartClass, ChartConfiguration } from 'chart.js';
+import { buildChart, type ChartKind } from './charts/index.ts';
+import { DATA_ELEMENT_ID, type ReportPayload } from './payload.ts';
+
+const Chart = (globalThis as unknown as { Chart: typeof ChartClass }).Chart;
+
+function main(): void {
+  const payload = JSON.parse(document.getElementById(DATA_ELEMENT_ID)?.textContent ?? '{}') as ReportPayload;
+  const charts: ChartClass[] = [];
+  let failed = 0;
+  for (const canvas of Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]'))) {
+    const results = payload.experiments[Number(canvas.dataset['experiment'])];
+    try {
+      if (results === undefined) throw new Error(`no experiment ${canvas.dataset['experiment'] ?? ''}`);
+      const config = buildChart(results, canvas.dataset['chart'] as ChartKind, canvas.dataset['run']);
+      charts.push(new Chart(canvas, config as ChartConfiguration));
+    } catch (error) {
+      failed++;
+      const note = document.createElement('p');
+      note.className = 'chart-error';
+      note.textContent = `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+      canvas.replaceWith(note);
+    }
+  }
+  // Printed pages are narrower than the screen: size the charts for the page, then back.
+  addEventListener('beforeprint', () => {
+    for (const details of Array.from(document.querySelectorAll('details'))) details.open = true;
+    charts.forEach((c) => c.resize());
+  });
+  addEventListener('afterprint', () => charts.forEach((c) => c.resize()));
+  document.documentElement.dataset['charts'] = String(charts.length);
+  document.documentElement.dataset['chartErrors'] = String(failed);
+}
+
+main();
