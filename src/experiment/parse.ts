@@ -44,51 +44,66 @@ export function parseExperiment(text: string, file: string): ParseResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   if (errors.length > 0) return { file, tree, diagnostics: syntaxDiagnostics(text, errors, lines) };
-
-  const found = new Findings();
   if (tree === undefined || tree.type !== 'object') {
-    const message = `${tree === undefined ? 'the file is empty' : 'the file must be a JSON object'}: an experiment looks like { "title": …, "data": { "generator": … }, "training": { "optimizer": { "type": …, "lr": … } } }`;
-    const at = tree ?? { type: 'null', offset: 0, length: 0 };
-    return { file, tree, diagnostics: [toDiagnostic({ node: at as Node, path: [], message, severity: 'error' }, lines)] };
+    const what = tree === undefined ? 'the file is empty' : 'the file must be a JSON object';
+    const message = `${what}: an experiment looks like { "title": …, "data": { "generator": … }, "training": { "optimizer": { "type": …, "lr": … } } }`;
+    const at: Node = tree ?? { type: 'null', offset: 0, length: 0 };
+    return { file, tree, diagnostics: [toDiagnostic({ node: at, path: [], message, severity: 'error' }, lines)] };
   }
 
+  const found = new Findings();
   const fileIssues: Issue[] = [];
   validateNode(experimentSchema, tree, [], fileIssues);
   found.addAll(fileIssues);
-
   const baseRoot = withKeys(tree, (key) => RUN_CONFIG_KEYS.includes(key));
   const base = checkRunConfig(baseRoot);
   found.addAll(base.issues);
-
-  const variantsNode = propertyValue(tree, 'variants');
-  const variantNodes = variantsNode?.type === 'array' ? (variantsNode.children ?? []) : [];
-  const targets = new Map<string, SweepTarget>();
-  variantNodes.forEach((variant, index) => {
-    if (variant.type !== 'object') return;
-    const name = propertyValue(variant, 'name');
-    const label = name?.type === 'string' ? `variant ${JSON.stringify(name.value)}` : `variants[${index}]`;
-    const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
-    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides));
-    for (const issue of merged.issues) found.addForVariant(issue, variant, name ?? variant, label);
-    if (merged.config !== undefined && name?.type === 'string') targets.set(name.value, { name: name.value, config: merged.config, node: variant });
-  });
-  found.addAll(checkVariantNames(variantNodes));
-
-  const sweepNode = propertyValue(tree, 'sweep');
-  if (sweepNode !== undefined && !found.hasErrorWithin(sweepNode)) {
-    const sweep = fillDefaults(experimentSchema.fields.sweep, nodeValue(sweepNode)) as Sweep;
-    const variantNames = variantNodes.map((v) => propertyValue(v, 'name')?.value).filter((n): n is string => typeof n === 'string');
-    const swept = variantNames.length === 0
-      ? base.config === undefined ? [] : [{ config: base.config }]
-      : (sweep.variants ?? variantNames).flatMap((n) => targets.get(n) ?? []);
-    found.addAll(checkSweep({ node: sweepNode, sweep, variantNames, targets: swept }));
-  }
+  const variants = checkVariants(tree, baseRoot, found);
+  checkSweepBlock(tree, base.config, variants, found);
 
   const diagnostics = found.issues.map((issue) => toDiagnostic(issue, lines)).sort(byPosition);
   if (hasErrors(diagnostics)) return { file, tree, diagnostics };
   const experiment = fillDefaults(experimentSchema, nodeValue(tree)) as Experiment;
   experiment.derived = fillDerivedDefaults(experiment as unknown as Record<string, unknown>);
   return { file, experiment, diagnostics, tree };
+}
+
+/** What parsing knows of one variant once merged over the base. */
+interface CheckedVariant {
+  name?: string;
+  node: Node;
+  /** Absent when the merged config has invalid values. */
+  config?: RunConfig;
+}
+
+/** Checks each variant merged over the base, and the names; returns every variant. */
+function checkVariants(tree: Node, baseRoot: Node, found: Findings): CheckedVariant[] {
+  const list = propertyValue(tree, 'variants');
+  const nodes = list?.type === 'array' ? (list.children ?? []) : [];
+  found.addAll(checkVariantNames(nodes));
+  return nodes.flatMap((variant, index): CheckedVariant[] => {
+    if (variant.type !== 'object') return [];
+    const nameNode = propertyValue(variant, 'name');
+    const name = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
+    const label = name === undefined ? `variants[${index}]` : `variant ${JSON.stringify(name)}`;
+    const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
+    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides));
+    for (const issue of merged.issues) found.addForVariant(issue, variant, nameNode ?? variant, label);
+    return [{ node: variant, ...(name !== undefined && { name }), ...(merged.config !== undefined && { config: merged.config }) }];
+  });
+}
+
+/** Checks the sweep against the configs it varies: the variants it names (default: all), or the base when there are none. */
+function checkSweepBlock(tree: Node, base: RunConfig | undefined, variants: readonly CheckedVariant[], found: Findings): void {
+  const node = propertyValue(tree, 'sweep');
+  if (node === undefined || found.hasErrorWithin(node)) return;
+  const sweep = fillDefaults(experimentSchema.fields.sweep, nodeValue(node)) as Sweep;
+  const names = variants.flatMap((v) => v.name ?? []);
+  const swept: readonly Partial<SweepTarget>[] =
+    variants.length === 0 ? [{ config: base }] : variants.filter((v) => v.name !== undefined && (sweep.variants ?? names).includes(v.name));
+  // Only configs without invalid values can be checked; the others have their errors already.
+  const targets = swept.flatMap((t): SweepTarget[] => (t.config === undefined ? [] : [{ ...t, config: t.config }]));
+  found.addAll(checkSweep({ node, sweep, variantNames: names, targets }));
 }
 
 /**

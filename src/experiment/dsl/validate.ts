@@ -42,7 +42,7 @@ export function validateNode(schema: SchemaNode, node: Node, path: Path, issues:
       if (node.type !== 'boolean') mustBe();
       return;
     case 'literal':
-      if (node.value !== schema.value || node.type === 'object' || node.type === 'array') mustBe();
+      if (node.value !== schema.value) mustBe();
       return;
     case 'enum':
       if (node.type !== 'string' || !schema.values.includes(node.value)) {
