@@ -55,48 +55,47 @@ export function matmulNT(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, a
 // C[M,N] += A·B[K,N] where A's element (i, k) sits at a + 4·(i·strideI + k·strideK): with
 // strides (K, 1) that is A[M,K] (Linear's input gradient dx += dz·W), with (1, M) it is
 // A[K,M]ᵀ (the weight gradient dW += dzᵀ·x). B and C are read along N, eight lanes at a
-// time, in tiles of 4 rows × 8 columns.
+// time, in tiles of 4 rows × 8 columns. Column blocks are the outer loop, so the slab of B
+// a block reads (K × 8 floats) stays in L1 while every row block passes over it.
 export function matmulAccumulate(a: usize, strideI: i32, strideK: i32, b: usize, c: usize, M: i32, N: i32, K: i32): void {
   const rowB = <usize>N << 2;
   const sI = <usize>strideI << 2, sK = <usize>strideK << 2;
-  let i = 0;
-  for (; i + 4 <= M; i += 4) {
-    const ai = a + <usize>i * sI;
-    const c0 = c + <usize>i * rowB, c1 = c0 + rowB, c2 = c1 + rowB, c3 = c2 + rowB;
-    let j = 0;
-    for (; j + 8 <= N; j += 8) {
-      const o = <usize>j << 2;
-      let p00 = v128.load(c0 + o), p01 = v128.load(c0 + o, 16), p10 = v128.load(c1 + o), p11 = v128.load(c1 + o, 16);
-      let p20 = v128.load(c2 + o), p21 = v128.load(c2 + o, 16), p30 = v128.load(c3 + o), p31 = v128.load(c3 + o, 16);
-      let ak = ai, bk = b + o;
+  let j = 0;
+  for (; j + 8 <= N; j += 8) {
+    const o = <usize>j << 2;
+    let i = 0;
+    for (; i + 4 <= M; i += 4) {
+      const c0 = c + <usize>i * rowB + o, c1 = c0 + rowB, c2 = c1 + rowB, c3 = c2 + rowB;
+      let p00 = v128.load(c0), p01 = v128.load(c0, 16), p10 = v128.load(c1), p11 = v128.load(c1, 16);
+      let p20 = v128.load(c2), p21 = v128.load(c2, 16), p30 = v128.load(c3), p31 = v128.load(c3, 16);
+      let ak = a + <usize>i * sI, bk = b + o;
       for (let k = 0; k < K; k++, ak += sK, bk += rowB) {
         const y0 = v128.load(bk), y1 = v128.load(bk, 16);
-        const x0 = f32x4.splat(load<f32>(ak)), x1 = f32x4.splat(load<f32>(ak + sI));
-        const x2 = f32x4.splat(load<f32>(ak + 2 * sI)), x3 = f32x4.splat(load<f32>(ak + 3 * sI));
+        const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak + sI);
+        const x2 = v128.load32_splat(ak + 2 * sI), x3 = v128.load32_splat(ak + 3 * sI);
         p00 = f32x4.add(p00, f32x4.mul(x0, y0)); p01 = f32x4.add(p01, f32x4.mul(x0, y1));
         p10 = f32x4.add(p10, f32x4.mul(x1, y0)); p11 = f32x4.add(p11, f32x4.mul(x1, y1));
         p20 = f32x4.add(p20, f32x4.mul(x2, y0)); p21 = f32x4.add(p21, f32x4.mul(x2, y1));
         p30 = f32x4.add(p30, f32x4.mul(x3, y0)); p31 = f32x4.add(p31, f32x4.mul(x3, y1));
       }
-      v128.store(c0 + o, p00); v128.store(c0 + o, p01, 16); v128.store(c1 + o, p10); v128.store(c1 + o, p11, 16);
-      v128.store(c2 + o, p20); v128.store(c2 + o, p21, 16); v128.store(c3 + o, p30); v128.store(c3 + o, p31, 16);
+      v128.store(c0, p00); v128.store(c0, p01, 16); v128.store(c1, p10); v128.store(c1, p11, 16);
+      v128.store(c2, p20); v128.store(c2, p21, 16); v128.store(c3, p30); v128.store(c3, p31, 16);
     }
-    for (; j < N; j++) {
-      for (let r = 0; r < 4; r++) accumulateScalar(ai + <usize>r * sI, sK, b + (<usize>j << 2), rowB, c + <usize>(i + r) * rowB + (<usize>j << 2), K);
+    for (; i < M; i++) {
+      const ci = c + <usize>i * rowB + o;
+      let p0 = v128.load(ci), p1 = v128.load(ci, 16);
+      let ak = a + <usize>i * sI, bk = b + o;
+      for (let k = 0; k < K; k++, ak += sK, bk += rowB) {
+        const x = v128.load32_splat(ak);
+        p0 = f32x4.add(p0, f32x4.mul(x, v128.load(bk)));
+        p1 = f32x4.add(p1, f32x4.mul(x, v128.load(bk, 16)));
+      }
+      v128.store(ci, p0);
+      v128.store(ci, p1, 16);
     }
   }
-  for (; i < M; i++) {
-    const ai = a + <usize>i * sI;
-    const ci = c + <usize>i * rowB;
-    let j = 0;
-    for (; j + 4 <= N; j += 4) {
-      const o = <usize>j << 2;
-      let p = v128.load(ci + o);
-      let ak = ai, bk = b + o;
-      for (let k = 0; k < K; k++, ak += sK, bk += rowB) p = f32x4.add(p, f32x4.mul(f32x4.splat(load<f32>(ak)), v128.load(bk)));
-      v128.store(ci + o, p);
-    }
-    for (; j < N; j++) accumulateScalar(ai, sK, b + (<usize>j << 2), rowB, ci + (<usize>j << 2), K);
+  for (; j < N; j++) {
+    for (let i = 0; i < M; i++) accumulateScalar(a + <usize>i * sI, sK, b + (<usize>j << 2), rowB, c + <usize>i * rowB + (<usize>j << 2), K);
   }
 }
 
