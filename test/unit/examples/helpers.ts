@@ -126,3 +126,71 @@ export function summaryOf(trained: TrainedExample, variant: string): RunSummary 
 export function seedsFrom(experiment: Experiment, count: number): number[] {
   return Array.from({ length: count }, (_, i) => experiment.seed + i);
 }
+
+/** How many of the pairs satisfy `better(a, b)`. */
+export function wins<T>(pairs: readonly [T, T][], better: (a: T, b: T) => boolean): number {
+  return pairs.filter(([a, b]) => better(a, b)).length;
+}
+
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** The noiseless curve of a line or polynomial data config. */
+export function truthOf(data: RunConfig['data']): (x: number) => number {
+  if (data.generator === 'line') return (x) => data.slope * x + data.intercept;
+  if (data.generator === 'polynomial') return (x) => data.coefficients.reduceRight((sum, c) => sum * x + c, 0);
+  throw new Error(`no closed-form truth for data.generator "${data.generator}"`);
+}
+
+export interface CurveStats {
+  /** Mean squared distance between the fitted curve and the true one over the 200-point grid: the test loss without test noise. */
+  errorToTruth: number;
+  /** Total variation Σ|Δy| of the fitted curve over the grid minus the true curve's: how much it wiggles beyond the truth. */
+  excessVariation: number;
+}
+
+/** Compares a run's last fitted curve (its final snapshot) with the data's true curve. */
+export function curveStats(run: TrainedRun): CurveStats {
+  const last = run.record.snapshots.at(-1);
+  if (last?.kind !== 'curve') throw new Error(`run ${run.spec.id} has no fitted curve`);
+  const truth = truthOf(run.spec.config.data);
+  const { x, y } = last;
+  let error = 0, variation = 0, trueVariation = 0;
+  for (let i = 0; i < x.length; i++) {
+    error += (y[i]! - truth(x[i]!)) ** 2;
+    if (i > 0) {
+      variation += Math.abs(y[i]! - y[i - 1]!);
+      trueVariation += Math.abs(truth(x[i]!) - truth(x[i - 1]!));
+    }
+  }
+  return { errorToTruth: error / x.length, excessVariation: variation - trueVariation };
+}
+
+/** Share of neighbouring grid cells (right and up) of the final decision boundary whose class differs: the boundary's length, relative. */
+export function boundaryLength(run: TrainedRun): number {
+  const last = run.record.snapshots.at(-1);
+  if (last?.kind !== 'boundary') throw new Error(`run ${run.spec.id} has no decision boundary`);
+  const { size, classes } = last;
+  let changes = 0, pairs = 0;
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const k = classes[r * size + c];
+      if (c + 1 < size) { pairs++; if (classes[r * size + c + 1] !== k) changes++; }
+      if (r + 1 < size) { pairs++; if (classes[(r + 1) * size + c] !== k) changes++; }
+    }
+  }
+  return changes / pairs;
+}
+
+/** The run of `variant` (its own run, not the sweep's). */
+export function runOf(trained: TrainedExample, variant: string): TrainedRun {
+  const run = trained.runs.find((r) => r.spec.kind === 'variant' && (r.spec.variant ?? 'base') === variant);
+  if (run === undefined) throw new Error(`no run of variant "${variant}"`);
+  return run;
+}
+
+/** Evaluate only at the end: the final metrics are the same (training never reads them), the run is quicker. */
+export function evaluateAtEndOnly(config: RunConfig): void {
+  config.training.evalEvery = config.training.epochs;
+}
