@@ -26,6 +26,8 @@ export interface ReportInput {
   readonly warmupRuns: number;
   readonly timedRuns: number;
   readonly gcExposed: boolean;
+  /** 1-minute load averages when the run started and ended. */
+  readonly load: { readonly start: number; readonly end: number };
 }
 
 const HEADER = ['workload', 'engine', 'median ms', 'min ms', 'max ms', 'CPU med ms', `peer/${BASELINE}`, 'final loss', 'ms/step', 'steps/s', 'GFLOP/s'];
@@ -40,6 +42,7 @@ export function renderReport(input: ReportInput): string {
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} logical cores), ${platform()} ${arch()}, node ${process.version}.`,
     `Timing: ${input.warmupRuns} warm-up + ${input.timedRuns} timed run(s) per workload and engine, each from scratch; ` +
       `only the training loop is timed; gc() between runs: ${input.gcExposed ? 'yes' : 'NO (run node with --expose-gc)'}.`,
+    loadLine(input.load),
     ...(input.warmupRuns === SPEC_TIMING.warmupRuns && input.timedRuns === SPEC_TIMING.timedRuns
       ? []
       : [`**Not the spec's ${SPEC_TIMING.warmupRuns} + ${SPEC_TIMING.timedRuns} runs: indicative numbers only.**`]),
@@ -57,6 +60,14 @@ export function renderReport(input: ReportInput): string {
     ...notes.map((n, i) => `[${i + 1}] ${n}`),
   ];
   return lines.join('\n');
+}
+
+/** Wall times mean little on a busy machine; say how busy it was. */
+function loadLine(load: ReportInput['load']): string {
+  const cores = cpus().length;
+  const busy = Math.max(load.start, load.end) > cores;
+  return `Load average (1 min) at start / end: ${load.start.toFixed(1)} / ${load.end.toFixed(1)}` +
+    (busy ? ` on ${cores} cores: **other processes competed for the CPU; wall times are inflated, CPU times less so.**` : '.');
 }
 
 function rowsOf(workload: WorkloadEntry, outcomes: readonly Outcome[], notes: string[]): string[][] {

@@ -1,6 +1,7 @@
 // Runs the selected workloads on the selected peers and prints the report: progress to
 // stderr as it goes, the table to stdout at the end.
 
+import { loadavg } from 'node:os';
 import { selectWorkloads } from './catalog.ts';
 import { collectGarbage, formatMs, summarize } from './harness.ts';
 import { parseOptions, USAGE } from './options.ts';
@@ -26,6 +27,7 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
   }
   const workloads = selectWorkloads(options.only);
   const peers = selectPeers(allPeers, options.peers);
+  const loadAtStart = loadavg()[0]!;
   const gcExposed = collectGarbage();
   if (!gcExposed) log('note: gc() is not exposed; run node with --expose-gc for the spec timing rules');
 
@@ -74,5 +76,6 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
     warmupRuns: options.warmupRuns,
     timedRuns: options.timedRuns,
     gcExposed,
+    load: { start: loadAtStart, end: loadavg()[0]! },
   }));
 }
