@@ -1,0 +1,306 @@
+// The panel host: one Reglab panel at a time (created, revealed, or revived after a restart
+// by the serializer), its HTML, and the messages both ways. It follows the training
+// session that runs, batching the session's events at reglab.chartUpdateRate, and posts
+// nothing before the page says it is ready. Every message from the page is validated
+// (parsePageMessage) before anything acts on it.
+import * as vscode from 'vscode';
+import type { ExperimentResults } from '../experiment/results.ts';
+import { panelHtml, newNonce } from '../webview/html.ts';
+import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
+import { Disposable, toDisposable } from './disposable.ts';
+import { EventBatcher } from './eventBatcher.ts';
+import { trace, type Log } from './log.ts';
+import { emptyPanelState, toPanelState } from './panelState.ts';
+import type { SettingsService } from './settingsService.ts';
+import type { Session, Training } from './training.ts';
+
+/** What the page can ask of the rest of the extension. */
+export interface PanelActions {
+  playground(values: Extract<PageMessage, { type: 'playground' }>['values']): void;
+  saveVariant(name: string, values: Extract<PageMessage, { type: 'saveVariant' }>['values']): void;
+  stop(): void;
+  exportCsv(): void;
+  exportChart(): void;
+}
+
+export class PanelHost extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private ready = false;
+  private readyWaiters: (() => void)[] = [];
+  private state: PanelState = emptyPanelState();
+  private fileUri: vscode.Uri | undefined;
+  private following: Session | undefined;
+  private readonly batcher: EventBatcher;
+  private nextRequest = 1;
+  private readonly images = new Map<number, { resolve: (dataUrl: string) => void; reject: (error: Error) => void }>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** The results or the file shown changed. */
+  readonly onDidChange = this.changed.event;
+  actions: PanelActions | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    training: Training,
+    private readonly settings: SettingsService,
+    private readonly log: Log,
+  ) {
+    super();
+    this.batcher = new EventBatcher((events) => this.post({ type: 'events', events }), settings.current.chartUpdateRate);
+    this.register(toDisposable(() => this.batcher.dispose()));
+    this.register(settings.onDidChange((s) => (this.batcher.intervalMs = s.chartUpdateRate)));
+    this.register(this.onDidChange(() => void vscode.commands.executeCommand('setContext', 'reglab.hasResults', this.state.results !== null)));
+    this.register(training.onDidStart((session) => this.follow(session)));
+    this.register(training.onDidEvent(({ session, event }) => {
+      if (session === this.following) this.batcher.push(event);
+    }));
+    this.register(training.onDidEnd(({ session, results }) => {
+      if (session !== this.following) return;
+      this.following = undefined;
+      this.batcher.flush();
+      this.state.results = results;
+      this.post({ type: 'sessionFinished', results });
+      this.changed.fire();
+    }));
+    this.register(toDisposable(() => {
+      this.disposePanelSubscriptions();
+      this.panel?.dispose();
+      for (const { reject } of this.images.values()) reject(new Error('the panel was closed'));
+      this.images.clear();
+    }));
+  }
+
+  get results(): ExperimentResults | null {
+    return this.state.results;
+  }
+
+  /** The experiment file whose results are shown. */
+  get uri(): vscode.Uri | undefined {
+    return this.fileUri;
+  }
+
+  /** The tab the page shows. */
+  get view(): PanelState['view'] {
+    return this.state.view;
+  }
+
+  get knobs(): readonly Knob[] {
+    return this.state.knobs;
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Opens the panel beside the editor, or reveals it. */
+  show(preserveFocus = true): void {
+    if (this.panel !== undefined) {
+      this.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      this.title(),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      { enableScripts: true, localResourceRoots: this.resourceRoots() },
+    );
+    this.attach(panel, false);
+  }
+
+  /** Takes over a panel VS Code restored after a restart, with the state the page had saved. */
+  revive(panel: vscode.WebviewPanel, saved: unknown): void {
+    if (this.panel !== undefined && this.panel !== panel) this.panel.dispose();
+    const state = toPanelState(saved);
+    if (state !== undefined && this.following === undefined) {
+      this.state = state;
+      this.fileUri = resolveFile(state.file);
+      this.changed.fire();
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
+    this.attach(panel, state !== undefined);
+    trace(`panel restored: ${state?.results?.title ?? 'no results'}`);
+  }
+
+  /** Shows results that are not training (saved ones, from the history or "Open results"). */
+  showResults(results: ExperimentResults, uri: vscode.Uri | undefined, knobs: Knob[]): void {
+    this.following = undefined;
+    this.batcher.clear();
+    this.state = { ...this.state, file: results.file, results, knobs };
+    this.fileUri = uri;
+    this.show();
+    this.post({ type: 'load', state: this.state });
+    this.changed.fire();
+  }
+
+  /** The playground's knobs (their values in force) for a reopened page. */
+  setKnobs(knobs: Knob[]): void {
+    this.state.knobs = knobs;
+  }
+
+  /** A PNG of the visible chart(s), drawn by the page. */
+  async chartImage(timeoutMs = 15_000): Promise<string> {
+    if (this.panel === undefined) this.show();
+    await this.whenReady(timeoutMs);
+    const requestId = this.nextRequest++;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.images.delete(requestId);
+        reject(new Error('the panel did not send the image in time'));
+      }, timeoutMs);
+      this.images.set(requestId, {
+        resolve: (url) => {
+          clearTimeout(timer);
+          resolve(url);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.post({ type: 'requestChartImage', requestId });
+    });
+  }
+
+  private follow(session: Session): void {
+    this.following = session;
+    this.batcher.clear();
+    this.state.results = session.display;
+    this.state.file = session.display.file;
+    if (session.knobs !== undefined) this.state.knobs = session.knobs;
+    this.fileUri = session.uri;
+    if (this.panel === undefined && session.kind === 'experiment' && this.settings.current.openPanelOnRun) this.show();
+    else if (this.panel !== undefined) this.panel.title = this.title();
+    if (session.kind === 'experiment') this.post({ type: 'load', state: { ...this.state, results: null } });
+    this.post({ type: 'sessionStarted', results: session.display, playground: session.kind === 'playground' });
+    this.changed.fire();
+  }
+
+  private attach(panel: vscode.WebviewPanel, embedState: boolean): void {
+    this.disposePanelSubscriptions();
+    this.panel = panel;
+    this.ready = false;
+    panel.title = this.title();
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'reglab-light.svg'),
+      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'reglab-dark.svg'),
+    };
+    panel.webview.html = this.html(panel.webview, embedState ? this.state : null);
+    this.panelSubscriptions.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidChangeViewState((e) => {
+        // Without retainContextWhenHidden a hidden page is discarded; it says "ready" again when shown.
+        if (!e.webviewPanel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel !== panel) return;
+        this.disposePanelSubscriptions();
+        this.panel = undefined;
+        this.ready = false;
+        for (const { reject } of this.images.values()) reject(new Error('the panel was closed'));
+        this.images.clear();
+        void vscode.commands.executeCommand('setContext', 'reglab.panelOpen', false);
+      }),
+    );
+    void vscode.commands.executeCommand('setContext', 'reglab.panelOpen', true);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parsePageMessage(raw);
+    if (message === undefined) {
+      this.log.warn(`Ignored a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.batcher.clear();
+        if (this.following !== undefined) {
+          this.post({ type: 'load', state: { ...this.state, results: null } });
+          this.post({ type: 'sessionStarted', results: this.following.display, playground: this.following.kind === 'playground' });
+        } else {
+          this.post({ type: 'load', state: this.state });
+        }
+        trace(`panel ready: ${this.state.results?.title ?? 'no results'}`);
+        for (const waiter of this.readyWaiters.splice(0)) waiter();
+        return;
+      case 'viewChanged':
+        this.state.view = message.view;
+        this.state.logScale = message.logScale;
+        return;
+      case 'chartImage':
+        this.images.get(message.requestId)?.resolve(message.dataUrl);
+        this.images.delete(message.requestId);
+        return;
+      case 'playground':
+        this.actions?.playground(message.values);
+        return;
+      case 'saveVariant':
+        this.actions?.saveVariant(message.name, message.values);
+        return;
+      case 'stop':
+        this.actions?.stop();
+        return;
+      case 'exportCsv':
+        this.actions?.exportCsv();
+        return;
+      case 'exportChart':
+        this.actions?.exportChart();
+        return;
+    }
+  }
+
+  private post(message: HostMessage): void {
+    if (this.panel === undefined || !this.ready) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private whenReady(timeoutMs: number): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the panel did not load in time')), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private html(webview: vscode.Webview, state: PanelState | null): string {
+    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    return panelHtml({
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: uri('dist', 'webview.js'),
+      styleUri: uri('media', 'panel.css'),
+      codiconsUri: uri('dist', 'codicons', 'codicon.css'),
+      state,
+      title: this.title(),
+    });
+  }
+
+  private title(): string {
+    const file = this.state.file;
+    const name = file === '' ? '' : file.split(/[\\/]/).pop()!.replace(/\.reglab\.json$/, '');
+    return name === '' ? 'Reglab' : `Reglab: ${name}`;
+  }
+
+  private resourceRoots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')];
+  }
+
+  private disposePanelSubscriptions(): void {
+    for (const d of this.panelSubscriptions.splice(0)) d.dispose();
+  }
+}
+
+/** A workspace-relative path (as results name files) back to a file of the workspace. */
+export function resolveFile(file: string): vscode.Uri | undefined {
+  if (file === '') return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return undefined;
+  // asRelativePath prefixes the folder's name when the workspace has several folders.
+  const [head, ...rest] = file.split('/');
+  const named = folders.find((f) => f.name === head);
+  if (named !== undefined && folders.length > 1) return vscode.Uri.joinPath(named.uri, ...rest);
+  return vscode.Uri.joinPath(folders[0]!.uri, file);
+}

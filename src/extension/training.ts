@@ -1,0 +1,208 @@
+// Training sessions on the worker pool: the runs of an experiment (or of the playground)
+// go to worker threads, never the extension host's own thread, so the editor stays
+// responsive during a long sweep. One session at a time: a new one stops the one before
+// (the pool cancels within 100 ms). Each run's end is logged; an experiment's results are
+// saved under the results folder, as the CLI saves them.
+import { availableParallelism } from 'node:os';
+import * as vscode from 'vscode';
+import { curvesCsv, saveResults, writeFileAtomic } from '../experiment/results-io.ts';
+import { applyEvent, finishResults, newResults, type ExperimentResults, type RunRecord } from '../experiment/results.ts';
+import type { Experiment } from '../experiment/schema/experiment.ts';
+import type { RunEvent, RunOutcome, RunRequest } from '../protocol.ts';
+import type { Knob } from '../webview/contract.ts';
+import { RunPool } from '../worker/pool.ts';
+import { Disposable, toDisposable } from './disposable.ts';
+import { trace, type Log } from './log.ts';
+import { runLine, sessionEndLine, sessionStartLine } from './runLog.ts';
+import { resultsDir } from './settings.ts';
+import type { SettingsService } from './settingsService.ts';
+
+export type SessionKind = 'experiment' | 'playground';
+
+export interface SessionOptions {
+  kind: SessionKind;
+  uri: vscode.Uri;
+  /** The file as results name it (workspace-relative). */
+  file: string;
+  experiment: Experiment;
+  requests: RunRequest[];
+  workspaceRoot: string | undefined;
+  /** Results already shown whose other runs stay on screen (the playground retrains only some). */
+  previous?: ExperimentResults;
+  /** The playground's knobs for this experiment (the panel shows them). */
+  knobs?: Knob[];
+}
+
+export interface Session {
+  readonly id: number;
+  readonly kind: SessionKind;
+  readonly uri: vscode.Uri;
+  readonly title: string;
+  readonly requests: readonly RunRequest[];
+  /** What the panel shows: the session's runs, among the previous results' other runs. */
+  readonly display: ExperimentResults;
+  readonly startedAt: number;
+  readonly knobs?: Knob[];
+  /** Runs that ended (any outcome). */
+  settled: number;
+  stopped: boolean;
+  /** Resolves when every run ended, with `display` finished. */
+  readonly done: Promise<SessionEnd>;
+  cancel(): void;
+}
+
+export interface SessionEnd {
+  session: Session;
+  results: ExperimentResults;
+  savedTo?: string;
+}
+
+export class Training extends Disposable {
+  private pool: RunPool | undefined;
+  private poolWorkers = 0;
+  private current: Session | undefined;
+  private nextId = 1;
+  private readonly started = this.register(new vscode.EventEmitter<Session>());
+  private readonly ended = this.register(new vscode.EventEmitter<SessionEnd>());
+  private readonly evented = this.register(new vscode.EventEmitter<{ session: Session; event: RunEvent }>());
+  readonly onDidStart = this.started.event;
+  readonly onDidEnd = this.ended.event;
+  readonly onDidEvent = this.evented.event;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly settings: SettingsService,
+    private readonly log: Log,
+  ) {
+    super();
+    this.register(settings.onDidChange(() => this.retirePoolIfIdle()));
+    this.register(toDisposable(() => {
+      this.current?.cancel();
+      void this.pool?.dispose();
+      this.pool = undefined;
+    }));
+  }
+
+  get running(): Session | undefined {
+    return this.current;
+  }
+
+  get workerCount(): number {
+    const wanted = this.settings.current.workers;
+    return wanted > 0 ? wanted : Math.max(1, availableParallelism());
+  }
+
+  /** Stops the running session, if any; true when there was one. */
+  stop(reason = 'stopped'): boolean {
+    const session = this.current;
+    if (session === undefined || session.stopped) return false;
+    session.stopped = true;
+    this.log.info(`Stopping "${session.title}" (${reason})`);
+    session.cancel();
+    return true;
+  }
+
+  start(options: SessionOptions): Session {
+    this.stop(`replaced by a new ${options.kind === 'playground' ? 'playground run' : 'run'}`);
+    const pool = this.ensurePool();
+    const { experiment, requests } = options;
+    const hasSweep = requests.some((r) => r.sweepValue !== undefined);
+    const live = newResults(options.file, experiment.title, experiment.description, requests, hasSweep ? experiment.sweep?.over : undefined);
+    const display = compose(live, options.previous);
+    const byId = new Map(requests.map((r) => [r.runId, r]));
+    const records = new Map(live.runs.map((r) => [r.id, r]));
+    let resolveDone!: (end: SessionEnd) => void;
+    const done = new Promise<SessionEnd>((r) => (resolveDone = r));
+
+    const session: Session = {
+      id: this.nextId++,
+      kind: options.kind,
+      uri: options.uri,
+      title: experiment.title,
+      requests,
+      display,
+      startedAt: Date.now(),
+      ...(options.knobs === undefined ? {} : { knobs: options.knobs }),
+      settled: 0,
+      stopped: false,
+      done,
+      cancel: () => batch.cancel(),
+    };
+    this.log.info(sessionStartLine(experiment.title, options.file, requests, Math.min(this.workerCount, requests.length), options.kind === 'playground'));
+    trace(`session started: ${options.kind} "${experiment.title}", ${requests.length} runs`);
+
+    const batch = pool.run(requests, (event) => {
+      const record = applyEvent(live, event);
+      if (isOutcome(event)) {
+        session.settled++;
+        const request = byId.get(event.runId);
+        if (request !== undefined) {
+          const line = runLine(request, event, records.get(event.runId));
+          if (line !== undefined) this.log.line(line);
+        }
+      }
+      if (record !== undefined) this.evented.fire({ session, event });
+    });
+    this.current = session;
+    void vscode.commands.executeCommand('setContext', 'reglab.running', true);
+    this.started.fire(session);
+
+    void batch.done.then(() => {
+      finishResults(live);
+      display.finishedAt = live.finishedAt!;
+      if (options.previous === undefined) display.sweep = live.sweep;
+      const end: SessionEnd = { session, results: display };
+      const notStarted = live.runs.filter((r) => r.status === 'cancelled' && r.metrics.length === 0).length;
+      if (notStarted > 0) this.log.info(`${notStarted} queued run${notStarted === 1 ? '' : 's'} of "${experiment.title}" did not start`);
+      if (options.kind === 'experiment' && options.workspaceRoot !== undefined && live.runs.some((r) => r.metrics.length > 0)) {
+        try {
+          const dir = resultsDir(options.workspaceRoot, this.settings.current);
+          const saved = saveResults(dir, live);
+          writeFileAtomic(saved.replace(/\.json$/, '.csv'), curvesCsv(live));
+          end.savedTo = saved;
+        } catch (error) {
+          this.log.error(`Could not save the results: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      this.log.line(sessionEndLine(live, Date.now() - session.startedAt, end.savedTo === undefined ? undefined : vscode.workspace.asRelativePath(end.savedTo, false)));
+      trace(`session finished: ${options.kind} "${experiment.title}", ${live.runs.map((r) => r.status).join(',')}`);
+      if (this.current === session) {
+        this.current = undefined;
+        void vscode.commands.executeCommand('setContext', 'reglab.running', false);
+      }
+      this.retirePoolIfIdle();
+      this.ended.fire(end);
+      resolveDone(end);
+    }).catch((error: unknown) => this.log.error(`Session "${experiment.title}" ended badly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
+    return session;
+  }
+
+  private ensurePool(): RunPool {
+    const workers = this.workerCount;
+    if (this.pool !== undefined && this.poolWorkers === workers) return this.pool;
+    void this.pool?.dispose();
+    this.pool = new RunPool({ workerPath: this.workerPath, workers, flushMs: Math.min(200, this.settings.current.chartUpdateRate) });
+    this.poolWorkers = workers;
+    return this.pool;
+  }
+
+  /** A changed worker count takes effect with the next session; idle workers go now. */
+  private retirePoolIfIdle(): void {
+    if (this.current !== undefined || this.pool === undefined || this.poolWorkers === this.workerCount) return;
+    void this.pool.dispose();
+    this.pool = undefined;
+  }
+}
+
+const isOutcome = (e: RunEvent): e is RunOutcome => e.type === 'finished' || e.type === 'diverged' || e.type === 'cancelled' || e.type === 'failed';
+
+/** The session's runs in place of the previous results' runs of the same id, the others kept. */
+function compose(live: ExperimentResults, previous: ExperimentResults | undefined): ExperimentResults {
+  if (previous === undefined || previous.file !== live.file) return live;
+  const fresh = new Map<string, RunRecord>(live.runs.map((r) => [r.id, r]));
+  const runs = previous.runs.map((r) => fresh.get(r.id) ?? r);
+  for (const r of live.runs) if (!previous.runs.some((p) => p.id === r.id)) runs.push(r);
+  const display: ExperimentResults = { ...previous, startedAt: live.startedAt, runs, sweep: previous.sweep };
+  delete display.finishedAt;
+  return display;
+}
