@@ -115,7 +115,7 @@ export function boundaryChart(run: RunRecord, theme: ChartTheme = LIGHT_THEME): 
     x: { ...inside(axis('x₁', theme)), min: x0, max: x1 },
     y: { ...inside(axis('x₂', theme)), min: y0, max: y1 },
   };
-  return { type: 'scatter', data: { datasets }, options, plugins: [boundaryPlugin(snapshot, CLASS_COLORS)] };
+  return { type: 'scatter', data: { datasets }, options, plugins: [boundaryPlugin(snapshot, CLASS_COLORS, theme.background)] };
 }
 
 /** "weight decay", or "weight decay #2" for a repeat. */

@@ -17,8 +17,9 @@ export { variantColors, variantNames, displayName } from './palette.ts';
 // Chart.js's configuration types are keyed by chart type; the union is what a canvas gets.
 export type AnyChartConfiguration = ChartConfiguration<'line'> | ChartConfiguration<'scatter'>;
 
-export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: string, theme: ChartTheme = LIGHT_THEME): AnyChartConfiguration {
-  const colors = variantColors(results);
+/** `palette`: one colour per variant (hex '#RRGGBB'), in variant order; the report's by default. */
+export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: string, theme: ChartTheme = LIGHT_THEME, palette?: readonly string[]): AnyChartConfiguration {
+  const colors = variantColors(results, palette);
   const runs = variantRuns(results.runs);
   const run = () => {
     const found = results.runs.find((r) => r.id === runId);

@@ -34,9 +34,10 @@ export function variantNames(results: Pick<ExperimentResults, 'runs' | 'sweep'>)
   return names;
 }
 
-/** Variant name → colour, stable for one experiment's results. */
-export function variantColors(results: Pick<ExperimentResults, 'runs' | 'sweep'>): Map<string, string> {
-  return new Map(variantNames(results).map((name, i) => [name, VARIANT_COLORS[i % VARIANT_COLORS.length]!]));
+/** Variant name → colour, stable for one experiment's results. The panel passes VS Code's chart colours. */
+export function variantColors(results: Pick<ExperimentResults, 'runs' | 'sweep'>, palette: readonly string[] = VARIANT_COLORS): Map<string, string> {
+  const colors = palette.length > 0 ? palette : VARIANT_COLORS;
+  return new Map(variantNames(results).map((name, i) => [name, colors[i % colors.length]!]));
 }
 
 export function colorOf(colors: ReadonlyMap<string, string>, variant: string): string {

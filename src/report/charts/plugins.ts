@@ -6,13 +6,13 @@ import type { Snapshot } from '../../protocol.ts';
 
 export type BoundarySnapshot = Extract<Snapshot, { kind: 'boundary' }>;
 
-/** Paints the predicted class of each grid point, paler where the model is less sure. */
-export function boundaryPlugin(snapshot: BoundarySnapshot, classColors: readonly string[]): Plugin<'scatter'> {
+/** Paints the predicted class of each grid point, paler where the model is less sure; `background` is the chart's. */
+export function boundaryPlugin(snapshot: BoundarySnapshot, classColors: readonly string[], background = '#FFFFFF'): Plugin<'scatter'> {
   let image: HTMLCanvasElement | null = null;
   return {
     id: 'reglabBoundary',
     beforeDatasetsDraw(chart: Chart<'scatter'>) {
-      image ??= paintBoundary(chart.canvas.ownerDocument, snapshot, classColors);
+      image ??= paintBoundary(chart.canvas.ownerDocument, snapshot, classColors, background);
       const { ctx, chartArea, scales } = chart;
       const x = scales['x']!, y = scales['y']!;
       const [[x0, x1], [y0, y1]] = snapshot.domain;
@@ -32,8 +32,8 @@ export function boundaryPlugin(snapshot: BoundarySnapshot, classColors: readonly
   };
 }
 
-/** One pixel per grid point, row 0 at the top (the largest y). */
-export function paintBoundary(doc: Document, snapshot: BoundarySnapshot, classColors: readonly string[]): HTMLCanvasElement {
+/** One pixel per grid point, row 0 at the top (the largest y); class colours mixed into the background (white, or a dark theme's). */
+export function paintBoundary(doc: Document, snapshot: BoundarySnapshot, classColors: readonly string[], background = '#FFFFFF'): HTMLCanvasElement {
   const { size, classes, confidence } = snapshot;
   const canvas = doc.createElement('canvas');
   canvas.width = size;
@@ -42,6 +42,7 @@ export function paintBoundary(doc: Document, snapshot: BoundarySnapshot, classCo
   const pixels = ctx.createImageData(size, size);
   const classCount = Math.max(2, ...classes.map((c) => c + 1));
   const rgb = classColors.map(hexToRgb);
+  const [bgRed, bgGreen, bgBlue] = hexToRgb(background);
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
       const i = r * size + c;
@@ -50,9 +51,9 @@ export function paintBoundary(doc: Document, snapshot: BoundarySnapshot, classCo
       const sure = Math.min(1, Math.max(0, ((confidence[i] ?? 0) - 1 / classCount) / (1 - 1 / classCount)));
       const alpha = 0.12 + 0.5 * sure;
       const o = ((size - 1 - r) * size + c) * 4;
-      pixels.data[o] = Math.round(255 + (red - 255) * alpha);
-      pixels.data[o + 1] = Math.round(255 + (green - 255) * alpha);
-      pixels.data[o + 2] = Math.round(255 + (blue - 255) * alpha);
+      pixels.data[o] = Math.round(bgRed + (red - bgRed) * alpha);
+      pixels.data[o + 1] = Math.round(bgGreen + (green - bgGreen) * alpha);
+      pixels.data[o + 2] = Math.round(bgBlue + (blue - bgBlue) * alpha);
       pixels.data[o + 3] = 255;
     }
   }

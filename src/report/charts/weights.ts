@@ -6,7 +6,7 @@ import type { RunRecord } from '../../experiment/results.ts';
 import type { WeightHistogram } from '../../protocol.ts';
 import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
 import { runLabel } from './fit.ts';
-import { formatCount, formatPercent } from './format.ts';
+import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { colorOf, withAlpha } from './palette.ts';
 
 type Point = { x: number; y: number | null };
@@ -61,7 +61,19 @@ export function histogramChart(run: RunRecord, colors: ReadonlyMap<string, strin
     x: { ...axis('weight value', theme), min: -limit, max: limit },
     y: { ...axis('count', theme), min: 0 },
   };
-  options.plugins!.tooltip = { enabled: false };
+  // The read-out: the bin under the pointer (the step's left edge) and its count.
+  const bin = (index: number) => Math.min(h.counts.length - 1, Math.max(0, index - 1));
+  options.interaction = { mode: 'nearest', axis: 'x', intersect: false };
+  options.plugins!.tooltip = {
+    displayColors: false,
+    callbacks: {
+      title: (items) => {
+        const i = bin(items[0]?.dataIndex ?? 0);
+        return `w in [${formatNumber(h.edges[i], 3)}, ${formatNumber(h.edges[i + 1], 3)})`;
+      },
+      label: (item) => `${formatCount(h.counts[bin(item.dataIndex)] ?? 0)} weights`,
+    },
+  };
   return { type: 'line', data: { datasets: [dataset] }, options };
 }
 
