@@ -2,6 +2,7 @@
 // graph every time, so after the first step every buffer it asks for is already here:
 // steady-state training allocates no typed arrays at all.
 import { allocate, type Buffer, type DType } from './dtype.ts';
+import { fillZero } from './kernels/index.ts';
 
 const free: Record<DType, Map<number, Buffer[]>> = { float32: new Map(), float64: new Map() };
 let allocations = 0;
@@ -14,7 +15,7 @@ export function takeBuffer(dtype: DType, length: number, zeroed: boolean): Buffe
     allocations++;
     return allocate(dtype, length);
   }
-  if (zeroed) reused.fill(0);
+  if (zeroed) fillZero(reused);
   return reused;
 }
 

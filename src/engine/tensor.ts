@@ -5,7 +5,7 @@
 // intermediate buffer back to the pool, so the next step reuses them.
 import { allocate, type Buffer, type DType } from './dtype.ts';
 import { giveBuffer, takeBuffer } from './pool.ts';
-import { onHeap } from './kernels/index.ts';
+import { fillZero, onHeap } from './kernels/index.ts';
 
 export type Shape = readonly number[];
 
@@ -58,7 +58,7 @@ export class Tensor {
   }
 
   zeroGrad(): void {
-    this.grad?.fill(0);
+    if (this.grad !== null) fillZero(this.grad);
   }
 }
 

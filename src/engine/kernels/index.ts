@@ -10,10 +10,15 @@ import { matmulNN as nnJs, matmulNT as ntJs, matmulTN as tnJs } from './matmul.t
 /** Activations the SIMD kernels compute; tanh and sigmoid stay in JS. */
 const WASM_ACTIVATION: Partial<Record<Activation, number>> = { identity: 0, relu: 1, leaky_relu: 2 };
 
-export function onHeap(...buffers: Buffer[]): boolean {
-  if (wasm === null) return false;
-  for (const b of buffers) if (!inHeap(b)) return false;
-  return true;
+/** True when every given buffer is a float32 view into the heap (fixed arity: no array per call). */
+export function onHeap(a: Buffer, b?: Buffer, c?: Buffer, d?: Buffer): boolean {
+  return wasm !== null && inHeap(a) && (b === undefined || inHeap(b)) && (c === undefined || inHeap(c)) && (d === undefined || inHeap(d));
+}
+
+/** Sets every element to 0. */
+export function fillZero(buffer: Buffer): void {
+  if (onHeap(buffer)) wasm!.fillZero(buffer.byteOffset, buffer.length);
+  else buffer.fill(0);
 }
 
 /** C[M,N] = A[M,K]·B[N,K]ᵀ (+ C when `accumulate`). */

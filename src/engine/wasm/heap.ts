@@ -17,9 +17,10 @@ const freeBlocks = new Map<number, number[]>();
 const collected = new FinalizationRegistry<[offset: number, length: number]>(([offset, length]) => recycle(offset, length));
 
 export function heapFloat32(length: number): Float32Array {
-  const offset = freeBlocks.get(length)?.pop() ?? bump(length);
+  const recycled = freeBlocks.get(length)?.pop();
+  const offset = recycled ?? bump(length);
   const view = new Float32Array(current, offset, length);
-  view.fill(0);
+  if (recycled !== undefined) view.fill(0); // fresh memory is zero already
   collected.register(view, [offset, length]);
   return view;
 }
