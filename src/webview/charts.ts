@@ -1,0 +1,138 @@
+// The canvases of one tab: a card per chart (title, canvas, caption), built once and updated
+// in place as results stream in. A chart whose key did not change is not drawn again; one
+// that did is updated with `update('none')` (no animation), or rebuilt when its config
+// carries plugins (a decision boundary's heat map, error bars), which Chart.js cannot swap.
+//
+// Test hooks on each canvas: data-view, data-chart, and after each draw data-points and data-draws.
+import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import type { View } from './contract.ts';
+import { h } from './dom.ts';
+import { countPoints } from './points.ts';
+import type { AnyChartConfiguration } from '../report/charts/index.ts';
+import type { PanelChart, ViewContent } from './views/index.ts';
+
+Chart.register(...registerables);
+
+interface Entry {
+  card: HTMLElement;
+  title: HTMLElement;
+  caption: HTMLElement;
+  swatch: HTMLElement;
+  canvas: HTMLCanvasElement;
+  chart: Chart | null;
+  key: string;
+  draws: number;
+}
+
+export class ChartBoard {
+  private readonly entries = new Map<string, Entry>();
+  private readonly notes: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly grid: HTMLElement;
+  private renders = 0;
+
+  constructor(readonly view: View, readonly root: HTMLElement) {
+    this.notes = h('ul', { class: 'notes', attrs: { 'aria-live': 'polite' } });
+    this.empty = h('p', { class: 'view-empty' });
+    this.grid = h('div', { class: 'chart-grid' });
+    root.append(this.notes, this.empty, this.grid);
+  }
+
+  /** Draws what changed; `colorOf` gives a per-run chart's variant colour. */
+  render(content: ViewContent, colorOf: (variant: string) => string): void {
+    this.renders++;
+    this.notes.replaceChildren(...content.notes.map((text) => h('li', { text })));
+    this.notes.hidden = content.notes.length === 0;
+    this.empty.textContent = content.empty ?? '';
+    this.empty.hidden = content.empty === undefined;
+
+    const wanted = new Set(content.charts.map((c) => c.id));
+    for (const [id, entry] of this.entries) {
+      if (wanted.has(id)) continue;
+      entry.chart?.destroy();
+      entry.card.remove();
+      this.entries.delete(id);
+    }
+    let previous: Element | null = null;
+    for (const chart of content.charts) {
+      const entry = this.entries.get(chart.id) ?? this.create(chart);
+      // Keep the cards in the plan's order.
+      const expected: Element | null = previous === null ? this.grid.firstElementChild : previous.nextElementSibling;
+      if (expected !== entry.card) this.grid.insertBefore(entry.card, expected);
+      previous = entry.card;
+      this.draw(entry, chart, colorOf);
+    }
+    this.root.dataset['renders'] = String(this.renders);
+  }
+
+  /** The charts drawn now, in the order of their cards. */
+  get charts(): { chart: Chart; card: HTMLElement }[] {
+    return [...this.entries.values()].filter((e) => e.chart !== null).map((e) => ({ chart: e.chart!, card: e.card }));
+  }
+
+  /** Forgets every drawn key: the next render draws everything (a theme change). */
+  invalidate(): void {
+    for (const entry of this.entries.values()) entry.key = '';
+  }
+
+  destroy(): void {
+    for (const entry of this.entries.values()) entry.chart?.destroy();
+    this.entries.clear();
+    this.grid.replaceChildren();
+  }
+
+  private create(chart: PanelChart): Entry {
+    const canvas = h('canvas', { data: { view: this.view, chart: chart.id, points: '0', draws: '0' }, attrs: { role: 'img' } });
+    const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+    const title = h('span', { class: 'chart-title-text' });
+    const caption = h('p', { class: 'chart-caption' });
+    const card = h(
+      'figure',
+      { class: 'chart-card' },
+      h('figcaption', { class: 'chart-title' }, swatch, title),
+      h('div', { class: 'chart-box' }, canvas),
+      caption,
+    );
+    const entry: Entry = { card, title, caption, swatch, canvas, chart: null, key: '', draws: 0 };
+    this.entries.set(chart.id, entry);
+    return entry;
+  }
+
+  private draw(entry: Entry, chart: PanelChart, colorOf: (variant: string) => string): void {
+    entry.card.className = `chart-card size-${chart.size}`;
+    entry.title.textContent = chart.title;
+    entry.canvas.setAttribute('aria-label', chart.title);
+    entry.caption.textContent = chart.caption ?? '';
+    entry.caption.hidden = chart.caption === undefined;
+    entry.swatch.hidden = chart.variant === undefined;
+    if (chart.variant !== undefined) entry.swatch.style.backgroundColor = colorOf(chart.variant);
+    if (entry.key === chart.key && entry.chart !== null) return;
+
+    let built: AnyChartConfiguration;
+    try {
+      built = chart.config();
+    } catch (error) {
+      entry.chart?.destroy();
+      entry.chart = null;
+      entry.caption.hidden = false;
+      entry.caption.textContent = `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+      entry.key = chart.key;
+      return;
+    }
+    const config = built as ChartConfiguration;
+    const current = entry.chart;
+    const hasPlugins = (config.plugins?.length ?? 0) > 0 || (current?.config.plugins?.length ?? 0) > 0;
+    if (current !== null && !hasPlugins && (current.config as ChartConfiguration).type === config.type) {
+      current.data = config.data;
+      current.options = config.options ?? {};
+      current.update('none');
+    } else {
+      current?.destroy();
+      entry.chart = new Chart(entry.canvas, config);
+    }
+    entry.key = chart.key;
+    entry.draws++;
+    entry.canvas.dataset['points'] = String(countPoints(built));
+    entry.canvas.dataset['draws'] = String(entry.draws);
+  }
+}

@@ -1,0 +1,59 @@
+// The legend shared by every chart: one colour per variant (the same in all four views), what
+// each variant's runs are doing, and the runs that diverged or failed, with their message.
+import { h, icon } from '../dom.ts';
+import type { VariantSummary } from '../summary.ts';
+
+const STATUS_ICON: Record<string, string> = {
+  queued: 'clock',
+  running: 'loading',
+  finished: 'pass',
+  diverged: 'warning',
+  failed: 'error',
+  cancelled: 'circle-slash',
+};
+
+export interface Legend {
+  element: HTMLElement;
+  update(title: string, file: string, summaries: readonly VariantSummary[]): void;
+}
+
+export function createLegend(): Legend {
+  const heading = h('h1', { class: 'title' });
+  const file = h('span', { class: 'file' });
+  const list = h('ul', { class: 'variants', attrs: { 'aria-label': 'Variants' } });
+  const problems = h('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  const element = h('section', { class: 'summary' }, h('div', { class: 'heading' }, heading, file), list, problems);
+  let last = '';
+  return {
+    element,
+    update(title, path, summaries) {
+      const signature = JSON.stringify([title, path, summaries]);
+      if (signature === last) return;
+      last = signature;
+      heading.textContent = title;
+      file.textContent = path;
+      list.replaceChildren(
+        ...summaries.map((s) => {
+          const status = s.runs === 1 ? (Object.keys(s.counts)[0] ?? 'queued') : s.counts.running ? 'running' : s.counts.queued ? 'queued' : s.problems.length > 0 ? s.problems[0]!.status : 'finished';
+          const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+          swatch.style.backgroundColor = s.color;
+          return h(
+            'li',
+            { class: `variant status-${status}`, data: { variant: s.variant } },
+            swatch,
+            h('span', { class: 'name', text: s.name }),
+            icon(STATUS_ICON[status] ?? 'circle', status === 'running' ? 'codicon-modifier-spin' : ''),
+            h('span', { class: 'detail', text: s.detail }),
+          );
+        }),
+      );
+      const all = summaries.flatMap((s) => s.problems);
+      const shown = all.slice(0, 6);
+      problems.replaceChildren(
+        ...shown.map((p) => h('li', { class: `problem ${p.status}`, data: { run: p.run } }, icon(p.status === 'diverged' ? 'warning' : 'error'), h('span', { text: p.text }))),
+        ...(all.length > shown.length ? [h('li', { class: 'problem more', text: `and ${all.length - shown.length} more` })] : []),
+      );
+      problems.hidden = all.length === 0;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The toolbar's right side: what is happening, the Log toggle (Loss and Sweep), Stop, and
+// the exports. Test hooks: data-testid="stop", "log-scale", "export-chart", "export-csv".
+import type { View } from '../contract.ts';
+import { h, icon, iconButton } from '../dom.ts';
+import type { PageStatus } from '../store.ts';
+
+export interface ToolbarActions {
+  logScale(on: boolean): void;
+  stop(): void;
+  exportChart(): void;
+  exportCsv(): void;
+}
+
+export interface Toolbar {
+  element: HTMLElement;
+  update(status: PageStatus, view: View, logScale: boolean, progress: string): void;
+}
+
+/** The views whose y axes the Log toggle switches. */
+export const LOG_VIEWS: readonly View[] = ['loss', 'sweep'];
+
+export function createToolbar(actions: ToolbarActions): Toolbar {
+  const progress = h('span', { class: 'progress', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const spinner = icon('loading', 'codicon-modifier-spin');
+  const log = h('input', { attrs: { type: 'checkbox', id: 'log-scale' }, data: { testid: 'log-scale' } });
+  log.addEventListener('change', () => actions.logScale(log.checked));
+  const logLabel = h('label', { class: 'toggle', attrs: { for: 'log-scale' }, title: 'Logarithmic y axis for the losses' }, log, h('span', { text: 'Log scale' }));
+  const stop = iconButton('debug-stop', 'Stop', { data: { testid: 'stop' }, title: 'Stop training' });
+  stop.addEventListener('click', () => actions.stop());
+  const png = iconButton('device-camera', 'PNG', { data: { testid: 'export-chart' }, title: 'Export the current view as a PNG image' });
+  png.addEventListener('click', () => actions.exportChart());
+  const csv = iconButton('table', 'CSV', { data: { testid: 'export-csv' }, title: 'Export the curves as CSV' });
+  csv.addEventListener('click', () => actions.exportCsv());
+  const element = h('div', { class: 'toolbar-actions' }, h('span', { class: 'activity' }, spinner, progress), logLabel, stop, png, csv);
+  return {
+    element,
+    update(status, view, logScale, text) {
+      spinner.hidden = status !== 'training';
+      progress.textContent = text;
+      log.checked = logScale;
+      logLabel.hidden = !LOG_VIEWS.includes(view);
+      stop.disabled = status !== 'training';
+      png.disabled = status === 'empty';
+      csv.disabled = status === 'empty';
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The panel's HTML, without vscode: the host passes the webview's cspSource and the URIs of
+// the script, the stylesheet and the codicons (asWebviewUri), and optionally the state to
+// show at once (the serializer's, after a restart). The CSP lets nothing run but our one
+// script (by nonce), and nothing load but files of the extension itself.
+import type { PanelState } from './contract.ts';
+
+export interface PanelHtmlOptions {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconsUri: string;
+  state?: PanelState | null;
+  title?: string;
+}
+
+/** The id of the JSON block that carries the initial state, read by the page before any message. */
+export const INITIAL_STATE_ID = 'reglab-initial-state';
+
+export function panelCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+export function panelHtml(options: PanelHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('panelHtml: the nonce must be 16 or more base64 characters');
+  const state = options.state == null ? '' : `\n<script type="application/json" id="${INITIAL_STATE_ID}" nonce="${nonce}">${jsonForScript(options.state)}</script>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(panelCsp(cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeAttribute(codiconsUri)}">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
+<title>${escapeText(options.title ?? 'Reglab')}</title>
+</head>
+<body data-state="empty">
+<noscript>The Reglab panel needs JavaScript.</noscript>${state}
+<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** 32 random characters, base64url: a new one for every HTML the panel gets. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(24);
+  globalThis.crypto.getRandomValues(bytes);
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** JSON that cannot close its <script> element nor start an HTML comment. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,161 @@
+// The Reglab panel's page: four views of the results (Fit, Loss, Sweep, Weights) drawn with
+// Chart.js, a playground, and the exports. Messages in are folded into the store; drawing is
+// throttled (animation frames, at least REDRAW_MS apart), never once per message; the state
+// is saved with setState so a restarted VS Code shows the last results without retraining.
+//
+// Test hooks (the e2e tests rely on them; keep them stable):
+//   document.body.dataset.state   'empty' | 'training' | 'idle'
+//   <canvas data-view="fit|loss|sweep|weights" data-chart="<id>" data-points="<n>" data-draws="<n>">
+//       data-points: the data points drawn last time (gaps not counted); data-draws: draws so far
+//   tabs          <button role="tab" data-view="…" aria-selected="true|false">
+//   tab panels    <section role="tabpanel" data-view="…" data-renders="<n>"> (n grows with each draw of the tab)
+//   sliders       <input type="range" data-knob="lambda|dropout|lr|noise|trainSize|seed">
+//   Save as variant   [data-testid="variant-name"] (text input), [data-testid="save-variant"] (button)
+//   Stop [data-testid="stop"], Log toggle [data-testid="log-scale"] (checkbox, Loss and Sweep),
+//   exports [data-testid="export-chart"] and [data-testid="export-csv"], Fit replay [data-testid="fit-epoch"]
+//   legend        <li class="variant" data-variant="<name>">; problems <li class="problem diverged|failed" data-run="<id>">
+import type { PageMessage, View } from './contract.ts';
+import { ChartBoard } from './charts.ts';
+import { createLegend } from './controls/legend.ts';
+import { createPlayground } from './controls/playground.ts';
+import { createScrubber } from './controls/scrubber.ts';
+import { createTabs } from './controls/tabs.ts';
+import { createToolbar } from './controls/toolbar.ts';
+import { h, icon } from './dom.ts';
+import { viewImage } from './export.ts';
+import { handleHostMessage, isHostMessage } from './messages.ts';
+import { PanelStore } from './store.ts';
+import { progressText, summarize, variantPalette } from './summary.ts';
+import { readTheme, watchTheme } from './theme.ts';
+import { browserClock, FrameThrottle } from './throttle.ts';
+import { connect, initialState } from './vscode.ts';
+import { snapshotEpochs, VIEW_BUILDERS, type ViewContent } from './views/index.ts';
+
+/** Shortest time between two draws while results stream in (grows when drawing is slow). */
+const REDRAW_MS = 150;
+/** setState at most this often while training (the results can be megabytes). */
+const PERSIST_MS = 2000;
+
+const host = connect();
+const store = new PanelStore(host.getState() ?? initialState() ?? null);
+let theme = readTheme();
+let themeRevision = 0;
+let fitEpoch: number | null = null;
+
+const post = (message: PageMessage) => host.post(message);
+
+const tabs = createTabs((view) => selectView(view));
+const toolbar = createToolbar({
+  logScale: (on) => {
+    if (store.setLogScale(on)) viewChanged();
+  },
+  stop: () => post({ type: 'stop' }),
+  exportChart: () => post({ type: 'exportChart' }),
+  exportCsv: () => post({ type: 'exportCsv' }),
+});
+const legend = createLegend();
+const playground = createPlayground({
+  moved: (id, value) => {
+    store.setKnob(id, value);
+    persist(false);
+  },
+  retrain: (values) => post({ type: 'playground', values }),
+  saveVariant: (name) => post({ type: 'saveVariant', name, values: store.knobValues() }),
+});
+const scrubber = createScrubber((epoch) => {
+  fitEpoch = epoch;
+  throttle.immediate();
+});
+const boards = Object.fromEntries(
+  (Object.keys(tabs.panels) as View[]).map((view) => [view, new ChartBoard(view, tabs.panels[view])]),
+) as Record<View, ChartBoard>;
+tabs.panels.fit.prepend(scrubber.element);
+
+const empty = h(
+  'div',
+  { class: 'empty-state' },
+  icon('graph-line'),
+  h('h1', { text: 'No results yet' }),
+  h('p', { text: 'Open an experiment file (*.reglab.json) and click Run above it. The fitted curves, the losses, the λ sweep and the weights appear here as the models train.' }),
+  h('p', { class: 'muted', text: 'New to Reglab? The examples folder has one file per lesson: weight decay, dropout, L1/L2/ElasticNet and a λ sweep.' }),
+);
+const views = h('main', { class: 'views' }, ...Object.values(tabs.panels));
+document.body.append(
+  h('header', { class: 'toolbar' }, tabs.element, toolbar.element),
+  empty,
+  legend.element,
+  playground.element,
+  views,
+);
+
+const throttle = new FrameThrottle(draw, browserClock, { interval: REDRAW_MS });
+
+function draw(): void {
+  const status = store.status;
+  const { results, view, logScale, knobs, file } = store.state;
+  document.body.dataset['state'] = status;
+  tabs.select(view);
+  toolbar.update(status, view, logScale, progressText(results, store.training));
+  playground.update(knobs, store.training);
+  empty.hidden = status !== 'empty';
+  legend.element.hidden = results === null;
+  views.hidden = results === null;
+  if (results === null) return;
+  legend.update(results.title, results.file || file, summarize(results, theme.palette));
+  const epochs = snapshotEpochs(results);
+  if (store.training || (fitEpoch !== null && !epochs.includes(fitEpoch))) fitEpoch = null;
+  scrubber.update(epochs, fitEpoch, !store.training);
+  const colors = variantPalette(results, theme.palette);
+  const content: ViewContent = VIEW_BUILDERS[view]({ results, theme, themeRevision, logScale, training: store.training, fitEpoch });
+  boards[view].render(content, (variant) => colors.get(variant) ?? theme.palette[0]!);
+}
+
+function selectView(view: View): void {
+  if (store.setView(view)) viewChanged();
+  else throttle.immediate();
+}
+
+function viewChanged(): void {
+  tabs.select(store.state.view);
+  post({ type: 'viewChanged', view: store.state.view, logScale: store.state.logScale });
+  persist(true);
+  throttle.immediate();
+}
+
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+function persist(now: boolean): void {
+  if (now || !store.training) {
+    if (persistTimer !== undefined) clearTimeout(persistTimer);
+    persistTimer = undefined;
+    host.setState(store.persisted());
+    return;
+  }
+  persistTimer ??= setTimeout(() => {
+    persistTimer = undefined;
+    host.setState(store.persisted());
+  }, PERSIST_MS);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isHostMessage(event.data)) return;
+  handleHostMessage(event.data, store, {
+    changed: () => throttle.request(),
+    persist,
+    chartImage: (requestId) => {
+      draw(); // the image shows the state of now, not of the last frame
+      const board = boards[store.state.view];
+      const dataUrl = viewImage(board.charts, theme, document.querySelector(`#view-${store.state.view} .view-empty`)?.textContent ?? '');
+      post({ type: 'chartImage', requestId, dataUrl });
+    },
+  });
+});
+
+watchTheme(() => {
+  theme = readTheme();
+  themeRevision++;
+  for (const board of Object.values(boards)) board.invalidate();
+  throttle.immediate();
+});
+
+throttle.request();
+post({ type: 'ready' });

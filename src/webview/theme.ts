@@ -1,0 +1,103 @@
+// The charts' colours, read from VS Code's theme: the page's CSS variables (--vscode-*) that
+// VS Code sets on <html>, read through getComputedStyle, and read again when the body's
+// theme class changes (vscode-light, vscode-dark, vscode-high-contrast[-light]).
+import type { ChartTheme } from '../report/charts/index.ts';
+
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+export interface PanelTheme extends ChartTheme {
+  kind: ThemeKind;
+  /** One colour per variant, in variant order (VS Code's chart colours). */
+  palette: string[];
+  /** Diverged and failed runs. */
+  error: string;
+}
+
+/** VS Code's chart colours, most distinct first; red late, since errors are red too. */
+export const PALETTE_VARIABLES = ['charts-blue', 'charts-orange', 'charts-green', 'charts-purple', 'charts-red', 'charts-yellow'] as const;
+
+/** VS Code's Dark Modern values, used when a variable is missing (outside VS Code, old versions). */
+const DARK_FALLBACK: Record<string, string> = {
+  foreground: '#cccccc',
+  descriptionForeground: '#9d9d9d',
+  'panel-border': '#80808059',
+  'editor-background': '#1f1f1f',
+  errorForeground: '#f85149',
+  'charts-blue': '#3794ff',
+  'charts-orange': '#d18616',
+  'charts-green': '#89d185',
+  'charts-purple': '#b180d7',
+  'charts-red': '#f14c4c',
+  'charts-yellow': '#cca700',
+};
+
+const LIGHT_FALLBACK: Record<string, string> = {
+  foreground: '#3b3b3b',
+  descriptionForeground: '#717171',
+  'panel-border': '#e5e5e5',
+  'editor-background': '#ffffff',
+  errorForeground: '#a1260d',
+  'charts-blue': '#1a85ff',
+  'charts-orange': '#d18616',
+  'charts-green': '#388a34',
+  'charts-purple': '#652d90',
+  'charts-red': '#e51400',
+  'charts-yellow': '#bf8803',
+};
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+export function themeKind(bodyClasses: { contains(name: string): boolean }): ThemeKind {
+  if (bodyClasses.contains('vscode-high-contrast-light')) return 'high-contrast-light';
+  if (bodyClasses.contains('vscode-high-contrast')) return 'high-contrast';
+  if (bodyClasses.contains('vscode-light')) return 'light';
+  return 'dark';
+}
+
+/** The theme from a getter of `--vscode-<name>` values ('' when unset). */
+export function themeFromVariables(get: (name: string) => string, kind: ThemeKind): PanelTheme {
+  const fallback = kind === 'light' || kind === 'high-contrast-light' ? LIGHT_FALLBACK : DARK_FALLBACK;
+  const read = (name: string) => get(name).trim() || fallback[name] || '';
+  const contrast = kind === 'high-contrast' || kind === 'high-contrast-light';
+  const text = read('foreground');
+  const background = toHex(read('editor-background')) ?? fallback['editor-background']!;
+  const palette = PALETTE_VARIABLES.map((name) => toHex(read(name)) ?? fallback[name]!);
+  return {
+    kind,
+    text,
+    // High contrast: muted text would lose the contrast the user asked for.
+    muted: contrast ? text : read('descriptionForeground'),
+    grid: contrast ? get('contrastBorder').trim() || read('panel-border') : read('panel-border'),
+    background,
+    font: get('font-family').trim() || FONT,
+    palette,
+    error: read('errorForeground'),
+  };
+}
+
+/** Reads the theme of the page now. */
+export function readTheme(doc: Document = document): PanelTheme {
+  const style = getComputedStyle(doc.documentElement);
+  return themeFromVariables((name) => style.getPropertyValue(`--vscode-${name}`), themeKind(doc.body.classList));
+}
+
+/** Calls `onChange` when VS Code switches theme (it swaps the body's classes and the variables). */
+export function watchTheme(onChange: () => void, doc: Document = document): () => void {
+  const observer = new MutationObserver(() => onChange());
+  observer.observe(doc.body, { attributes: true, attributeFilter: ['class'] });
+  // Some theme switches only change the variables on <html> (its style attribute).
+  observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['style'] });
+  return () => observer.disconnect();
+}
+
+/** '#rgb', '#rgba', '#rrggbb', '#rrggbbaa', 'rgb(…)' or 'rgba(…)' as '#rrggbb' (alpha dropped). */
+export function toHex(color: string): string | undefined {
+  const c = color.trim().toLowerCase();
+  let m = /^#([0-9a-f]{3,4})$/.exec(c);
+  if (m) return `#${[...m[1]!.slice(0, 3)].map((d) => d + d).join('')}`;
+  m = /^#([0-9a-f]{6})([0-9a-f]{2})?$/.exec(c);
+  if (m) return `#${m[1]}`;
+  m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(c);
+  if (m) return `#${[m[1], m[2], m[3]].map((v) => Math.round(Math.min(255, Number(v))).toString(16).padStart(2, '0')).join('')}`;
+  return undefined;
+}

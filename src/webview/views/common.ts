@@ -1,0 +1,79 @@
+// What the four views share: the report's chart plan filtered to one tab, keys that change
+// exactly when a chart's inputs do, and the panel's adjustments to the report's configs.
+import { axis, variantRuns } from '../../report/charts/common.ts';
+import { buildChart, planCharts, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
+import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import type { View } from '../contract.ts';
+import type { PanelChart, ViewContext } from './types.ts';
+
+export { variantRuns };
+
+/** The report's charts of one group, with ids unique in the panel. */
+export function planned(results: ExperimentResults, group: ChartGroup): ChartSpec[] {
+  return planCharts(results, 'panel').filter((s) => s.group === group);
+}
+
+/** Everything about the runs that a chart of them may show, as one string. */
+export function runsKey(runs: readonly RunRecord[]): string {
+  return runs
+    .map((r) => `${r.id}:${r.status}:${r.metrics.length}:${r.snapshots.length}:${r.data === undefined ? 0 : 1}:${r.summary === undefined ? 0 : 1}`)
+    .join('|');
+}
+
+export function contextKey(ctx: ViewContext, ...extra: (string | number | boolean | null)[]): string {
+  return [ctx.themeRevision, ...extra].join(';');
+}
+
+/** A panel chart from a spec of the report's plan. */
+export function fromSpec(
+  spec: ChartSpec,
+  view: View,
+  results: ExperimentResults,
+  ctx: ViewContext,
+  key: string,
+  adjust: (config: AnyChartConfiguration) => void = () => {},
+): PanelChart {
+  return {
+    id: spec.id,
+    view,
+    title: spec.title,
+    ...(spec.caption === undefined ? {} : { caption: spec.caption }),
+    size: spec.size,
+    ...(spec.variant === undefined ? {} : { variant: spec.variant }),
+    key: `${spec.kind}#${key}`,
+    config: () => {
+      const config = buildChart(results, spec.kind, spec.runId, ctx.theme, ctx.theme.palette);
+      panelOptions(config);
+      adjust(config);
+      return config;
+    },
+  };
+}
+
+/** A chart the plan does not hold (e.g. the points before the first fitted curve). */
+export function custom(id: string, kind: ChartKind, view: View, title: string, results: ExperimentResults, ctx: ViewContext, key: string, size: ChartSpec['size'] = 'wide'): PanelChart {
+  return fromSpec({ id, kind, group: view, title, size }, view, results, ctx, key);
+}
+
+/**
+ * The panel draws for a screen, again and again while training: the screen's pixel ratio
+ * (the report uses at least 2 for print), and no animation between streamed frames.
+ */
+export function panelOptions(config: AnyChartConfiguration): void {
+  const options = config.options as { devicePixelRatio?: number; animation?: unknown };
+  delete options.devicePixelRatio;
+  options.animation = false;
+}
+
+/** Turns a log y axis into a linear one (the Log toggle off); the data stays as it is. */
+export function linearY(config: AnyChartConfiguration, ctx: ViewContext, scaleId = 'y'): void {
+  const scales = (config.options?.scales ?? {}) as Record<string, { type?: string; title?: { text?: string } } | undefined>;
+  const y = scales[scaleId];
+  if (y === undefined || y.type !== 'logarithmic') return;
+  const title = (y.title?.text ?? '').replace(/ ?\(log scale\)/, '');
+  scales[scaleId] = { ...y, ...axis(title, ctx.theme, 'linear') } as (typeof scales)[string];
+}
+
+export function variantRunsOf(results: ExperimentResults): RunRecord[] {
+  return variantRuns(results.runs);
+}

@@ -1,0 +1,39 @@
+// What a view (one tab) gives the page: its charts, each a Chart.js configuration with the
+// card around it, and sentences for what it cannot draw.
+import type { AnyChartConfiguration, ChartSpec } from '../../report/charts/index.ts';
+import type { ExperimentResults } from '../../experiment/results.ts';
+import type { View } from '../contract.ts';
+import type { PanelTheme } from '../theme.ts';
+
+export interface PanelChart {
+  /** data-chart: stable across draws, so a chart is updated in place, not rebuilt. */
+  id: string;
+  view: View;
+  title: string;
+  caption?: string;
+  size: ChartSpec['size'];
+  /** The variant whose colour the card wears, for charts of one run. */
+  variant?: string;
+  /** Changes whenever what the chart shows changes; an unchanged key skips the draw. */
+  key: string;
+  config: () => AnyChartConfiguration;
+}
+
+export interface ViewContent {
+  charts: PanelChart[];
+  /** Shown above the charts: bests, runs that broke, hints. */
+  notes: string[];
+  /** Shown instead of charts when there are none. */
+  empty?: string;
+}
+
+export interface ViewContext {
+  results: ExperimentResults;
+  theme: PanelTheme;
+  /** Bumped when the theme changes, so every chart's key changes with it. */
+  themeRevision: number;
+  logScale: boolean;
+  training: boolean;
+  /** The Fit view's scrubber: the snapshot epoch to show (null: the latest). */
+  fitEpoch: number | null;
+}
