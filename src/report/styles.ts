@@ -62,6 +62,9 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   h3 { break-after: avoid; }
   .table-box { overflow: visible; }
   table.runs { font-size: 10px; }
+  table.runs th { white-space: normal; overflow-wrap: anywhere; }
+  table.runs td:last-child { min-width: 12em; }
+  table.runs th, table.runs td { padding: 3px 5px; }
   tr { break-inside: avoid; }
   canvas { max-width: 100% !important; height: auto !important; }
   .canvas-box { height: auto !important; aspect-ratio: auto !important; }

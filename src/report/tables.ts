@@ -9,6 +9,8 @@ interface Column {
   /** Shown only when some run has a value for it. */
   optional?: (runs: readonly RunRecord[]) => boolean;
   numeric?: boolean;
+  /** Left out of the compact (sweep) table, so it fits a printed page. */
+  detail?: boolean;
   cell(run: RunRecord): string;
 }
 
@@ -20,6 +22,7 @@ export function runTable(runs: readonly RunRecord[], colors: ReadonlyMap<string,
   const columns: Column[] = [
     {
       header: 'Variant',
+      optional: (rs) => !compact || new Set(rs.map((r) => r.variant)).size > 1,
       cell: (r) => `<span class="nowrap"><span class="swatch" style="background:${colors.get(r.variant) ?? '#777'}"></span>${escapeHtml(displayName(r.variant))}</span>`,
     },
     { header: escapeHtml(sweepOver ?? 'Sweep value'), optional: (rs) => rs.some((r) => r.sweepValue !== undefined), numeric: true, cell: (r) => num(r.sweepValue) },
@@ -28,15 +31,15 @@ export function runTable(runs: readonly RunRecord[], colors: ReadonlyMap<string,
     { header: 'Train loss', numeric: true, cell: (r) => num(final(r)?.trainDataLoss) },
     { header: 'Penalty', optional: (rs) => rs.some((r) => (final(r)?.trainPenalty ?? 0) > 0), numeric: true, cell: (r) => num(final(r)?.trainPenalty) },
     { header: 'Test loss', numeric: true, cell: (r) => num(final(r)?.testLoss) },
-    { header: 'Best test loss', numeric: true, cell: (r) => (r.summary === undefined ? '—' : `${num(r.summary.bestTestLoss)} <span class="muted">@${r.summary.bestEpoch}</span>`) },
+    { header: 'Best test loss', numeric: true, detail: true, cell: (r) => (r.summary === undefined ? '—' : `${num(r.summary.bestTestLoss)} <span class="muted">@${r.summary.bestEpoch}</span>`) },
     { header: 'Test accuracy', optional: (rs) => rs.some((r) => final(r)?.testAccuracy !== undefined), numeric: true, cell: (r) => formatPercent(final(r)?.testAccuracy) },
     { header: '‖w‖₂', numeric: true, cell: (r) => num(final(r)?.weightNorm) },
     { header: '|w| &lt; 1e-3', numeric: true, cell: (r) => formatPercent(final(r)?.sparsity) },
-    { header: 'Exact zeros', numeric: true, cell: (r) => (r.summary === undefined ? '—' : formatCount(r.summary.histogram.exactZeros)) },
-    { header: 'Epochs', numeric: true, cell: (r) => epochs(r) },
+    { header: 'Exact zeros', numeric: true, detail: true, cell: (r) => (r.summary === undefined ? '—' : formatCount(r.summary.histogram.exactZeros)) },
+    { header: 'Epochs', numeric: true, detail: true, cell: (r) => epochs(r) },
     { header: 'Note', optional: (rs) => rs.some((r) => noteOf(r) !== ''), cell: noteOf },
   ];
-  const shown = columns.filter((c) => c.optional === undefined || c.optional(runs));
+  const shown = columns.filter((c) => !(compact && c.detail) && (c.optional === undefined || c.optional(runs)));
   const head = shown.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${c.header}</th>`).join('');
   const rows = runs
     .map((run) => `<tr class="run run-${run.status}" data-run="${escapeHtml(run.id)}">${shown.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${c.cell(run)}</td>`).join('')}</tr>`)

@@ -112,7 +112,8 @@ export function niceStep(span: number, target = 6): number {
 /** [lo, hi] widened to multiples of a nice step, so the axis ends on round ticks. */
 export function niceBounds(lo: number, hi: number, target = 8): [number, number] {
   const step = niceStep(hi - lo, target);
-  return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
+  const round = (v: number) => Number(v.toPrecision(12));
+  return [round(Math.floor(lo / step + 1e-9) * step), round(Math.ceil(hi / step - 1e-9) * step)];
 }
 
 /** Largest and smallest of many values without spreading them into arguments. */

@@ -1,0 +1,204 @@
+// The chart-config builders: pure functions from results to Chart.js configurations,
+// checked here without a browser.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChartDataset } from 'chart.js';
+import { buildChart, planCharts } from '../../../src/report/charts/index.ts';
+import { niceBounds, logRound, variantRuns } from '../../../src/report/charts/common.ts';
+import { boundaryChart, fitChart } from '../../../src/report/charts/fit.ts';
+import { formatNumber, formatPercent, logTick } from '../../../src/report/charts/format.ts';
+import { lossChart } from '../../../src/report/charts/loss.ts';
+import { variantColors, VARIANT_COLORS } from '../../../src/report/charts/palette.ts';
+import { sweepAxis } from '../../../src/report/charts/sweep-axis.ts';
+import { sweepLossChart, sweepWeightsChart } from '../../../src/report/charts/sweep.ts';
+import { histogramChart, histogramLimit } from '../../../src/report/charts/weights.ts';
+import { LIGHT_THEME } from '../../../src/report/charts/common.ts';
+import { inlineScript } from '../../../src/report/assets.ts';
+import { payloadScriptText, thin, type ReportPayload } from '../../../src/report/payload.ts';
+import { classifierResults, highDimensionalResults, regressionResults } from './fixtures.ts';
+
+type Point = { x: number; y: number | null };
+const labels = (datasets: readonly ChartDataset[]) => datasets.map((d) => d.label);
+
+describe('chart builders', () => {
+  const regression = regressionResults();
+  const classifier = classifierResults();
+  const colors = variantColors(regression);
+
+  it('give each variant one colour in every chart', () => {
+    assert.deepEqual([...colors], [['no weight decay', VARIANT_COLORS[0]], ['L2 penalty', VARIANT_COLORS[1]]]);
+    const colorOfLabel = (datasets: readonly ChartDataset[], prefix: string) =>
+      datasets.filter((d) => d.label?.startsWith(prefix) && !d.label.includes('train')).map((d) => d.borderColor);
+    for (const kind of ['fit', 'loss', 'weight-norm', 'sweep-loss'] as const) {
+      const datasets = buildChart(regression, kind).data.datasets as ChartDataset[];
+      for (const [name, color] of colors) for (const c of colorOfLabel(datasets, name)) assert.equal(c, color, `${kind}: ${name}`);
+    }
+    const histogram = buildChart(regression, 'histogram', 'l2-penalty').data.datasets[0]!;
+    assert.equal(histogram.borderColor, VARIANT_COLORS[1]);
+  });
+
+  it('draw the variant runs in Loss and Fit, not the sweep runs', () => {
+    const runs = variantRuns(regression.runs);
+    assert.deepEqual(runs.map((r) => r.id), ['no-weight-decay', 'l2-penalty']);
+    const loss = buildChart(regression, 'loss');
+    assert.deepEqual(labels(loss.data.datasets as ChartDataset[]), [
+      'no weight decay · test',
+      'no weight decay · train',
+      'L2 penalty · test',
+      'L2 penalty · train',
+      'L2 penalty · penalty',
+    ]);
+    const fit = buildChart(regression, 'fit');
+    assert.deepEqual(labels(fit.data.datasets as ChartDataset[]), ['train points', 'test points', 'no weight decay (epoch 1000)', 'L2 penalty (epoch 1000)']);
+  });
+
+  it('put the loss on a log axis, with the penalty dashed and apart', () => {
+    const config = lossChart(variantRuns(regression.runs), colors);
+    assert.equal((config.options!.scales!['y'] as { type: string }).type, 'logarithmic');
+    const [test, train, , , penalty] = config.data.datasets as ChartDataset<'line', Point[]>[];
+    assert.equal(test!.borderDash, undefined);
+    assert.equal(train!.borderDash, undefined);
+    assert.deepEqual(penalty!.borderDash, [6, 4]);
+    // The train line is the data term; the penalty has its own line.
+    const m = regression.runs[1]!.metrics;
+    assert.equal(train!.data[5]!.y, regression.runs[0]!.metrics[5]!.trainDataLoss);
+    assert.equal((config.data.datasets[3]!.data as Point[])[5]!.y, m[5]!.trainDataLoss);
+    assert.equal(penalty!.data[5]!.y, m[5]!.trainPenalty);
+    assert.equal(penalty!.data.length, m.length);
+  });
+
+  it('mark where a run diverged and leave its non-finite losses as gaps', () => {
+    const config = lossChart(variantRuns(classifier.runs), variantColors(classifier));
+    const datasets = config.data.datasets as ChartDataset<'line', Point[]>[];
+    const marker = datasets.find((d) => d.label === 'lr = 5 diverged at epoch 38')!;
+    assert.equal(marker.pointStyle, 'crossRot');
+    assert.equal(marker.data[0]!.x, 38);
+    const test = datasets.find((d) => d.label === 'lr = 5 · test')!;
+    assert.equal(test.data[38]!.y, null, 'NaN is a gap');
+    assert.ok(!datasets.some((d) => d.label?.startsWith('from CSV')), 'a failed run without metrics draws nothing');
+    // Its loss, growing without bound, does not set the axis: two decades above the others at most.
+    assert.equal((config.options!.scales!['y'] as { max?: number }).max, 100);
+  });
+
+  it('paint a boundary under the points of a classifier, on the grid’s domain', () => {
+    const config = boundaryChart(classifier.runs[1]!);
+    assert.equal(config.type, 'scatter');
+    assert.equal(config.plugins?.[0]?.id, 'reglabBoundary');
+    const scales = config.options!.scales as Record<string, { min: number; max: number }>;
+    assert.deepEqual([scales['x']!.min, scales['x']!.max, scales['y']!.min, scales['y']!.max], [-2.2, 2.2, -1.7, 1.7]);
+    const [train, test] = config.data.datasets as ChartDataset<'scatter', Point[]>[];
+    assert.equal(train!.data.length, 120);
+    assert.equal(test!.data.length, 80);
+  });
+
+  it('keep a wild overfitted curve from flattening the fit chart', () => {
+    const results = regressionResults();
+    const run = results.runs[0]!;
+    const last = run.snapshots[run.snapshots.length - 1]!;
+    if (last.kind === 'curve') last.y = last.y.map((y, i) => (i === 100 ? 1e6 : y));
+    const scales = fitChart([run], colors).options!.scales as Record<string, { min: number; max: number }>;
+    assert.ok(scales['y']!.max < 10, `y max ${scales['y']!.max}`);
+  });
+
+  it('place λ = 0 one decade left on a log sweep axis', () => {
+    const log = sweepAxis([0, 0.001, 0.01, 0.1, 1], 'λ', LIGHT_THEME);
+    assert.equal(log.log, true);
+    assert.equal(log.zeroAt, 1e-4);
+    assert.equal(log.position(0), 1e-4);
+    assert.equal(log.position(0.01), 0.01);
+    assert.equal((log.scale as { type: string }).type, 'logarithmic');
+    const callback = (log.scale as { ticks: { callback: (v: number) => string } }).ticks.callback;
+    assert.equal(callback(1e-4), '0');
+    assert.equal(callback(0.001), '0.001');
+    assert.equal(sweepAxis([0.1, 0.2, 0.3, 0.5], 'p', LIGHT_THEME).log, false, 'less than a decade: linear');
+    assert.equal(sweepAxis([-1, 1, 100], 'x', LIGHT_THEME).log, false, 'negatives: linear');
+    assert.equal(sweepAxis([1, 3, 10, 100], 'λ', LIGHT_THEME).zeroAt, undefined);
+  });
+
+  it('star the best sweep value and draw ±std bars', () => {
+    const config = sweepLossChart(regression, colors);
+    const datasets = config.data.datasets as ChartDataset<'line', Point[]>[];
+    const best = datasets.find((d) => d.pointStyle === 'star')!;
+    assert.equal(best.label, 'L2 penalty · best: 0.01');
+    assert.equal(best.data[0]!.x, 0.01);
+    assert.equal(config.plugins?.[0]?.id, 'reglabErrorBars');
+    const test = datasets[0]!;
+    assert.deepEqual(test.data.map((p) => p.x), [1e-4, 0.001, 0.01, 0.1, 1]);
+    const weights = sweepWeightsChart(regression, colors);
+    assert.deepEqual(Object.keys(weights.options!.scales!), ['x', 'y', 'sparsity']);
+    assert.equal((weights.data.datasets[1] as { yAxisID?: string }).yAxisID, 'sparsity');
+    // The d2l sweep has values 0…100: its best is the strongest.
+    const d2l = highDimensionalResults();
+    const d2lBest = (sweepLossChart(d2l, variantColors(d2l)).data.datasets as ChartDataset<'line', Point[]>[]).find((d) => d.pointStyle === 'star')!;
+    assert.equal(d2lBest.data[0]!.x, 100);
+  });
+
+  it('count exact zeros in the histogram legend, on one x range for all variants', () => {
+    const runs = variantRuns(classifier.runs);
+    const limit = histogramLimit(runs);
+    const config = histogramChart(classifier.runs[1]!, variantColors(classifier), limit);
+    assert.equal(config.data.datasets[0]!.label, '12 exact zeros of 354');
+    const scales = config.options!.scales as Record<string, { min: number; max: number }>;
+    assert.deepEqual([scales['x']!.min, scales['x']!.max], [-limit, limit]);
+    const other = histogramChart(classifier.runs[0]!, variantColors(classifier), limit).options!.scales as Record<string, { min: number }>;
+    assert.equal(other['x']!.min, -limit);
+    const steps = config.data.datasets[0]!.data as Point[];
+    assert.deepEqual([steps[0]!.y, steps[steps.length - 1]!.y], [0, 0], 'the outline closes on the axis');
+  });
+
+  it('plan the charts an experiment can show', () => {
+    const specs = planCharts(regression, 'e');
+    assert.deepEqual(specs.map((s) => s.id), ['e-fit', 'e-loss', 'e-sweep-loss', 'e-sweep-weights', 'e-histogram-0', 'e-histogram-1', 'e-weight-norm']);
+    assert.ok(specs.every((s) => s.title.length > 0));
+    // Variants with different data get one fit chart each.
+    const split = regressionResults();
+    split.runs[1]!.data = { train: { x: [[0]], y: [1] }, test: { x: [[0]], y: [1] } };
+    assert.deepEqual(planCharts(split, 'e').filter((s) => s.kind === 'fit').map((s) => s.runId), ['no-weight-decay', 'l2-penalty']);
+    // Building every planned chart works (the page script does the same in the browser).
+    for (const results of [regression, classifier, highDimensionalResults()]) {
+      for (const spec of planCharts(results, 'e')) assert.ok(buildChart(results, spec.kind, spec.runId).data.datasets.length > 0, spec.id);
+    }
+    assert.throws(() => buildChart(regression, 'histogram', 'nope'), /no run "nope"/);
+  });
+});
+
+describe('report helpers', () => {
+  it('format numbers for tables and ticks', () => {
+    assert.equal(formatNumber(0.020071), '0.02007');
+    assert.equal(formatNumber(13.8249), '13.82');
+    assert.equal(formatNumber(2.3171e-4), '2.317e−4');
+    assert.equal(formatNumber(1.2e-5), '1.2e−5');
+    assert.equal(formatNumber(-0.5), '−0.5');
+    assert.equal(formatNumber(3e7), '3e7');
+    assert.equal(formatNumber(0), '0');
+    assert.equal(formatNumber(NaN), 'NaN');
+    assert.equal(formatNumber(Infinity), '∞');
+    assert.equal(formatNumber(undefined), '—');
+    assert.equal(formatPercent(0.0339), '3.39%');
+    assert.equal(formatPercent(0.004), '0.4%');
+    assert.equal(formatPercent(1), '100%');
+    assert.deepEqual([1, 2, 3, 5, 10, 0.05, 0.07].map(logTick), ['1', '2', null, '5', '10', '0.05', null]);
+    assert.deepEqual([logRound(190, 'up'), logRound(0.0023, 'down'), logRound(100, 'up'), logRound(0.5, 'down')], [200, 0.002, 100, 0.5]);
+    assert.deepEqual(niceBounds(-1.1, 1.1), [-1.2, 1.2]);
+  });
+
+  it('thin long curves evenly, keeping both ends', () => {
+    const metrics = regressionResults().runs[0]!.metrics;
+    const kept = thin(metrics, 100);
+    assert.equal(kept.length, 100);
+    assert.equal(kept[0], metrics[0]);
+    assert.equal(kept[99], metrics[1000]);
+    assert.ok(kept.every((m, i) => i === 0 || m.epoch > kept[i - 1]!.epoch));
+    assert.deepEqual(thin(metrics.slice(0, 5), 100), metrics.slice(0, 5));
+  });
+
+  it('make script text that cannot end its element', () => {
+    const payload: ReportPayload = { format: 'reglab-report', version: 1, title: '</script><!-- \u2028\u2029 <b>', generatedAt: '', experiments: [] };
+    const text = payloadScriptText(payload);
+    assert.doesNotMatch(text, /<|\u2028|\u2029/);
+    assert.deepEqual(JSON.parse(text), payload);
+    assert.equal(inlineScript('const a = "</script>", b = /<\\/SCRIPT>/;'), 'const a = "<\\/script>", b = /<\\/SCRIPT>/;');
+    assert.equal(eval(inlineScript('"</script>"')), '</script>');
+    assert.throws(() => inlineScript('x = "<!--"'), /<!--/);
+  });
+});
