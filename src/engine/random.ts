@@ -3,17 +3,26 @@
 // uniforms (the convention of ../shared/bench/workloads.md, so benchmark data matches).
 
 export class Random {
-  private state: number;
+  private seedState: number;
 
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new Error(`Random seed must be a finite number, got ${seed}`);
-    this.state = seed >>> 0;
+    this.seedState = seed >>> 0;
+  }
+
+  /** The 32-bit state, so a kernel can continue this stream outside JS and hand it back. */
+  get state(): number {
+    return this.seedState;
+  }
+
+  set state(value: number) {
+    this.seedState = value >>> 0;
   }
 
   /** Uniform in [0, 1). */
   uniform(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+    this.seedState = (this.seedState + 0x6d2b79f5) >>> 0;
+    let t = this.seedState;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

@@ -2,6 +2,7 @@
 // kernels when all its operands are float32 views into the heap, and in plain JS otherwise.
 import type { Buffer } from '../dtype.ts';
 import { activateInPlace, activationBackward as activationBackwardJs, type Activation } from '../ops/activation.ts';
+import type { Random } from '../random.ts';
 import { inHeap } from '../wasm/heap.ts';
 import { wasm } from '../wasm/kernels.ts';
 import * as js from './elementwise.ts';
@@ -82,6 +83,28 @@ export function addSignScaled(w: Buffer, dw: Buffer, coef: number): void {
 export function addScaled(w: Buffer, dw: Buffer, coef: number): void {
   if (onHeap(w, dw)) wasm!.addScaled(w.byteOffset, dw.byteOffset, w.length, coef);
   else js.addScaled(w, dw, coef);
+}
+
+/**
+ * Inverted dropout of x into y, recording the mask: each element is dropped when the
+ * next uniform of `rng` is < p, kept and scaled by `keep` otherwise.
+ */
+export function dropoutForward(x: Buffer, y: Buffer, mask: Buffer, p: number, keep: number, rng: Random): void {
+  if (onHeap(x, y, mask)) {
+    rng.state = wasm!.dropoutForward(x.byteOffset, y.byteOffset, mask.byteOffset, x.length, p, keep, rng.state);
+    return;
+  }
+  for (let i = 0; i < x.length; i++) {
+    const m = rng.uniform() < p ? 0 : keep;
+    mask[i] = m;
+    y[i] = x[i]! * m;
+  }
+}
+
+/** out += a·b elementwise. */
+export function addProduct(a: Buffer, b: Buffer, out: Buffer): void {
+  if (onHeap(a, b, out)) wasm!.addProduct(a.byteOffset, b.byteOffset, out.byteOffset, a.length);
+  else for (let i = 0; i < a.length; i++) out[i] += a[i]! * b[i]!;
 }
 
 /** Which kernels float32 work runs on, for logs and benchmark tables. */

@@ -2,6 +2,7 @@
 // probability p and survivors are scaled by 1/(1−p), so E[output] = input and the
 // model needs no rescaling at test time; in eval mode it is the identity.
 import type { Random } from '../random.ts';
+import { addProduct, dropoutForward } from '../kernels/index.ts';
 import { graphScratch, opResult, type Tensor } from '../tensor.ts';
 
 export function checkDropoutP(p: number): void {
@@ -14,17 +15,9 @@ export function dropout(a: Tensor, p: number, rng: Random, training: boolean): T
   const out = opResult(a.shape, a.dtype, [a]);
   const x = a.data, y = out.data;
   const mask = graphScratch(a.dtype, a.size);
-  const keep = p === 1 ? 0 : 1 / (1 - p);
-  for (let i = 0; i < x.length; i++) {
-    const m = rng.uniform() < p ? 0 : keep;
-    mask[i] = m;
-    y[i] = x[i]! * m;
-  }
-  if (out.requiresGrad) {
-    out.backwardFn = () => {
-      const dy = out.grad!, dx = a.gradBuffer();
-      for (let i = 0; i < dy.length; i++) dx[i] += dy[i]! * mask[i]!;
-    };
-  }
+  // PyTorch scales in the tensor's precision: float32 keeps fround(1 / fround(1 − p)).
+  const keep = p === 1 ? 0 : a.dtype === 'float32' ? Math.fround(1 / Math.fround(1 - p)) : 1 / (1 - p);
+  dropoutForward(x, y, mask, p, keep, rng);
+  if (out.requiresGrad) out.backwardFn = () => addProduct(out.grad!, mask, a.gradBuffer());
   return out;
 }

@@ -10,6 +10,8 @@ export interface WasmKernels {
   activationBackward(y: number, dy: number, dz: number, n: number, act: number, slope: number): void;
   columnSums(dz: number, db: number, M: number, N: number): void;
   fillZero(p: number, n: number): void;
+  dropoutForward(x: number, y: number, mask: number, n: number, p: number, keep: number, state: number): number;
+  addProduct(a: number, b: number, out: number, n: number): void;
   sgdStep(w: number, g: number, buf: number, n: number, lr: number, wd: number, momentum: number, dampening: number, nesterov: boolean, first: boolean, sign: number): void;
   adamStep(w: number, g: number, m: number, v: number, vmax: number, n: number, stepSize: number, correction2: number, beta1: number, beta2: number, eps: number, coupledWd: number, shrink: number, sign: number): void;
   absSum(w: number, n: number): number;

@@ -66,3 +66,34 @@ export function columnSums(dz: usize, db: usize, M: i32, N: i32): void {
 export function fillZero(p: usize, n: i32): void {
   memory.fill(p, 0, <usize>n << 2);
 }
+
+// Inverted dropout: y = x·m with m = 0 where a uniform draw is < p, else `keep` (1/(1−p)).
+// The uniforms are mulberry32's, continuing the JS generator's stream from `state`, so
+// masks are the same whichever side draws them. Returns the generator's new state.
+export function dropoutForward(x: usize, y: usize, mask: usize, n: i32, p: f64, keep: f32, state: u32): u32 {
+  for (let i = 0; i < n; i++) {
+    state += 0x6d2b79f5;
+    let t = state;
+    t = (t ^ (t >>> 15)) * (t | 1);
+    t ^= t + (t ^ (t >>> 7)) * (t | 61);
+    const u = <f64>(t ^ (t >>> 14)) / 4294967296.0;
+    const m: f32 = u < p ? 0 : keep;
+    const o = <usize>i << 2;
+    store<f32>(mask + o, m);
+    store<f32>(y + o, load<f32>(x + o) * m);
+  }
+  return state;
+}
+
+// out += a·b, elementwise (the backward pass of a product with a constant, like a dropout mask).
+export function addProduct(a: usize, b: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    v128.store(out + o, f32x4.add(v128.load(out + o), f32x4.mul(v128.load(a + o), v128.load(b + o))));
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(out + o, load<f32>(out + o) + load<f32>(a + o) * load<f32>(b + o));
+  }
+}
