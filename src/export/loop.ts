@@ -1,0 +1,261 @@
+// The training loop, as Reglab's runner runs it: per epoch, the minibatches (or the full
+// batch) with zero_grad → data loss + penalty → backward → step → proximal L1 → max-norm;
+// then, every eval_every epochs, the mean loss over the epoch's batches and an evaluation
+// in eval mode (dropout off), printed as one line; early stopping on the test loss.
+import type { RunConfig } from '../experiment/schema/experiment.ts';
+import { needsBiasGroup, optimizerLines } from './optimizer.ts';
+import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
+import type { Plan } from './plan.ts';
+import { indent, lines } from './python.ts';
+
+const LOSSES: Record<RunConfig['training']['loss'], (plan: Plan) => string> = {
+  mse: () => 'nn.MSELoss()',
+  l1: () => 'nn.L1Loss()',
+  smooth_l1: (plan) => `nn.SmoothL1Loss(beta=${plan.s('training.beta')})`,
+  huber: (plan) => `nn.HuberLoss(delta=${plan.s('training.delta')})`,
+  cross_entropy: () => 'nn.CrossEntropyLoss()',
+  bce_with_logits: () => 'nn.BCEWithLogitsLoss()',
+};
+
+export type Task = 'regression' | 'classification';
+
+export interface LoopShape {
+  task: Task;
+  /** Some run trains on minibatches (a DataLoader), not only full batches. */
+  loader: boolean;
+  /** In exact mode, some run replays Reglab's shuffling. */
+  savedOrder: boolean;
+}
+
+export function loopShape(plan: Plan): LoopShape {
+  const task = plan.runs[0]!.data.task;
+  const loader = plan.some((c) => c.training.batchSize !== 'full');
+  const shuffles = plan.runs.some((r) => shuffled(r.spec.config, r.data.train.n));
+  return { task, loader, savedOrder: plan.exact && loader && shuffles };
+}
+
+/** Whether Reglab reshuffles a run's training set every epoch (minibatches smaller than the set). */
+export function shuffled(c: RunConfig, n: number): boolean {
+  return c.training.shuffle && c.training.batchSize !== 'full' && c.training.batchSize < n;
+}
+
+/** `accuracy` (classification), `evaluate` and `report`. */
+export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUse): string {
+  const classification = shape.task === 'classification';
+  const bce = plan.some((c) => c.training.loss === 'bce_with_logits');
+  const accuracy = bce
+    ? lines(
+        'def accuracy(logits, y):',
+        '    """The share of samples on the right side of logit 0 (probability ½)."""',
+        '    return ((logits > 0) == (y > 0.5)).sum().item() / len(y)',
+      )
+    : lines('def accuracy(logits, y):', '    """The share of samples whose largest logit is their class."""', '    return (logits.argmax(dim=1) == y).sum().item() / len(y)');
+  const penalty = hasPenalty(use);
+  const parts = [
+    `train loss {m['train_loss']:.10g}${penalty ? " (data {m['train_data_loss']:.10g} + penalty {m['train_penalty']:.10g})" : ''}`,
+    "test loss {m['test_loss']:.10g}",
+    classification && "train accuracy {m['train_accuracy']:.4f}",
+    classification && "test accuracy {m['test_accuracy']:.4f}",
+    "|w|_2 {m['weight_norm']:.6g}",
+    "|w|_1 {m['weight_l1']:.6g}",
+    "near 0: {m['sparsity']:.1%}",
+  ].filter((p): p is string => typeof p === 'string');
+  return lines(
+    classification && accuracy,
+    classification && '',
+    classification && '',
+    '@torch.no_grad()',
+    `def evaluate(model, criterion, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test):`,
+    '    """The test loss in eval mode (dropout off),' + (classification ? ' the accuracies,' : '') + ' and the size and sparsity of the weights."""',
+    '    model.eval()',
+    '    output = model(x_test)',
+    '    w = torch.cat([p.flatten() for p in weights])',
+    '    metrics = dict(',
+    '        test_loss=criterion(output, y_test).item(),',
+    classification && '        train_accuracy=accuracy(model(x_train), y_train),',
+    classification && '        test_accuracy=accuracy(output, y_test),',
+    '        weight_norm=w.norm().item(),',
+    '        weight_l1=w.abs().sum().item(),',
+    '        sparsity=(w.abs() < 1e-3).sum().item() / w.numel(),  # the share of weights within 1e-3 of 0',
+    '    )',
+    '    model.train()',
+    '    return metrics',
+    '',
+    '',
+    'def report(name, m):',
+    '    """One line of a run\'s metrics, as Reglab records them per evaluated epoch."""',
+    '    print(',
+    `        f"[{name}] epoch {m['epoch']:4d}: ${parts[0]}, "`,
+    ...chunk(parts.slice(1)).map((c, i, all) => `        f"${c}${i < all.length - 1 ? ', ' : ''}"`),
+    '    )',
+  );
+}
+
+/** Groups f-string parts so that no source line is much longer than 88 columns. */
+function chunk(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + p.length + 2 <= 70) out[out.length - 1] = `${last}, ${p}`;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** `SavedOrder`, the sampler that replays Reglab's shuffling (exact mode). */
+export function savedOrderClass(): string {
+  return lines(
+    'class SavedOrder(torch.utils.data.Sampler):',
+    '    """Replays Reglab\'s shuffling: epoch k visits the training samples in the k-th saved order."""',
+    '',
+    '    def __init__(self, orders):',
+    '        self.orders = orders',
+    '        self.epoch = 0',
+    '',
+    '    def __len__(self):',
+    '        return len(self.orders[0])',
+    '',
+    '    def __iter__(self):',
+    '        order = self.orders[self.epoch]',
+    '        self.epoch += 1',
+    '        return iter(order)',
+  );
+}
+
+export interface RunParts {
+  dataCall: string;
+  modelCall: string;
+  use: PenaltyUse;
+  shape: LoopShape;
+}
+
+/** `run(name, s, saved)`: one training run, start to finish. */
+export function runFunction(plan: Plan, parts: RunParts): string {
+  const { use, shape } = parts;
+  const classification = shape.task === 'classification';
+  const bce = plan.some((c) => c.training.loss === 'bce_with_logits');
+  const penalty = hasPenalty(use);
+  const weightsOnly = plan.every((c) => c.regularization.applyTo === 'weights');
+  const regularized = penalty || use.proximal;
+  const early = plan.some((c) => c.regularization.earlyStopping !== undefined);
+  const earlyEverywhere = plan.every((c) => c.regularization.earlyStopping !== undefined);
+  const evalEvery = plan.some((c) => c.training.evalEvery !== 1);
+  if (plan.varies('training.loss') && plan.some((c) => c.training.loss === 'bce_with_logits')) {
+    throw new Error('the variants mix bce_with_logits with another loss; export them one at a time with --variant');
+  }
+
+  const evalArgs = `model, criterion, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test`;
+  const step = lines(
+    '            optimizer.zero_grad()',
+    penalty ? '            data_loss = criterion(model(x), y)' : '            loss = criterion(model(x), y)',
+    penalty && '            reg = penalty(regularized, s)',
+    penalty && '            loss = data_loss + reg',
+    '            loss.backward()',
+    '            optimizer.step()',
+    use.proximal && indent(proximalCall(plan), 3),
+    use.maxNorm && indent(maxNormCall(plan), 3),
+    '            total += loss.item()',
+    penalty && '            data_total += data_loss.item()',
+    penalty && '            penalty_total += reg.item()',
+  );
+  const metrics = penalty
+    ? 'm = dict(epoch=epoch, train_loss=total / n, train_data_loss=data_total / n, train_penalty=penalty_total / n)'
+    : 'm = dict(epoch=epoch, train_loss=total / n)';
+  const evaluation = lines(
+    `${metrics}`,
+    `m.update(evaluate(${evalArgs}))`,
+    'history.append(m)',
+    'report(name, m)',
+    early && earlyStopping(plan, earlyEverywhere),
+  );
+  const epochs = plan.s('training.epochs');
+  return lines(
+    'def run(name, s, saved=None):',
+    '    """Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the',
+    '    last metrics (the best epoch\'s when early stopping restored them), or None if it diverged.',
+    plan.exact && '',
+    plan.exact && "    `saved` (exact mode): Reglab's data, initial weights and shuffling orders for this run.",
+    '    """',
+    `    torch.manual_seed(${plan.s('seed')})`,
+    ...(plan.exact
+      ? [
+          '    if saved is None:',
+          `        x_train, y_train, x_test, y_test = ${parts.dataCall}`,
+          '    else:',
+          '        x_train, y_train, x_test, y_test = map(torch.tensor, saved["data"])',
+        ]
+      : [`    x_train, y_train, x_test, y_test = ${parts.dataCall}`]),
+    bce && '    # BCEWithLogitsLoss takes float targets shaped like its one logit per sample.',
+    bce && '    y_train, y_test = y_train.unsqueeze(1).to(x_train.dtype), y_test.unsqueeze(1).to(x_test.dtype)',
+    `    model = ${parts.modelCall}`,
+    plan.exact && '    if saved is not None:',
+    plan.exact && '        model.load_state_dict({key: torch.tensor(value) for key, value in saved["init"].items()})',
+    '    weights = [p for key, p in model.named_parameters() if key.endswith("weight")]',
+    needsBiasGroup(plan) && '    biases = [p for key, p in model.named_parameters() if key.endswith("bias")]',
+    regularized && regularizedLine(plan, weightsOnly),
+    optimizerLines(plan),
+    `    criterion = ${criterion(plan)}`,
+    batchesLines(plan, shape),
+    '',
+    early ? '    history, best = [], None' : '    history = []',
+    `    for epoch in range(1, ${epochs} + 1):`,
+    penalty ? '        total = data_total = penalty_total = 0.0' : '        total = 0.0',
+    '        for x, y in batches:',
+    step,
+    '        n = len(batches)',
+    '        if not math.isfinite(total):',
+    '            print(f"[{name}] diverged in epoch {epoch}: the loss became {total / n}; try a smaller lr")',
+    '            return model, history, None',
+    evalEvery
+      ? lines(`        if epoch % ${plan.s('training.evalEvery')} == 0 or epoch == s.epochs:`, indent(evaluation, 3))
+      : indent(evaluation, 2),
+    '    return model, history, history[-1]',
+  );
+}
+
+function regularizedLine(plan: Plan, weightsOnly: boolean): string {
+  if (weightsOnly) return '    regularized = weights  # penalties leave the biases alone (applyTo "weights")';
+  if (plan.every((c) => c.regularization.applyTo === 'all')) return '    regularized = list(model.parameters())  # penalties act on biases too (applyTo "all")';
+  return `    regularized = weights if ${plan.s('regularization.applyTo')} == "weights" else list(model.parameters())`;
+}
+
+function criterion(plan: Plan): string {
+  const losses = plan.values('training.loss') as RunConfig['training']['loss'][];
+  if (losses.length === 1) return LOSSES[losses[0]!](plan);
+  return `{${losses.map((l) => `"${l}": ${LOSSES[l](plan)}`).join(', ')}}[${plan.s('training.loss')}]`;
+}
+
+function batchesLines(plan: Plan, shape: LoopShape): string {
+  if (!shape.loader) return '    batches = [(x_train, y_train)]  # full batch: the whole training set in every step';
+  plan.needs('from torch.utils.data import DataLoader, TensorDataset');
+  const full = plan.some((c) => c.training.batchSize === 'full');
+  const size = full ? `${plan.s('training.batchSize')} or len(x_train)` : plan.s('training.batchSize');
+  const shuffle = plan.ref('training.shuffle');
+  const loader = `DataLoader(train_set, batch_size=${size}${shuffle === 'False' ? '' : `, shuffle=${shuffle}`})`;
+  return lines(
+    '    train_set = TensorDataset(x_train, y_train)',
+    ...(shape.savedOrder
+      ? [
+          '    if saved is None:',
+          `        batches = ${loader}`,
+          "    else:  # Reglab's own order of the samples in every epoch",
+          `        batches = DataLoader(train_set, batch_size=${size}, sampler=SavedOrder(saved["shuffle"]))`,
+        ]
+      : [`    batches = ${loader}`]),
+  );
+}
+
+function earlyStopping(plan: Plan, everywhere: boolean): string {
+  const patience = plan.s('regularization.earlyStopping.patience');
+  const check = lines(
+    `if best is None or m["test_loss"] < best["test_loss"] - ${plan.s('regularization.earlyStopping.minDelta')}:`,
+    '    best, best_state = m, {key: value.clone() for key, value in model.state_dict().items()}',
+    `elif epoch - best["epoch"] >= ${patience}:`,
+    '    print(f"[{name}] stopped early: no better test loss since epoch {best[\'epoch\']}")',
+    `    if ${plan.s('regularization.earlyStopping.restoreBest')}:`,
+    '        model.load_state_dict(best_state)',
+    '        return model, history, best',
+    '    break',
+  );
+  return everywhere ? check : lines(`if ${patience} is not None:  # early stopping`, indent(check));
+}

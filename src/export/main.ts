@@ -1,0 +1,143 @@
+// The script's entry point: the variants in turn, then the sweep with its mean ± std table,
+// and on request the trained weights as JSON (exact mode) and a plot (when matplotlib is
+// there: the script itself needs nothing but torch).
+import { pyName } from './fields.ts';
+import type { Plan } from './plan.ts';
+import { lines, pyFloat, pyStr } from './python.ts';
+
+/** `sweep(...)` and its `mean_std` helper. */
+export function sweepFunction(plan: Plan): string {
+  const sweep = plan.sweep!;
+  const name = pyName(sweep.over);
+  const repeats = sweep.repeats > 1;
+  const exact = plan.exact;
+  const runOne = (indentLevel: number, seed: string, label: string, savedArgs: string) => {
+    const pad = '    '.repeat(indentLevel);
+    return lines(
+      `${pad}s = replace(VARIANTS[name], ${name}=value${seed})`,
+      `${pad}label = f"{name} ${name}={value!r}${label}"`,
+      exact ? `${pad}trained[label], _, final = run(label, s, saved.sweep(name, i, ${savedArgs}) if saved else None)` : `${pad}_, _, final = run(label, s)`,
+    );
+  };
+  const params = exact ? 'saved, trained' : '';
+  return lines(
+    'def mean_std(values):',
+    `    """mean ± std${repeats ? ' (the sample std over the repeats, as Reglab\'s sweep chart)' : ''}, or "diverged" when no run finished."""`,
+    '    if not values:',
+    '        return "diverged"',
+    repeats ? '    std = statistics.stdev(values) if len(values) > 1 else 0.0' : false,
+    repeats ? '    return f"{statistics.mean(values):.6g} ± {std:.2g}"' : '    return f"{values[0]:.6g}"',
+    '',
+    '',
+    `def sweep(${params}):`,
+    `    """Trains every swept variant at each value of ${name}; prints and returns the final losses per value."""`,
+    '    points = []',
+    '    for name in SWEPT_VARIANTS:',
+    `        for ${exact ? 'i, value in enumerate(SWEEP_VALUES)' : 'value in SWEEP_VALUES'}:`,
+    ...(repeats
+      ? [
+          '            finals = []',
+          '            for repeat in range(SWEEP_REPEATS):',
+          runOne(4, ', seed=VARIANTS[name].seed + repeat', ' #{repeat}', 'repeat'),
+          '                if final is not None:',
+          '                    finals.append(final)',
+          '            points.append((name, value, finals))',
+        ]
+      : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
+    `    print(f"\\nSweep of ${name} (${sweep.over}): final losses${repeats ? ', mean ± std over {SWEEP_REPEATS} seeds' : ''}")`,
+    '    for name, value, finals in points:',
+    '        train = mean_std([f["train_loss"] for f in finals])',
+    '        test = mean_std([f["test_loss"] for f in finals])',
+    `        print(f"[{name}] ${name}={value!r}: train loss {train}, test loss {test}")`,
+    '    return points',
+  );
+}
+
+export function saveWeightsFunction(): string {
+  return lines(
+    'def save_weights(trained, path):',
+    '    """Writes every run\'s trained weights (its state_dict, in PyTorch\'s layout) to `path` as JSON."""',
+    '    weights = {label: {key: value.tolist() for key, value in model.state_dict().items()} for label, model in trained.items()}',
+    '    with open(path, "w") as f:',
+    '        json.dump(weights, f)',
+  );
+}
+
+export function plotFunction(plan: Plan): string {
+  const sweep = plan.sweep;
+  const title = pyStr(plan.experiment.title);
+  const curves = [
+    '    for name, history in curves.items():',
+    '        epochs = [m["epoch"] for m in history]',
+    '        (line,) = losses.plot(epochs, [m["train_loss"] for m in history], label=f"{name}: train")',
+    '        losses.plot(epochs, [m["test_loss"] for m in history], "--", color=line.get_color(), label=f"{name}: test")',
+    '    losses.set(xlabel="epoch", ylabel="loss", yscale="log")',
+    '    losses.legend(fontsize="small")',
+  ];
+  const sweepPanel = sweep
+    ? [
+        '    for name in SWEPT_VARIANTS:',
+        '        mine = [(value, statistics.mean(f["test_loss"] for f in finals)) for n, value, finals in points if n == name and finals]',
+        '        chart.plot([v for v, _ in mine], [loss for _, loss in mine], "o-", label=name)',
+        `    chart.set(xlabel=${pyStr(pyName(sweep.over))}, ylabel="final test loss", yscale="log")`,
+        xScale(sweep.values),
+        '    chart.legend(fontsize="small")',
+      ].filter((l) => l !== '')
+    : [];
+  return lines(
+    `def plot(curves, ${sweep ? 'points, ' : ''}path):`,
+    `    """Saves the train and test loss curves of the variants${sweep ? ' and the sweep\'s final test loss per value' : ''} to \`path\`."""`,
+    '    try:',
+    '        import matplotlib',
+    '    except ImportError:',
+    '        print("--plot needs matplotlib (pip install matplotlib)")',
+    '        return',
+    '    matplotlib.use("Agg")',
+    '    import matplotlib.pyplot as plt',
+    '',
+    sweep ? '    fig, (losses, chart) = plt.subplots(1, 2, figsize=(13, 5))' : '    fig, losses = plt.subplots(figsize=(8, 5))',
+    ...curves,
+    ...sweepPanel,
+    `    fig.suptitle(${title})`,
+    '    fig.tight_layout()',
+    '    fig.savefig(path)',
+    '    print(f"Saved the plot to {path}")',
+  );
+}
+
+/** A log scale when the values span two decades, symlog when 0 is among them. */
+function xScale(values: number[]): string {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length < 2 || Math.max(...positive) / Math.min(...positive) < 100) return '';
+  if (values.some((v) => v <= 0)) return `    chart.set_xscale("symlog", linthresh=${pyFloat(Math.min(...positive))})`;
+  return '    chart.set_xscale("log")';
+}
+
+export function mainFunction(plan: Plan): string {
+  const exact = plan.exact;
+  const sweep = plan.sweep !== undefined;
+  return lines(
+    'def main():',
+    '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])',
+    exact && '    parser.add_argument("--exact", metavar="FILE", help="train on Reglab\'s data, initial weights and shuffling saved in FILE")',
+    exact && '    parser.add_argument("--save-weights", metavar="FILE", help="write every run\'s trained weights to FILE as JSON")',
+    '    parser.add_argument("--plot", metavar="FILE", help="save the loss curves to FILE (e.g. losses.png); needs matplotlib")',
+    '    args = parser.parse_args()',
+    exact && '    saved = Saved(args.exact) if args.exact else None',
+    '',
+    exact ? '    trained, curves, finals = {}, {}, {}' : '    curves, finals = {}, {}',
+    '    for name, s in VARIANTS.items():',
+    exact ? '        trained[name], curves[name], finals[name] = run(name, s, saved.variant(name) if saved else None)' : '        _, curves[name], finals[name] = run(name, s)',
+    '    print()',
+    '    for name, final in finals.items():',
+    '        if final is None:',
+    '            print(f"{name}: diverged")',
+    '        else:',
+    '            print(f"{name}: final train loss {final[\'train_loss\']:.6g}, test loss {final[\'test_loss\']:.6g}")',
+    sweep && (exact ? '    points = sweep(saved, trained)' : '    points = sweep()'),
+    exact && '    if args.save_weights:',
+    exact && '        save_weights(trained, args.save_weights)',
+    '    if args.plot:',
+    `        plot(curves, ${sweep ? 'points, ' : ''}args.plot)`,
+  );
+}

@@ -1,0 +1,161 @@
+// The script's model: `make_model`, an nn.Sequential MLP laid out as Reglab's (Linear →
+// activation → Dropout per hidden layer, a last Linear), so that the state_dict names
+// ("0.weight", "2.bias", …) are the same on both sides. Written out layer by layer when
+// every run has the same architecture, built in a loop over the settings otherwise.
+import type { RunConfig } from '../experiment/schema/experiment.ts';
+import type { Plan } from './plan.ts';
+import { lines, pyFloat } from './python.ts';
+
+const ACTIVATIONS: Record<string, string> = {
+  relu: 'nn.ReLU',
+  tanh: 'nn.Tanh',
+  sigmoid: 'nn.Sigmoid',
+  identity: 'nn.Identity',
+  leaky_relu: 'nn.LeakyReLU',
+};
+
+export interface ModelSection {
+  code: string;
+  /** How run() calls it, e.g. "make_model(s)". */
+  call: string;
+}
+
+/** Per run: [inputs, outputs] of the network. */
+export function modelSizes(plan: Plan): [number, number][] {
+  return plan.runs.map((r) => [r.data.inputs, r.spec.config.training.loss === 'bce_with_logits' ? 1 : r.data.outputs]);
+}
+
+export function modelSection(plan: Plan): ModelSection {
+  const sizes = modelSizes(plan);
+  const fixedSizes = new Set(sizes.map((s) => s.join(','))).size === 1;
+  const [inputs, outputs] = sizes[0]!;
+  const anyDropout = plan.some((c) => dropoutsOf(c).some((p) => p > 0));
+  const fixed =
+    fixedSizes &&
+    !plan.varies('model.hidden') &&
+    !plan.varies('model.activation') &&
+    (plan.value('model.activation') !== 'leaky_relu' || !plan.varies('model.negativeSlope')) &&
+    !plan.varies('regularization.dropout');
+  const body = fixed ? literalModel(plan, inputs, outputs) : loopModel(plan, fixedSizes ? { inputs: String(inputs), outputs: String(outputs) } : null);
+  const init = initCode(plan);
+  const params = [init.usesSettings || /\bs\./.test(body.code) ? 's' : null, fixedSizes ? null : 'inputs', fixedSizes ? null : 'outputs'].filter((p) => p !== null);
+  const activation = plan.varies('model.activation') ? activationHelper(plan) : null;
+  const doc = `"""${describe(plan, body.architecture, anyDropout)}"""`;
+  const code = lines(
+    activation,
+    activation && '',
+    activation && '',
+    `def make_model(${params.join(', ')}):`,
+    `    ${doc}`,
+    init.code === null ? body.code.replace(/^ {4}model = /m, '    return ') : body.code,
+    init.code,
+    init.code && '    return model',
+  );
+  return { code, call: `make_model(${params.join(', ')})` };
+}
+
+function describe(plan: Plan, architecture: string, anyDropout: boolean): string {
+  const init = plan.varies('model.init')
+    ? "PyTorch's default initialisation, or N(0, init_std²) weights and zero biases with init \"normal\""
+    : plan.value('model.init') === 'normal'
+      ? 'weights ~ N(0, init_std²) and zero biases, as d2l initialises them'
+      : "PyTorch's default initialisation";
+  const dropout = anyDropout ? '; dropout is active in model.train() mode only' : '';
+  return `${architecture}, ${init}${dropout}.`;
+}
+
+function dropoutsOf(c: RunConfig): number[] {
+  const d = c.regularization.dropout;
+  return typeof d === 'number' ? c.model.hidden.map(() => d) : [...d];
+}
+
+/** One activation layer as Python: a constructor call, or the helper when runs differ. */
+function activationLayer(plan: Plan): string {
+  if (plan.varies('model.activation')) return 'activation(s)';
+  const a = plan.value<string>('model.activation');
+  return a === 'leaky_relu' ? `nn.LeakyReLU(${plan.ref('model.negativeSlope')})` : `${ACTIVATIONS[a]}()`;
+}
+
+/** The activation's class name, for docstrings. */
+function activationName(plan: Plan): string {
+  return plan.varies('model.activation') ? 'the activation' : ACTIVATIONS[plan.value<string>('model.activation')]!;
+}
+
+function literalModel(plan: Plan, inputs: number, outputs: number): { code: string; architecture: string } {
+  const hidden = plan.value<number[]>('model.hidden');
+  const dropouts = dropoutsOf(plan.configs[0]!);
+  const activation = activationLayer(plan);
+  const widths = [inputs, ...hidden];
+  const rows = hidden.map((size, k) => {
+    const p = dropouts[k]!;
+    return `        nn.Linear(${widths[k]}, ${size}), ${activation},${p > 0 ? ` nn.Dropout(${pyFloat(p)}),` : ''}`;
+  });
+  rows.push(`        nn.Linear(${widths[hidden.length]}, ${outputs}),`);
+  const architecture = hidden.length === 0 ? `A linear model, nn.Linear(${inputs}, ${outputs})` : `An MLP ${[inputs, ...hidden, outputs].join('-')} with ${activationName(plan)}`;
+  const code = hidden.length === 0 ? `    model = nn.Sequential(nn.Linear(${inputs}, ${outputs}))` : lines('    model = nn.Sequential(', ...rows, '    )');
+  return { code, architecture };
+}
+
+function loopModel(plan: Plan, sizes: { inputs: string; outputs: string } | null): { code: string; architecture: string } {
+  const perLayer = plan.some((c) => Array.isArray(c.regularization.dropout));
+  const anyDropout = plan.some((c) => dropoutsOf(c).some((p) => p > 0));
+  const hidden = plan.ref('model.hidden');
+  const activation = activationLayer(plan);
+  let loop: string[];
+  if (perLayer) {
+    plan.transforms.set('regularization.dropout', (c) => dropoutsOf(c));
+    const dropout = plan.ref('regularization.dropout');
+    loop = [
+      `    for size, p in zip(${hidden}, ${dropout}):`,
+      `        layers += [nn.Linear(width, size), ${activation}]`,
+      '        if p > 0:  # no layer at p = 0, as in Reglab, so the parameter names match',
+      '            layers.append(nn.Dropout(p))',
+    ];
+  } else {
+    const p = anyDropout ? plan.ref('regularization.dropout') : null;
+    const always = p !== null && !p.startsWith('s.');
+    loop = [
+      `    for size in ${hidden}:`,
+      `        layers += [nn.Linear(width, size), ${activation}${always ? `, nn.Dropout(${p})` : ''}]`,
+      ...(p !== null && !always
+        ? [`        if ${p} > 0:  # no layer at p = 0, as in Reglab, so the parameter names match`, `            layers.append(nn.Dropout(${p}))`]
+        : []),
+    ];
+  }
+  const code = lines(
+    `    layers, width = [], ${sizes?.inputs ?? 'inputs'}`,
+    ...loop,
+    '        width = size',
+    `    layers.append(nn.Linear(width, ${sizes?.outputs ?? 'outputs'}))`,
+    '    model = nn.Sequential(*layers)',
+  );
+  return { code, architecture: `An MLP: nn.Linear → ${activationName(plan)}${anyDropout ? ' → Dropout' : ''} per hidden layer, then nn.Linear to the outputs` };
+}
+
+function activationHelper(plan: Plan): string {
+  const used = plan.values('model.activation') as string[];
+  const plain = used.filter((a) => a !== 'leaky_relu');
+  const table = `{${plain.map((a) => `"${a}": ${ACTIVATIONS[a]}`).join(', ')}}`;
+  return lines(
+    'def activation(s):',
+    '    """The non-linearity after each hidden layer."""',
+    used.includes('leaky_relu') && `    if ${plan.s('model.activation')} == "leaky_relu":`,
+    used.includes('leaky_relu') && `        return nn.LeakyReLU(${plan.s('model.negativeSlope')})`,
+    plain.length > 0 && `    return ${table}[${plan.s('model.activation')}]()`,
+  );
+}
+
+function initCode(plan: Plan): { code: string | null; usesSettings: boolean } {
+  if (!plan.some((c) => c.model.init === 'normal')) return { code: null, usesSettings: false };
+  const varies = plan.varies('model.init');
+  const loop = [
+    '    for layer in model:',
+    '        if isinstance(layer, nn.Linear):',
+    `            nn.init.normal_(layer.weight, std=${plan.s('model.initStd')})`,
+    '            nn.init.zeros_(layer.bias)',
+  ];
+  return {
+    code: varies ? lines(`    if ${plan.s('model.init')} == "normal":`, ...loop.map((l) => `    ${l}`)) : lines(...loop),
+    usesSettings: true,
+  };
+}

@@ -1,0 +1,101 @@
+// The top of the script a reader tunes: the Settings dataclass (the fields the code reads,
+// named after the experiment file's, the base experiment's values as defaults), VARIANTS
+// (each the base with the file's overrides) and the sweep's values.
+import type { RunConfig } from '../experiment/schema/experiment.ts';
+import { fieldAt, fieldOrder, pyName } from './fields.ts';
+import { settingValue, type Plan } from './plan.ts';
+import { call, comment, lines, pyList, pyStr, pyValue, type PyValue } from './python.ts';
+
+const SECTIONS: Record<string, string> = {
+  data: '# data',
+  model: '# model',
+  training: '# training',
+  regularization: '# regularization',
+};
+
+export function settingsSection(plan: Plan): string {
+  const paths = [...plan.settings].sort((a, b) => fieldOrder(a) - fieldOrder(b));
+  const fieldLines: string[] = [];
+  let section = '';
+  for (const path of paths) {
+    const head = path.split('.')[0]!;
+    if (head !== section && SECTIONS[head] !== undefined) fieldLines.push(`    ${SECTIONS[head]}`);
+    section = head;
+    const field = fieldAt(path);
+    const value = defaultOf(plan, path);
+    fieldLines.push(`    ${pyName(path)}: ${typeOf(plan, path)} = ${pyValue(value, field.integer)}  # ${field.comment}`);
+  }
+  return lines(
+    '@dataclass(frozen=True)',
+    'class Settings:',
+    '    """The settings of one run, named after the experiment file\'s fields. The defaults are the',
+    '    base experiment\'s; each variant overrides some of them."""',
+    '',
+    ...fieldLines,
+    '',
+    '',
+    variantsTable(plan, paths),
+    plan.sweep && '',
+    plan.sweep && sweepConstants(plan),
+  );
+}
+
+function defaultOf(plan: Plan, path: string): PyValue {
+  return settingValue(path, plan.valueIn(plan.base, path));
+}
+
+function typeOf(plan: Plan, path: string): string {
+  const values = [plan.base, ...plan.configs].map((c) => settingValue(path, plan.valueIn(c, path)));
+  const present = values.find((v) => v !== null && v !== undefined);
+  const optional = values.some((v) => v === null || v === undefined);
+  const base =
+    present === undefined || present === null
+      ? 'float'
+      : Array.isArray(present)
+        ? 'tuple'
+        : typeof present === 'boolean'
+          ? 'bool'
+          : typeof present === 'string'
+            ? 'str'
+            : fieldAt(path).integer
+              ? 'int'
+              : 'float';
+  if (!optional) return base;
+  plan.needs('from typing import Optional');
+  return `Optional[${base}]`;
+}
+
+/** The keyword arguments that make `config` from the defaults. */
+function overrides(plan: Plan, paths: string[], config: RunConfig): string[] {
+  return paths
+    .filter((p) => p !== 'seed')
+    .filter((p) => JSON.stringify(plan.valueIn(config, p)) !== JSON.stringify(plan.valueIn(plan.base, p)))
+    .map((p) => `${pyName(p)}=${pyValue(settingValue(p, plan.valueIn(config, p)), fieldAt(p).integer)}`);
+}
+
+function variantsTable(plan: Plan, paths: string[]): string {
+  const descriptions = new Map(plan.experiment.variants.map((v) => [v.name, v.description]));
+  const entries = plan.variantRuns.map((run) => {
+    const description = descriptions.get(run.name);
+    const entry = `${call(`${pyStr(run.name)}: Settings`, overrides(plan, paths, run.spec.config), 1)},`;
+    return lines(description && comment(description, 84).replace(/^/gm, '    '), entry);
+  });
+  if (plan.variantRuns.length === 1 && plan.experiment.variants.length === 0) {
+    return lines('# The experiment has no variants: its base settings are the one run.', 'VARIANTS = {', ...entries, '}');
+  }
+  return lines('VARIANTS = {', ...entries, '}');
+}
+
+function sweepConstants(plan: Plan): string {
+  const sweep = plan.sweep!;
+  plan.s(sweep.over);
+  const name = pyName(sweep.over);
+  return lines(
+    comment(
+      `The sweep: ${sweep.over} (${name}) takes each of SWEEP_VALUES in each of SWEPT_VARIANTS, ${sweep.repeats === 1 ? 'once' : `SWEEP_REPEATS times with the seeds seed, seed + 1, …`}.`,
+    ),
+    `SWEEP_VALUES = ${pyList(sweep.values, fieldAt(sweep.over).integer)}`,
+    sweep.repeats > 1 && `SWEEP_REPEATS = ${sweep.repeats}`,
+    `SWEPT_VARIANTS = [${sweep.variants.map(pyStr).join(', ')}]`,
+  );
+}

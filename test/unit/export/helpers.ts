@@ -1,0 +1,197 @@
+// Shared by the PyTorch export tests (not a test file itself): finding a python3 that can
+// import torch, running exported scripts in it, reading what they print, and training the
+// same experiment with Reglab in-process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, type TestContext } from 'node:test';
+import * as E from '../../../src/engine/index.ts';
+import { hasErrors } from '../../../src/experiment/diagnostics.ts';
+import { parseExperiment } from '../../../src/experiment/parse.ts';
+import type { Experiment } from '../../../src/experiment/schema/experiment.ts';
+import { planRuns } from '../../../src/experiment/session.ts';
+import { trainRun } from '../../../src/experiment/train/train-run.ts';
+import { fieldAt, pyName } from '../../../src/export/fields.ts';
+import { pyValue } from '../../../src/export/python.ts';
+import type { EpochMetrics } from '../../../src/protocol.ts';
+
+/** A fresh temporary folder, removed when the test file ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `reglab-${prefix}-`));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * The first python3 that has torch: $REGLAB_PYTHON, then `python3` on PATH, then Debian's
+ * /usr/bin/python3 (where python3-torch installs; the PATH one may be a pyenv without it).
+ * Null when there is none; with REGLAB_TORCH_REQUIRED=1 that is an error instead.
+ */
+export function torchPython(): string | null {
+  const candidates = [process.env.REGLAB_PYTHON, 'python3', '/usr/bin/python3', 'python'].filter((c): c is string => !!c);
+  for (const python of candidates) {
+    // find_spec answers without importing torch, which takes seconds.
+    const probe = spawnSync(python, ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)'], { timeout: 60_000 });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+const NO_TORCH = 'no python3 with torch found (tried $REGLAB_PYTHON, python3 on PATH, /usr/bin/python3); on Debian: apt-get install python3-torch';
+
+/** The torch python, or skips the test (fails it with REGLAB_TORCH_REQUIRED=1). */
+export function requireTorch(t: TestContext): string | null {
+  const python = PYTHON;
+  if (python !== null) return python;
+  if (process.env.REGLAB_TORCH_REQUIRED === '1') assert.fail(`${NO_TORCH} (REGLAB_TORCH_REQUIRED=1)`);
+  t.skip(NO_TORCH);
+  return null;
+}
+
+const PYTHON = torchPython();
+
+export interface ScriptJob {
+  script: string;
+  args: string[];
+}
+
+export interface ScriptResult {
+  stdout: string;
+  error: string | null;
+}
+
+/**
+ * Runs exported scripts as `python3 SCRIPT ARGS…` would (runpy as __main__, with sys.argv
+ * set), all in one interpreter, so that torch's import (seconds) is paid once. The default
+ * dtype is reset before each, as a fresh interpreter would have it.
+ */
+export function runScripts(python: string, jobs: ScriptJob[], dir: string): ScriptResult[] {
+  const driver = join(dir, 'run_scripts.py');
+  writeFileSync(
+    driver,
+    [
+      'import contextlib, io, json, runpy, sys, traceback',
+      'import torch',
+      'jobs_file, results_file = sys.argv[1:3]',
+      'with open(jobs_file) as f:',
+      '    jobs = json.load(f)',
+      'results = []',
+      'for job in jobs:',
+      '    torch.set_default_dtype(torch.float32)',
+      '    out, error = io.StringIO(), None',
+      '    sys.argv = [job["script"], *job["args"]]',
+      '    try:',
+      '        with contextlib.redirect_stdout(out):',
+      '            runpy.run_path(job["script"], run_name="__main__")',
+      '    except BaseException:',
+      '        error = traceback.format_exc()',
+      '    results.append({"stdout": out.getvalue(), "error": error})',
+      'with open(results_file, "w") as f:',
+      '    json.dump(results, f)',
+    ].join('\n'),
+  );
+  const jobsFile = join(dir, 'jobs.json');
+  const resultsFile = join(dir, 'results.json');
+  writeFileSync(jobsFile, JSON.stringify(jobs));
+  const ran = spawnSync(python, [driver, jobsFile, resultsFile], { cwd: dir, encoding: 'utf8', timeout: 900_000, maxBuffer: 1 << 28 });
+  assert.equal(ran.status, 0, `the script runner failed: ${ran.stderr}`);
+  return JSON.parse(readFileSync(resultsFile, 'utf8')) as ScriptResult[];
+}
+
+export interface PrintedEpoch {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+}
+
+/** The per-epoch lines a script printed, by run label. */
+export function printedEpochs(stdout: string): Map<string, PrintedEpoch[]> {
+  const runs = new Map<string, PrintedEpoch[]>();
+  const line = /^\[(.+)\] epoch +(\d+): train loss (\S+?)[, ].*?test loss (\S+?),/;
+  for (const text of stdout.split('\n')) {
+    const m = line.exec(text);
+    if (m === null) continue;
+    const list = runs.get(m[1]!) ?? [];
+    list.push({ epoch: Number(m[2]), trainLoss: Number(m[3]), testLoss: Number(m[4]) });
+    runs.set(m[1]!, list);
+  }
+  return runs;
+}
+
+export function parseFile(file: string): Experiment {
+  const parsed = parseExperiment(readFileSync(file, 'utf8'), file);
+  assert.ok(!hasErrors(parsed.diagnostics) && parsed.experiment, JSON.stringify(parsed.diagnostics));
+  return parsed.experiment;
+}
+
+export interface ReglabRun {
+  label: string;
+  epochs: EpochMetrics[];
+  /** The parameters at the start and at the end of training, by state_dict name. */
+  initial: Map<string, Float64Array>;
+  final: Map<string, Float64Array>;
+}
+
+/**
+ * Trains every run of the experiment file (variants and sweep) with Reglab's runner, in
+ * this process, labelled as the exported script labels them. The trained model is not
+ * part of the runner's outcome, so the weights are read from the model the runner builds
+ * (the first call to its weights(), made right after setup).
+ */
+export function trainWithReglab(file: string, experiment: Experiment): ReglabRun[] {
+  const requests = planRuns(experiment, file, { includeSweep: true });
+  const proto = E.Sequential.prototype;
+  const original = proto.weights;
+  let model: E.Sequential | null = null;
+  proto.weights = function (this: E.Sequential) {
+    model ??= this;
+    return original.call(this);
+  };
+  try {
+    return requests.map((request) => {
+      model = null;
+      const epochs: EpochMetrics[] = [];
+      let initial = new Map<string, Float64Array>();
+      const outcome = trainRun(request, {
+        cancelled: () => false,
+        flushMs: 0,
+        emit: (event) => {
+          if (event.type === 'started') initial = snapshot(model!);
+          if (event.type === 'epochs') epochs.push(...event.metrics);
+        },
+      });
+      assert.equal(outcome.type, 'finished', `${request.runId}: ${JSON.stringify(outcome)}`);
+      const name = request.variant;
+      let label = name;
+      if (request.sweepValue !== undefined) {
+        const over = experiment.sweep!.over;
+        label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+      }
+      return { label, epochs, initial, final: snapshot(model!) };
+    });
+  } finally {
+    proto.weights = original;
+  }
+}
+
+function snapshot(model: E.Sequential): Map<string, Float64Array> {
+  return new Map(model.namedParameters().map(([name, p]) => [name, Float64Array.from(p.data)]));
+}
+
+export const relativeError = (actual: number, expected: number): number =>
+  actual === expected ? 0 : Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
+
+/** max |a − b| / max |b| over one tensor: the error relative to the tensor's scale. */
+export function tensorError(actual: readonly number[], expected: ArrayLike<number>): number {
+  let diff = 0, scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff = Math.max(diff, Math.abs(actual[i]! - expected[i]!));
+    scale = Math.max(scale, Math.abs(expected[i]!));
+  }
+  return scale === 0 ? diff : diff / scale;
+}
+
+/** A saved state_dict value (nested lists) as a flat list. */
+export const flat = (value: unknown): number[] => (Array.isArray(value) ? value.flatMap(flat) : [value as number]);
