@@ -18,6 +18,8 @@ const entries = [
     external: ['vscode', '@tensorflow/*'],
   },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
+  // The CLI's HTML report inlines this page script (src/report/render.ts falls back to bundling it at run time).
+  { in: 'src/report/page.ts', out: 'dist/report-page.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ];
 
 const jobs = entries
