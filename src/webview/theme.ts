@@ -67,7 +67,8 @@ export function themeFromVariables(get: (name: string) => string, kind: ThemeKin
     text,
     // High contrast: muted text would lose the contrast the user asked for.
     muted: contrast ? text : read('descriptionForeground'),
-    grid: contrast ? get('contrastBorder').trim() || read('panel-border') : read('panel-border'),
+    // High contrast: the border colour, faded, so the grid does not outshout the curves.
+    grid: contrast ? fade(get('contrastBorder').trim() || read('panel-border'), 0.45) : read('panel-border'),
     background,
     font: get('font-family').trim() || FONT,
     palette,
@@ -100,4 +101,12 @@ export function toHex(color: string): string | undefined {
   m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(c);
   if (m) return `#${[m[1], m[2], m[3]].map((v) => Math.round(Math.min(255, Number(v))).toString(16).padStart(2, '0')).join('')}`;
   return undefined;
+}
+
+/** A colour with an alpha, as rgba(); unparseable colours are returned as they are. */
+export function fade(color: string, alpha: number): string {
+  const hex = toHex(color);
+  if (hex === undefined) return color;
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }

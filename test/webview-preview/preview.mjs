@@ -93,6 +93,7 @@ for (const theme of ['dark', 'light', 'high-contrast']) files[`/themes/${theme}.
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/page') return page(url, res);
+  if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
   if (url.pathname === '/data.js') {
     const c = cases.find((x) => x.name === url.searchParams.get('case'));
     const data = {
