@@ -1,6 +1,9 @@
 // The playground's knobs, computed from an experiment: which field each one moves, its
 // range, and which variants it retrains. Free of vscode (unit-tested).
 //
+// Log knobs whose min is 0 can be switched off: the page keeps the slider's first position
+// for 0 and spreads max·1e-5 … max over the rest (src/webview/knobs.ts).
+//
 // - λ: the swept field when the sweep varies a regularization strength; otherwise the
 //   strength the variants vary (weightDecay, l2, l1, elasticNet.lambda, l2Norm: the one the
 //   most variants switch on). It retrains the variants that switch it on (with a sweep,
@@ -25,12 +28,13 @@ export const STRENGTHS = [
   'regularization.l2Norm',
 ] as const;
 
+/** Short: the page gives a label about 12 characters; its tooltip shows the path. */
 const STRENGTH_LABELS: Record<string, string> = {
-  'regularization.weightDecay': 'λ (weight decay)',
-  'regularization.l2': 'λ (L2 penalty)',
-  'regularization.l1': 'λ (L1 penalty)',
-  'regularization.elasticNet.lambda': 'λ (ElasticNet)',
-  'regularization.l2Norm': 'λ (L2 norm)',
+  'regularization.weightDecay': 'weight decay',
+  'regularization.l2': 'L2 λ',
+  'regularization.l1': 'L1 λ',
+  'regularization.elasticNet.lambda': 'ElasticNet λ',
+  'regularization.l2Norm': 'L2-norm λ',
 };
 
 /** One variant's config, by the name its runs carry (the experiment's title when it has no variants). */
@@ -105,7 +109,7 @@ export function computeKnobs(experiment: Experiment): Knob[] {
   }
 
   knobs.push({
-    id: 'seed', label: 'seed', path: 'seed', value: experiment.seed, min: 0, max: Math.max(100, experiment.seed + 100),
+    id: 'seed', label: 'seed', path: 'seed', value: experiment.seed, min: 0, max: experiment.seed < 100 ? 100 : experiment.seed + 100,
     scale: 'integer', variants: variants.map((v) => v.name),
   });
   return knobs;
@@ -119,11 +123,10 @@ function lambdaKnob(experiment: Experiment, variants: VariantConfig[]): Knob | u
     const values = [...(sweep.values ?? []), ...(sweep.logspace ? [sweep.logspace.from, sweep.logspace.to] : [])];
     const current = targets.map((v) => valueAt(v.config, sweep.over)).find((x): x is number => typeof x === 'number') ?? 0;
     const positive = [current, ...values].filter((x) => x > 0);
-    const min = positive.length > 0 ? niceFloor(Math.min(1e-5, Math.min(...positive) / 10)) : 1e-5;
     const max = positive.length > 0 ? niceCeil(Math.max(...positive)) : 1;
     return {
       id: 'lambda', label: STRENGTH_LABELS[sweep.over] ?? 'λ', path: sweep.over, value: current,
-      min, max, scale: 'log', variants: targets.map((v) => v.name),
+      min: 0, max, scale: 'log', variants: targets.map((v) => v.name),
     };
   }
   let best: { path: string; on: VariantConfig[] } | undefined;
@@ -135,7 +138,7 @@ function lambdaKnob(experiment: Experiment, variants: VariantConfig[]): Knob | u
   const values = best.on.map((v) => Number(valueAt(v.config, best.path)));
   return {
     id: 'lambda', label: STRENGTH_LABELS[best.path] ?? 'λ', path: best.path, value: values[0]!,
-    ...logRange(Math.max(...values), 1e-5, 1), scale: 'log', variants: best.on.map((v) => v.name),
+    min: 0, max: niceCeil(Math.max(1, 10 * Math.max(...values))), scale: 'log', variants: best.on.map((v) => v.name),
   };
 }
 
@@ -151,12 +154,14 @@ function logRange(value: number, floor: number, ceiling: number): { min: number;
 }
 
 function niceFloor(x: number): number {
-  return 10 ** Math.floor(Math.log10(x));
+  return Number(`1e${Math.floor(Math.log10(x))}`);
 }
 
+/** The next number of one significant digit at or above x: 0.3 → 0.3, 0.31 → 0.4, 20 → 20. */
 function niceCeil(x: number): number {
-  const p = 10 ** Math.floor(Math.log10(x));
-  return Math.ceil(x / p) * p;
+  const exponent = Math.floor(Math.log10(x));
+  const p = Number(`1e${exponent}`);
+  return Number((Math.ceil(Number((x / p).toPrecision(12))) * p).toPrecision(12));
 }
 
 /** The knob's value as the field takes it: integers rounded, ranges respected. */

@@ -14,7 +14,7 @@ const SCALES: readonly string[] = ['log', 'linear', 'integer'];
 export function toPanelState(value: unknown): PanelState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const s = value as Record<string, unknown>;
-  const results = s.results;
+  const results = s.results ?? null;
   const resultsOk =
     results === null ||
     (typeof results === 'object' && results !== null && Array.isArray((results as { runs?: unknown }).runs) && typeof (results as { title?: unknown }).title === 'string');

@@ -54,15 +54,15 @@ export function saveVariantEdits(text: string, tree: Node | undefined, knobs: re
   const options = { formattingOptions: formatting(text) };
   let edits: Edit[];
   if (list?.type === 'array') {
-    edits = modify(text, ['variants', existing.length], variant, { ...options, isArrayInsertion: true });
+    edits = modifyCompact(text, ['variants', existing.length], variant, { ...options, isArrayInsertion: true });
   } else {
     // A file without variants runs its base; with variants only they run. So the base
     // becomes a variant of its own, and a sweep over "every variant" stays on the base.
-    edits = modify(text, ['variants'], [{ name: BASE_VARIANT_NAME }, variant], options);
+    edits = modifyCompact(text, ['variants'], [{ name: BASE_VARIANT_NAME }, variant], options);
     const sweep = findNodeAtLocation(tree, ['sweep']);
     if (sweep?.type === 'object' && findNodeAtLocation(sweep, ['variants']) === undefined) {
       const withVariants = applyAll(text, edits);
-      edits = [...edits, ...shift(modify(withVariants, ['sweep', 'variants'], [BASE_VARIANT_NAME], options), text, withVariants, edits)];
+      edits = [...edits, ...shift(modifyCompact(withVariants, ['sweep', 'variants'], [BASE_VARIANT_NAME], options), text, withVariants, edits)];
     }
   }
   return { name, ...(basedOn === undefined ? {} : { basedOn }), written: chosen, skipped, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
@@ -79,6 +79,54 @@ export function formatValue(value: number): string {
   if (Number.isInteger(value)) return String(value);
   const text = String(Number(value.toPrecision(3)));
   return text.length > 8 ? value.toExponential(2).replace(/\.?0+e/, 'e') : text;
+}
+
+const PLACEHOLDER = '\u0000reglab-value\u0000';
+
+/**
+ * jsonc-parser's `modify`, with the value laid out as people write these files: a variant's
+ * keys one per line, and each key's value on that line (`"regularization": { "l2": 0.01 }`),
+ * rather than one line per key at every depth.
+ */
+function modifyCompact(text: string, path: (string | number)[], value: unknown, options: Parameters<typeof modify>[3]): Edit[] {
+  const fo = options.formattingOptions!;
+  const unit = fo.insertSpaces === false ? '\t' : ' '.repeat(fo.tabSize ?? 2);
+  return modify(text, path, PLACEHOLDER, options).map((edit) => {
+    const quoted = JSON.stringify(PLACEHOLDER);
+    const at = edit.content.indexOf(quoted);
+    if (at < 0) return edit;
+    const lineStart = edit.content.lastIndexOf('\n', at) + 1;
+    const indent = lineStart > 0 ? /^[ \t]*/.exec(edit.content.slice(lineStart))![0] : currentIndent(text, edit.offset);
+    const laidOut = layout(value, indent, unit, fo.eol ?? '\n');
+    return { ...edit, content: edit.content.slice(0, at) + laidOut + edit.content.slice(at + quoted.length) };
+  });
+}
+
+function currentIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** Arrays of objects and objects with several keys one item per line; everything inside on one line. */
+function layout(value: unknown, indent: string, unit: string, eol: string): string {
+  const inner = indent + unit;
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+    return `[${eol}${value.map((v) => inner + layout(v, inner, unit, eol)).join(`,${eol}`)}${eol}${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 1) {
+    const entries = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${oneLine(v)}`);
+    return `{${eol}${entries.join(`,${eol}`)}${eol}${indent}}`;
+  }
+  return oneLine(value);
+}
+
+function oneLine(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${oneLine(v)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value);
 }
 
 function uniqueName(requested: string, taken: readonly string[]): string {

@@ -1,0 +1,76 @@
+// Helpers for the Reglab panel in end-to-end scenarios: the page's test hooks (see the top of
+// src/webview/main.ts) and checks by pixels, so a test waits for what is drawn, never sleeps.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The panel's document (the only webview the scenarios open). */
+export function panel(t) {
+  return t.webviewFrame();
+}
+
+/** Waits until a canvas of `view` has drawn at least `min` data points; returns their count. */
+export async function waitForChart(t, view, { min = 1, timeout = 90_000 } = {}) {
+  const frame = panel(t);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const counts = await frame.locator(`canvas[data-view="${view}"]`).evaluateAll((canvases) => canvases.map((c) => Number(c.dataset.points ?? 0))).catch(() => []);
+    const best = Math.max(0, ...counts);
+    if (best >= min) return best;
+    if (Date.now() > deadline) throw new Error(`the ${view} view drew ${best} points, not ${min}, within ${timeout / 1000} s`);
+    await t.page.waitForTimeout(250);
+  }
+}
+
+/** Clicks a tab of the panel and waits until it is selected. */
+export async function selectTab(t, view) {
+  const tab = panel(t).locator(`button[role="tab"][data-view="${view}"]`);
+  await tab.click();
+  await panel(t).locator(`button[role="tab"][data-view="${view}"][aria-selected="true"]`).waitFor({ timeout: 10_000 });
+  t.step(`selected the ${view} tab`);
+}
+
+/**
+ * What the canvases of a view show: for each, the number of painted pixels (alpha > 0 and
+ * not the background) and a hash of the pixels, to tell that a chart changed.
+ */
+export async function canvasPixels(t, view) {
+  return panel(t).locator(`canvas[data-view="${view}"]`).evaluateAll((canvases) =>
+    canvases.map((canvas) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) return { painted: 0, hash: 0, width: 0, height: 0 };
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 0) painted++;
+        hash = Math.imul(hash ^ (data[i] + 3 * data[i + 1] + 7 * data[i + 2] + 13 * data[i + 3]), 16777619) >>> 0;
+      }
+      return { painted, hash, width: canvas.width, height: canvas.height, chart: canvas.dataset.chart, points: Number(canvas.dataset.points ?? 0) };
+    }),
+  );
+}
+
+/** The page's status: 'empty' | 'training' | 'idle'. */
+export async function pageState(t) {
+  return panel(t).locator('body').getAttribute('data-state');
+}
+
+export async function waitForPageState(t, state, { timeout = 120_000 } = {}) {
+  await panel(t).locator(`body[data-state="${state}"]`).waitFor({ timeout });
+  t.step(`panel is ${state}`);
+}
+
+/** The text of a file of the workspace. */
+export function readWorkspaceFile(t, name) {
+  return readFileSync(join(t.workspace, name), 'utf8');
+}
+
+/** Clicks the first CodeLens of the line with `title` (substring) and notes it. */
+export async function clickLens(t, title, { timeout = 60_000 } = {}) {
+  await t.clickCodeLens(title, { timeout });
+}
+
+/** Waits for an extension trace line ("[reglab] …") in the console. */
+export function waitForTrace(t, text, options) {
+  return t.waitForConsole(`[reglab] ${text}`, options);
+}
