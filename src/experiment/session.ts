@@ -16,7 +16,8 @@ export interface PlanOptions extends ExpandOptions {
 export function planRuns(experiment: Experiment, file: string, options: PlanOptions = {}): RunRequest[] {
   return expandRuns(experiment, options).map((spec) => ({
     runId: spec.id,
-    variant: spec.variant ?? experiment.title,
+    // A file without variants runs its base experiment, labelled as such in tables and legends.
+    variant: spec.variant ?? 'base',
     ...(spec.sweepValue === undefined ? {} : { sweepValue: spec.sweepValue }),
     repeat: spec.repeat,
     seed: spec.seed,
