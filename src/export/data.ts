@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import type { DataConfig } from '../experiment/schema/experiment.ts';
 import type { Plan } from './plan.ts';
-import { lines, pyStr } from './python.ts';
+import { docstring, lines, pyStr } from './python.ts';
 
 type Generator = DataConfig['generator'];
 
@@ -68,7 +68,7 @@ function curve(plan: Plan, generator: 'line' | 'sine' | 'polynomial'): string {
   const placement = spacing === '"linspace"' ? 'evenly spaced over x' : spacing === '"uniform"' ? 'uniform in x' : 'placed by spacing in x';
   return lines(
     'def make_data(s):',
-    `    """${truth.doc} + N(0, noise²): train x ${placement}, test x uniform in it."""`,
+    docstring(`${truth.doc} + N(0, noise²): train x ${placement}, test x uniform in it.`),
     '',
     '    def truth(x):',
     `        return ${truth.body}`,
@@ -85,7 +85,7 @@ function curve(plan: Plan, generator: 'line' | 'sine' | 'polynomial'): string {
 function d2l(plan: Plan): string {
   return lines(
     'def make_data(s):',
-    '    """d2l\'s high-dimensional linear regression: X ~ N(0, 1), y = X·w* + b* + N(0, noise²)."""',
+    docstring('d2l\'s high-dimensional linear regression: X ~ N(0, 1), y = X·w* + b* + N(0, noise²).'),
     `    true_w = torch.full((${plan.s('data.features')}, 1), ${plan.s('data.trueWeight')})`,
     '',
     '    def sample(n):',
@@ -101,7 +101,7 @@ function twoClasses(plan: Plan, doc: string, helper: string[], draw: (count: str
   plan.s('data.noise');
   return lines(
     'def make_data(s):',
-    `    """${doc}"""`,
+    docstring(doc),
     '',
     ...helper,
     '    def sample(n):',
@@ -118,9 +118,8 @@ function circles(plan: Plan): string {
   plan.needs('import math');
   return twoClasses(
     plan,
-    "TensorFlow Playground's circles: class 1 in the disc of radius 2.5, class 0 in the ring from 3.5 to 5.\n\n" +
-      '    A label is decided at the point moved by U(-5, 5)·noise per coordinate, so noise flips labels near\n' +
-      '    the boundary.\n    ',
+    "TensorFlow Playground's circles: class 1 in the disc of radius 2.5, class 0 in the ring from 3.5 to 5. " +
+      'A label is decided at the point moved by U(-5, 5)·noise per coordinate, so noise flips labels near the boundary.',
     [
       '    def ring(count, r_low, r_high):',
       '        r = r_low + (r_high - r_low) * torch.rand(count)',
@@ -137,8 +136,10 @@ function circles(plan: Plan): string {
 function xor(plan: Plan): string {
   return lines(
     'def make_data(s):',
-    '    """TensorFlow Playground\'s xor: points in [-5, 5]², pushed 0.3 off the axes, labelled by the sign of x1·x2',
-    '    at the point moved by U(-5, 5)·noise per coordinate."""',
+    docstring(
+      'TensorFlow Playground\'s xor: points in [-5, 5]², pushed 0.3 off the axes, labelled by the sign of x1·x2 ' +
+        'at the point moved by U(-5, 5)·noise per coordinate.',
+    ),
     '',
     '    def sample(n):',
     '        x = 10 * torch.rand(n, 2) - 5',
@@ -181,8 +182,10 @@ function moons(plan: Plan): string {
   plan.needs('import math');
   return lines(
     'def make_data(s):',
-    '    """scikit-learn\'s make_moons: two interleaving half circles (class 0 the upper one), shuffled, with',
-    '    Gaussian noise of std `noise` added to each coordinate."""',
+    docstring(
+      'scikit-learn\'s make_moons: two interleaving half circles (class 0 the upper one), shuffled, with ' +
+        'Gaussian noise of std `noise` added to each coordinate.',
+    ),
     '',
     '    def sample(n):',
     '        outer = torch.linspace(0, math.pi, n // 2)',
@@ -191,7 +194,7 @@ function moons(plan: Plan): string {
     '            torch.stack([torch.cos(outer), torch.sin(outer)], dim=1),',
     '            torch.stack([1 - torch.cos(inner), 0.5 - torch.sin(inner)], dim=1),',
     '        ])',
-    '        y = torch.cat([torch.zeros(n // 2, dtype=torch.long), torch.ones(n - n // 2, dtype=torch.long)])',
+    '        y = torch.cat([torch.zeros(n // 2), torch.ones(n - n // 2)]).long()',
     '        order = torch.randperm(n)',
     `        return x[order] + ${plan.s('data.noise')} * torch.randn(n, 2), y[order]`,
     '',
@@ -202,8 +205,10 @@ function moons(plan: Plan): string {
 function blobs(plan: Plan): string {
   return lines(
     'def make_data(s):',
-    '    """Gaussian blobs, one per class: centres ~ N(0, center_scale²) per feature, samples at centre + N(0, spread²);',
-    '    the classes are balanced, in random order."""',
+    docstring(
+      'Gaussian blobs, one per class: centres ~ N(0, center_scale²) per feature, samples at centre + N(0, spread²); ' +
+        'the classes are balanced, in random order.',
+    ),
     `    centres = ${plan.s('data.centerScale')} * torch.randn(${plan.s('data.classes')}, ${plan.s('data.features')})`,
     '',
     '    def sample(n):',
@@ -244,7 +249,7 @@ function csvData(plan: Plan, dirs: DataDirs): string {
     '',
     '',
     'def read_csv(path):',
-    '    """The rows of a CSV file with a header row, as dicts keyed by the column names."""',
+    docstring('The rows of a CSV file with a header row, as dicts keyed by the column names.'),
     '    with open(path, newline="") as f:',
     '        reader = csv.reader(f)',
     '        header = [name.strip() for name in next(reader)]',
@@ -252,7 +257,7 @@ function csvData(plan: Plan, dirs: DataDirs): string {
     '',
     '',
     `def make_data(${testFile ? '' : 's'}):`,
-    `    """The FEATURES columns are the inputs; TARGET ${what}."""`,
+    docstring(`The FEATURES columns are the inputs; TARGET ${what}.`),
     testFile ? '    train_rows, test_rows = read_csv(TRAIN_FILE), read_csv(TEST_FILE)' : '    rows = read_csv(DATA_FILE)',
     testFile && '    rows = train_rows + test_rows',
     '    x = torch.tensor([[float(row[name]) for name in FEATURES] for row in rows])',
@@ -308,7 +313,7 @@ function mnist(plan: Plan, dirs: DataDirs): string {
     '',
     '',
     'def read_idx(path):',
-    '    """An IDX file (MNIST\'s format, plain or gzipped) as a uint8 tensor of the shape its header gives."""',
+    docstring('An IDX file (MNIST\'s format, plain or gzipped) as a uint8 tensor of the shape its header gives.'),
     '    data = path.read_bytes()',
     '    if data[:2] == b"\\x1f\\x8b":',
     '        data = gzip.decompress(data)',
@@ -318,7 +323,7 @@ function mnist(plan: Plan, dirs: DataDirs): string {
     '',
     '',
     `def make_data(${normalize.startsWith('s.') || limited ? 's' : ''}):`,
-    `    """MNIST from its IDX files: each image one row of pixels${limited ? ', only the first limit_train / limit_test images' : ''}."""`,
+    docstring(`MNIST from its IDX files: each image one row of pixels${limited ? ', only the first limit_train / limit_test images' : ''}.`),
     '',
     limited ? '    def split(images, labels, limit):' : '    def split(images, labels):',
     `        pixels = read_idx(images)${limited ? '[:limit]' : ''}.flatten(1)`,

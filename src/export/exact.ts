@@ -11,7 +11,7 @@ import { deriveSeed } from '../experiment/train/seeds.ts';
 import { setupModel } from '../experiment/train/setup.ts';
 import { shuffled } from './loop.ts';
 import type { ExportRun, Plan } from './plan.ts';
-import { lines } from './python.ts';
+import { docstring, lines } from './python.ts';
 
 interface Refs {
   data: number;
@@ -110,8 +110,10 @@ function sampleOrders(seed: number, n: number, epochs: number, shuffle: boolean)
 export function savedClass(plan: Plan): string {
   return lines(
     'class Saved:',
-    '    """Reglab\'s own data, initial weights and shuffling orders of every run, from the --exact file.',
-    '    Runs that share a seed share their data: the file stores it once and the runs refer to it by index."""',
+    docstring(
+      'Reglab\'s own data, initial weights and shuffling orders of every run, from the --exact file. ' +
+        'Runs that share a seed share their data: the file stores it once and the runs refer to it by index.',
+    ),
     '',
     '    def __init__(self, path):',
     '        with open(path) as f:',

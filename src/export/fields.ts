@@ -71,7 +71,7 @@ const FIELDS: readonly Field[] = [
   { path: 'training.evalEvery', comment: 'epochs between evaluations', integer: true },
   // regularization
   { path: 'regularization.l1', comment: 'λ of the L1 penalty λ·Σ|w|' },
-  { path: 'regularization.l1Mode', comment: '"subgradient" (in the loss) or "proximal" (soft-threshold)', structural: true },
+  { path: 'regularization.l1Mode', comment: 'how L1 acts: "subgradient" or "proximal"', structural: true },
   { path: 'regularization.l2', comment: 'λ of the L2 penalty λ·Σw² (no ½)' },
   { path: 'regularization.elasticNet.lambda', comment: 'λ of ElasticNet λ·(r·Σ|w| + (1 − r)·Σw²)' },
   { path: 'regularization.elasticNet.l1Ratio', comment: 'r: the share of L1 in ElasticNet' },

@@ -6,7 +6,7 @@ import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { needsBiasGroup, optimizerLines } from './optimizer.ts';
 import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
 import type { Plan } from './plan.ts';
-import { indent, lines } from './python.ts';
+import { call, docstring, indent, lines } from './python.ts';
 
 const LOSSES: Record<RunConfig['training']['loss'], (plan: Plan) => string> = {
   mse: () => 'nn.MSELoss()',
@@ -46,13 +46,12 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
   const accuracy = bce
     ? lines(
         'def accuracy(logits, y):',
-        '    """The share of samples on the right side of logit 0 (probability ½)."""',
+        docstring('The share of samples on the right side of logit 0 (probability ½).'),
         '    return ((logits > 0) == (y > 0.5)).sum().item() / len(y)',
       )
-    : lines('def accuracy(logits, y):', '    """The share of samples whose largest logit is their class."""', '    return (logits.argmax(dim=1) == y).sum().item() / len(y)');
+    : lines('def accuracy(logits, y):', docstring('The share of samples whose largest logit is their class.'), '    return (logits.argmax(dim=1) == y).sum().item() / len(y)');
   const penalty = hasPenalty(use);
   const parts = [
-    `train loss {m['train_loss']:.10g}${penalty ? " (data {m['train_data_loss']:.10g} + penalty {m['train_penalty']:.10g})" : ''}`,
     "test loss {m['test_loss']:.10g}",
     classification && "train accuracy {m['train_accuracy']:.4f}",
     classification && "test accuracy {m['test_accuracy']:.4f}",
@@ -66,7 +65,7 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     classification && '',
     '@torch.no_grad()',
     `def evaluate(model, criterion, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test):`,
-    '    """The test loss in eval mode (dropout off),' + (classification ? ' the accuracies,' : '') + ' and the size and sparsity of the weights."""',
+    docstring('The test loss in eval mode (dropout off),' + (classification ? ' the accuracies,' : '') + ' and the size and sparsity of the weights.'),
     '    model.eval()',
     '    output = model(x_test)',
     '    w = torch.cat([p.flatten() for p in weights])',
@@ -76,17 +75,19 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     classification && '        test_accuracy=accuracy(output, y_test),',
     '        weight_norm=w.norm().item(),',
     '        weight_l1=w.abs().sum().item(),',
-    '        sparsity=(w.abs() < 1e-3).sum().item() / w.numel(),  # the share of weights within 1e-3 of 0',
+    '        # the share of weights within 1e-3 of 0',
+    '        sparsity=(w.abs() < 1e-3).sum().item() / w.numel(),',
     '    )',
     '    model.train()',
     '    return metrics',
     '',
     '',
     'def report(name, m):',
-    '    """One line of a run\'s metrics, as Reglab records them per evaluated epoch."""',
+    docstring('One line of a run\'s metrics, as Reglab records them per evaluated epoch.'),
     '    print(',
-    `        f"[{name}] epoch {m['epoch']:4d}: ${parts[0]}, "`,
-    ...chunk(parts.slice(1)).map((c, i, all) => `        f"${c}${i < all.length - 1 ? ', ' : ''}"`),
+    `        f"[{name}] epoch {m['epoch']:4d}: train loss {m['train_loss']:.10g}${penalty ? '"' : ', "'}`,
+    penalty && `        f" (data {m['train_data_loss']:.10g} + penalty {m['train_penalty']:.10g}), "`,
+    ...chunk(parts).map((c, i, all) => `        f"${c}${i < all.length - 1 ? ', ' : ''}"`),
     '    )',
   );
 }
@@ -106,7 +107,7 @@ function chunk(parts: string[]): string[] {
 export function savedOrderClass(): string {
   return lines(
     'class SavedOrder(torch.utils.data.Sampler):',
-    '    """Replays Reglab\'s shuffling: epoch k visits the training samples in the k-th saved order."""',
+    docstring('Replays Reglab\'s shuffling: epoch k visits the training samples in the k-th saved order.'),
     '',
     '    def __init__(self, orders):',
     '        self.orders = orders',
@@ -159,11 +160,11 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     penalty && '            penalty_total += reg.item()',
   );
   const metrics = penalty
-    ? 'm = dict(epoch=epoch, train_loss=total / n, train_data_loss=data_total / n, train_penalty=penalty_total / n)'
-    : 'm = dict(epoch=epoch, train_loss=total / n)';
+    ? ['m = dict(', '    epoch=epoch,', '    train_loss=total / n,', '    train_data_loss=data_total / n,', '    train_penalty=penalty_total / n,', ')']
+    : ['m = dict(epoch=epoch, train_loss=total / n)'];
   const evaluation = lines(
-    `${metrics}`,
-    `m.update(evaluate(${evalArgs}))`,
+    ...metrics,
+    call('m.update', [`evaluate(${evalArgs})`], 0, 88 - 4 * (evalEvery ? 3 : 2)),
     'history.append(m)',
     'report(name, m)',
     early && earlyStopping(plan, earlyEverywhere),
@@ -171,11 +172,11 @@ export function runFunction(plan: Plan, parts: RunParts): string {
   const epochs = plan.s('training.epochs');
   return lines(
     'def run(name, s, saved=None):',
-    '    """Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the',
-    '    last metrics (the best epoch\'s when early stopping restored them), or None if it diverged.',
-    plan.exact && '',
-    plan.exact && "    `saved` (exact mode): Reglab's data, initial weights and shuffling orders for this run.",
-    '    """',
+    docstring(
+      'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last ' +
+        "metrics (the best epoch's when early stopping restored them), or None if it diverged." +
+        (plan.exact ? "\n\n`saved` (exact mode): Reglab's data, initial weights and shuffling orders for this run." : ''),
+    ),
     `    torch.manual_seed(${plan.s('seed')})`,
     ...(plan.exact
       ? [
@@ -189,7 +190,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     bce && '    y_train, y_test = y_train.unsqueeze(1).to(x_train.dtype), y_test.unsqueeze(1).to(x_test.dtype)',
     `    model = ${parts.modelCall}`,
     plan.exact && '    if saved is not None:',
-    plan.exact && '        model.load_state_dict({key: torch.tensor(value) for key, value in saved["init"].items()})',
+    plan.exact && '        model.load_state_dict({k: torch.tensor(v) for k, v in saved["init"].items()})',
     '    weights = [p for key, p in model.named_parameters() if key.endswith("weight")]',
     needsBiasGroup(plan) && '    biases = [p for key, p in model.named_parameters() if key.endswith("bias")]',
     regularized && regularizedLine(plan, weightsOnly),
@@ -204,7 +205,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     step,
     '        n = len(batches)',
     '        if not math.isfinite(total):',
-    '            print(f"[{name}] diverged in epoch {epoch}: the loss became {total / n}; try a smaller lr")',
+    '            print(f"[{name}] diverged in epoch {epoch}: the loss became {total / n}")',
     '            return model, history, None',
     evalEvery
       ? lines(`        if epoch % ${plan.s('training.evalEvery')} == 0 or epoch == s.epochs:`, indent(evaluation, 3))
@@ -215,7 +216,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
 
 function regularizedLine(plan: Plan, weightsOnly: boolean): string {
   if (weightsOnly) return '    regularized = weights  # penalties leave the biases alone (applyTo "weights")';
-  if (plan.every((c) => c.regularization.applyTo === 'all')) return '    regularized = list(model.parameters())  # penalties act on biases too (applyTo "all")';
+  if (plan.every((c) => c.regularization.applyTo === 'all')) return '    regularized = list(model.parameters())  # biases too (applyTo "all")';
   return `    regularized = weights if ${plan.s('regularization.applyTo')} == "weights" else list(model.parameters())`;
 }
 
@@ -239,7 +240,8 @@ function batchesLines(plan: Plan, shape: LoopShape): string {
           '    if saved is None:',
           `        batches = ${loader}`,
           "    else:  # Reglab's own order of the samples in every epoch",
-          `        batches = DataLoader(train_set, batch_size=${size}, sampler=SavedOrder(saved["shuffle"]))`,
+          '        order = SavedOrder(saved["shuffle"])',
+          `        batches = DataLoader(train_set, batch_size=${size}, sampler=order)`,
         ]
       : [`    batches = ${loader}`]),
   );

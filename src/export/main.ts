@@ -3,7 +3,7 @@
 // there: the script itself needs nothing but torch).
 import { pyName } from './fields.ts';
 import type { Plan } from './plan.ts';
-import { lines, pyFloat, pyStr } from './python.ts';
+import { call, docstring, lines, pyFloat, pyStr } from './python.ts';
 
 /** `sweep(...)` and its `mean_std` helper. */
 export function sweepFunction(plan: Plan): string {
@@ -14,15 +14,16 @@ export function sweepFunction(plan: Plan): string {
   const runOne = (indentLevel: number, seed: string, label: string, savedArgs: string) => {
     const pad = '    '.repeat(indentLevel);
     return lines(
-      `${pad}s = replace(VARIANTS[name], ${name}=value${seed})`,
+      `${pad}s = replace(base, ${name}=value${seed})`,
       `${pad}label = f"{name} ${name}={value!r}${label}"`,
-      exact ? `${pad}trained[label], _, final = run(label, s, saved.sweep(name, i, ${savedArgs}) if saved else None)` : `${pad}_, _, final = run(label, s)`,
+      exact && `${pad}run_saved = saved.sweep(name, i, ${savedArgs}) if saved else None`,
+      exact ? `${pad}trained[label], _, final = run(label, s, run_saved)` : `${pad}_, _, final = run(label, s)`,
     );
   };
   const params = exact ? 'saved, trained' : '';
   return lines(
     'def mean_std(values):',
-    `    """mean ± std${repeats ? ' (the sample std over the repeats, as Reglab\'s sweep chart)' : ''}, or "diverged" when no run finished."""`,
+    docstring(`mean ± std${repeats ? ' (the sample std over the repeats, as Reglab\'s sweep chart)' : ''}, or "diverged" when no run finished.`),
     '    if not values:',
     '        return "diverged"',
     repeats ? '    std = statistics.stdev(values) if len(values) > 1 else 0.0' : false,
@@ -30,21 +31,22 @@ export function sweepFunction(plan: Plan): string {
     '',
     '',
     `def sweep(${params}):`,
-    `    """Trains every swept variant at each value of ${name}; prints and returns the final losses per value."""`,
+    docstring(`Trains every swept variant at each value of ${name}; prints and returns the final losses per value.`),
     '    points = []',
     '    for name in SWEPT_VARIANTS:',
+    '        base = VARIANTS[name]',
     `        for ${exact ? 'i, value in enumerate(SWEEP_VALUES)' : 'value in SWEEP_VALUES'}:`,
     ...(repeats
       ? [
           '            finals = []',
           '            for repeat in range(SWEEP_REPEATS):',
-          runOne(4, ', seed=VARIANTS[name].seed + repeat', ' #{repeat}', 'repeat'),
+          runOne(4, ', seed=base.seed + repeat', ' #{repeat}', 'repeat'),
           '                if final is not None:',
           '                    finals.append(final)',
           '            points.append((name, value, finals))',
         ]
       : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
-    `    print(f"\\nSweep of ${name} (${sweep.over}): final losses${repeats ? ', mean ± std over {SWEEP_REPEATS} seeds' : ''}")`,
+    `    print(f"\\nSweep of ${name}: final losses${repeats ? ' (mean ± std, {SWEEP_REPEATS} seeds)' : ''}")`,
     '    for name, value, finals in points:',
     '        train = mean_std([f["train_loss"] for f in finals])',
     '        test = mean_std([f["test_loss"] for f in finals])',
@@ -56,8 +58,11 @@ export function sweepFunction(plan: Plan): string {
 export function saveWeightsFunction(): string {
   return lines(
     'def save_weights(trained, path):',
-    '    """Writes every run\'s trained weights (its state_dict, in PyTorch\'s layout) to `path` as JSON."""',
-    '    weights = {label: {key: value.tolist() for key, value in model.state_dict().items()} for label, model in trained.items()}',
+    docstring('Writes every run\'s trained weights (its state_dict, in PyTorch\'s layout) to `path` as JSON.'),
+    '    weights = {',
+    '        label: {key: value.tolist() for key, value in model.state_dict().items()}',
+    '        for label, model in trained.items()',
+    '    }',
     '    with open(path, "w") as f:',
     '        json.dump(weights, f)',
   );
@@ -69,16 +74,19 @@ export function plotFunction(plan: Plan): string {
   const curves = [
     '    for name, history in curves.items():',
     '        epochs = [m["epoch"] for m in history]',
-    '        (line,) = losses.plot(epochs, [m["train_loss"] for m in history], label=f"{name}: train")',
-    '        losses.plot(epochs, [m["test_loss"] for m in history], "--", color=line.get_color(), label=f"{name}: test")',
-    '    losses.set(xlabel="epoch", ylabel="loss", yscale="log")',
+    '        train = [m["train_loss"] for m in history]',
+    '        test = [m["test_loss"] for m in history]',
+    '        (line,) = losses.plot(epochs, train, label=name)',
+    '        losses.plot(epochs, test, "--", color=line.get_color())',
+    '    losses.set(xlabel="epoch", ylabel="loss (train solid, test dashed)", yscale="log")',
     '    losses.legend(fontsize="small")',
   ];
   const sweepPanel = sweep
     ? [
         '    for name in SWEPT_VARIANTS:',
-        '        mine = [(value, statistics.mean(f["test_loss"] for f in finals)) for n, value, finals in points if n == name and finals]',
-        '        chart.plot([v for v, _ in mine], [loss for _, loss in mine], "o-", label=name)',
+        '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
+        '        means = [statistics.mean(f["test_loss"] for f in finals) for _, finals in done]',
+        '        chart.plot([value for value, _ in done], means, "o-", label=name)',
         `    chart.set(xlabel=${pyStr(pyName(sweep.over))}, ylabel="final test loss", yscale="log")`,
         xScale(sweep.values),
         '    chart.legend(fontsize="small")',
@@ -86,7 +94,7 @@ export function plotFunction(plan: Plan): string {
     : [];
   return lines(
     `def plot(curves, ${sweep ? 'points, ' : ''}path):`,
-    `    """Saves the train and test loss curves of the variants${sweep ? ' and the sweep\'s final test loss per value' : ''} to \`path\`."""`,
+    docstring(`Saves the train and test loss curves of the variants${sweep ? ' and the sweep\'s final test loss per value' : ''} to \`path\`.`),
     '    try:',
     '        import matplotlib',
     '    except ImportError:',
@@ -113,27 +121,34 @@ function xScale(values: number[]): string {
   return '    chart.set_xscale("log")';
 }
 
+/** One `parser.add_argument` line for an option taking a FILE. */
+function argument(option: string, help: string): string {
+  return call('parser.add_argument', [pyStr(option), 'metavar="FILE"', `help=${pyStr(help)}`], 1);
+}
+
 export function mainFunction(plan: Plan): string {
   const exact = plan.exact;
   const sweep = plan.sweep !== undefined;
   return lines(
     'def main():',
     '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])',
-    exact && '    parser.add_argument("--exact", metavar="FILE", help="train on Reglab\'s data, initial weights and shuffling saved in FILE")',
-    exact && '    parser.add_argument("--save-weights", metavar="FILE", help="write every run\'s trained weights to FILE as JSON")',
-    '    parser.add_argument("--plot", metavar="FILE", help="save the loss curves to FILE (e.g. losses.png); needs matplotlib")',
+    exact && argument('--exact', "train on Reglab's data, initial weights and shuffling saved in FILE"),
+    exact && argument('--save-weights', "write every run's trained weights to FILE as JSON"),
+    argument('--plot', 'save the loss curves to FILE (e.g. losses.png); needs matplotlib'),
     '    args = parser.parse_args()',
     exact && '    saved = Saved(args.exact) if args.exact else None',
     '',
     exact ? '    trained, curves, finals = {}, {}, {}' : '    curves, finals = {}, {}',
     '    for name, s in VARIANTS.items():',
-    exact ? '        trained[name], curves[name], finals[name] = run(name, s, saved.variant(name) if saved else None)' : '        _, curves[name], finals[name] = run(name, s)',
+    exact && '        run_saved = saved.variant(name) if saved else None',
+    exact ? '        trained[name], curves[name], finals[name] = run(name, s, run_saved)' : '        _, curves[name], finals[name] = run(name, s)',
     '    print()',
     '    for name, final in finals.items():',
     '        if final is None:',
     '            print(f"{name}: diverged")',
     '        else:',
-    '            print(f"{name}: final train loss {final[\'train_loss\']:.6g}, test loss {final[\'test_loss\']:.6g}")',
+    '            train, test = final["train_loss"], final["test_loss"]',
+    '            print(f"{name}: final train loss {train:.6g}, test loss {test:.6g}")',
     sweep && (exact ? '    points = sweep(saved, trained)' : '    points = sweep()'),
     exact && '    if args.save_weights:',
     exact && '        save_weights(trained, args.save_weights)',

@@ -4,7 +4,7 @@
 // every run has the same architecture, built in a loop over the settings otherwise.
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import type { Plan } from './plan.ts';
-import { lines, pyFloat } from './python.ts';
+import { docstring, lines, pyFloat } from './python.ts';
 
 const ACTIVATIONS: Record<string, string> = {
   relu: 'nn.ReLU',
@@ -40,13 +40,13 @@ export function modelSection(plan: Plan): ModelSection {
   const init = initCode(plan);
   const params = [init.usesSettings || /\bs\./.test(body.code) ? 's' : null, fixedSizes ? null : 'inputs', fixedSizes ? null : 'outputs'].filter((p) => p !== null);
   const activation = plan.varies('model.activation') ? activationHelper(plan) : null;
-  const doc = `"""${describe(plan, body.architecture, anyDropout)}"""`;
+  const doc = docstring(describe(plan, body.architecture, anyDropout));
   const code = lines(
     activation,
     activation && '',
     activation && '',
     `def make_model(${params.join(', ')}):`,
-    `    ${doc}`,
+    doc,
     init.code === null ? body.code.replace(/^ {4}model = /m, '    return ') : body.code,
     init.code,
     init.code && '    return model',
@@ -108,7 +108,7 @@ function loopModel(plan: Plan, sizes: { inputs: string; outputs: string } | null
     loop = [
       `    for size, p in zip(${hidden}, ${dropout}):`,
       `        layers += [nn.Linear(width, size), ${activation}]`,
-      '        if p > 0:  # no layer at p = 0, as in Reglab, so the parameter names match',
+      '        if p > 0:  # none at p = 0, as in Reglab: the same parameter names',
       '            layers.append(nn.Dropout(p))',
     ];
   } else {
@@ -118,7 +118,7 @@ function loopModel(plan: Plan, sizes: { inputs: string; outputs: string } | null
       `    for size in ${hidden}:`,
       `        layers += [nn.Linear(width, size), ${activation}${always ? `, nn.Dropout(${p})` : ''}]`,
       ...(p !== null && !always
-        ? [`        if ${p} > 0:  # no layer at p = 0, as in Reglab, so the parameter names match`, `            layers.append(nn.Dropout(${p}))`]
+        ? [`        if ${p} > 0:  # none at p = 0, as in Reglab: the same parameter names`, `            layers.append(nn.Dropout(${p}))`]
         : []),
     ];
   }
@@ -138,7 +138,7 @@ function activationHelper(plan: Plan): string {
   const table = `{${plain.map((a) => `"${a}": ${ACTIVATIONS[a]}`).join(', ')}}`;
   return lines(
     'def activation(s):',
-    '    """The non-linearity after each hidden layer."""',
+    docstring('The non-linearity after each hidden layer.'),
     used.includes('leaky_relu') && `    if ${plan.s('model.activation')} == "leaky_relu":`,
     used.includes('leaky_relu') && `        return nn.LeakyReLU(${plan.s('model.negativeSlope')})`,
     plain.length > 0 && `    return ${table}[${plan.s('model.activation')}]()`,

@@ -46,8 +46,8 @@ const OPTIONS: Record<OptimizerClass, readonly Option[]> = {
 };
 
 const NOTES: Partial<Record<OptimizerClass, string>> = {
-  Adam: "# Adam's weight_decay is coupled: added to the gradient, then scaled by the adaptive step.",
-  AdamW: '# AdamW decays the weights directly (decoupled): w ← w·(1 − lr·weight_decay) every step.',
+  Adam: "# Adam's weight decay is coupled: added to the gradient, then scaled like it.",
+  AdamW: "# AdamW's weight decay is decoupled: w ← w·(1 − lr·weight_decay) every step.",
 };
 
 /** Whether some run puts the biases in a group of their own. */
@@ -98,7 +98,7 @@ function condition(plan: Plan, cls: OptimizerClass): string {
 function biasGroup(plan: Plan): string {
   const grouped = '[{"params": weights}, {"params": biases, "weight_decay": 0.0}]';
   if (!plan.varies('regularization.applyTo')) {
-    return lines('    # Weight decay on the weights only (applyTo "weights"): the biases get a group without it.', `    params = ${grouped}`);
+    return lines('    # Weight decay on the weights only (applyTo "weights"): biases in a group without.', `    params = ${grouped}`);
   }
   return lines(
     `    if ${plan.s('regularization.applyTo')} == "weights":  # the biases get a group without weight decay`,

@@ -3,7 +3,7 @@
 // appears in the script only when some run uses it.
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import type { Plan } from './plan.ts';
-import { lines } from './python.ts';
+import { docstring, lines } from './python.ts';
 
 const l1Strength = (c: RunConfig) => c.regularization.l1 + c.regularization.elasticNet.lambda * c.regularization.elasticNet.l1Ratio;
 
@@ -59,7 +59,7 @@ export function penaltyFunction(plan: Plan, use: PenaltyUse): string {
   const ret = oneLine.length <= 88 ? [oneLine] : ['    return (', `        ${terms[0]}`, ...terms.slice(1).map((t) => `        + ${t}`), '    )'];
   return lines(
     'def penalty(params, s):',
-    `    """The penalty added to the loss over \`params\`: ${described.join(', ')}."""`,
+    docstring(`The penalty added to the loss over \`params\`: ${described.join(', ')}.`),
     needL1 && '    l1 = sum(p.abs().sum() for p in params)',
     ...detach,
     needL2 && '    l2 = sum(p.pow(2).sum() for p in params)',
@@ -72,7 +72,7 @@ export function penaltyFunction(plan: Plan, use: PenaltyUse): string {
 const proximalEverywhere = (plan: Plan) => plan.every((c) => c.regularization.l1Mode === 'proximal' || l1Strength(c) === 0);
 
 function proximalDetach(plan: Plan): string[] {
-  const why = '# counted in the loss; proximal_step applies it, not the gradient';
+  const why = '# counted in the loss, applied by proximal_step';
   if (proximalEverywhere(plan)) return [`    l1 = l1.detach()  ${why}`];
   return [`    if ${plan.s('regularization.l1Mode')} == "proximal":`, `        l1 = l1.detach()  ${why}`];
 }
@@ -85,8 +85,10 @@ export function proximalFunction(plan: Plan, use: PenaltyUse): string {
     : plan.s('regularization.l1');
   return lines(
     'def proximal_step(params, s):',
-    '    """L1 as a proximal step after the optimizer\'s: w ← sign(w)·max(|w| − lr·λ, 0), which sets small',
-    '    weights to exactly 0 (a subgradient in the loss only makes them hover around it)."""',
+    docstring(
+      'L1 as a proximal step after the optimizer\'s: w ← sign(w)·max(|w| − lr·λ, 0), which sets small ' +
+        'weights to exactly 0 (a subgradient in the loss only makes them hover around it).',
+    ),
     `    threshold = ${plan.s('training.optimizer.lr')} * ${strength}`,
     '    with torch.no_grad():',
     '        for p in params:',
@@ -102,7 +104,7 @@ export function proximalCall(plan: Plan): string {
 export function maxNormFunction(): string {
   return lines(
     'def apply_max_norm(weights, max_norm):',
-    '    """Rescales the incoming weights of each unit (a row of a weight matrix) to an L2 norm of at most max_norm."""',
+    docstring('Rescales the incoming weights of each unit (a row of a weight matrix) to an L2 norm of at most max_norm.'),
     '    with torch.no_grad():',
     '        for w in weights:',
     '            w.mul_((max_norm / w.norm(dim=1, keepdim=True)).clamp(max=1.0))',

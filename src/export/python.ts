@@ -91,3 +91,16 @@ export function call(prefix: string, args: readonly string[], level = 0, width =
   if (inner.length <= width) return `${pad}${prefix}(\n${inner}\n${pad})`;
   return `${pad}${prefix}(\n${args.map((a) => `${pad}    ${a},`).join('\n')}\n${pad})`;
 }
+
+/**
+ * A docstring at `level` indentation: on one line when it fits in 88 columns, else its
+ * words wrapped, paragraphs (split on blank lines) kept apart, the quotes closing the
+ * last line.
+ */
+export function docstring(text: string, level = 1, width = 88): string {
+  const pad = '    '.repeat(level);
+  const one = `${pad}"""${text}"""`;
+  if (one.length <= width && !text.includes('\n')) return one;
+  const paragraphs = `"""${text}"""`.split(/\n\s*\n/);
+  return paragraphs.map((p) => wrap(p, width - pad.length).map((l) => pad + l).join('\n')).join('\n\n');
+}

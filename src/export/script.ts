@@ -61,7 +61,7 @@ export function pythonScript(plan: Plan, names: ScriptNames, dirs: DataDirs): st
       : null;
 
   return `${lines(
-    docstring(plan, names),
+    moduleDocstring(plan, names),
     imports(plan),
     '',
     dtype,
@@ -94,7 +94,7 @@ function joinSections(sections: string[]): string {
   return blocks.join('\n\n\n');
 }
 
-function docstring(plan: Plan, names: ScriptNames): string {
+function moduleDocstring(plan: Plan, names: ScriptNames): string {
   const e = plan.experiment;
   const safe = (s: string) => s.replace(/\\/g, '\\\\').replace(/"""/g, '\\"""');
   const paragraph = (text: string) => wrap(safe(text), 88);

@@ -4,7 +4,7 @@
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { fieldAt, fieldOrder, pyName } from './fields.ts';
 import { settingValue, type Plan } from './plan.ts';
-import { call, comment, lines, pyList, pyStr, pyValue, type PyValue } from './python.ts';
+import { call, comment, docstring, lines, pyList, pyStr, pyValue, type PyValue } from './python.ts';
 
 const SECTIONS: Record<string, string> = {
   data: '# data',
@@ -28,8 +28,10 @@ export function settingsSection(plan: Plan): string {
   return lines(
     '@dataclass(frozen=True)',
     'class Settings:',
-    '    """The settings of one run, named after the experiment file\'s fields. The defaults are the',
-    '    base experiment\'s; each variant overrides some of them."""',
+    docstring(
+      'The settings of one run, named after the experiment file\'s fields. The defaults are the ' +
+        'base experiment\'s; each variant overrides some of them.',
+    ),
     '',
     ...fieldLines,
     '',
