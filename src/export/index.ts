@@ -15,6 +15,9 @@ import { Plan, type ExportRun, type SweepPlan } from './plan.ts';
 import { pyValue } from './python.ts';
 import { pythonScript } from './script.ts';
 
+/** The name of the one run of a file without variants, as Reglab labels it. */
+const BASE = 'base';
+
 export interface ExportOptions {
   /** Only this variant (and its sweep, when it is swept). */
   variant?: string;
@@ -66,12 +69,12 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
           over: experiment.sweep.over,
           values: [...new Set(sweepSpecs.map((s) => s.sweepValue!))],
           repeats: experiment.sweep.repeats,
-          variants: [...new Set(sweepSpecs.map((s) => s.variant ?? experiment.title))],
+          variants: [...new Set(sweepSpecs.map((s) => s.variant ?? BASE))],
         };
   if (sweep) fieldAt(sweep.over);
 
   const runs = specs.map((spec): ExportRun => {
-    const name = spec.variant ?? experiment.title;
+    const name = spec.variant ?? BASE;
     const run: ExportRun = { spec, name, label: name, data: dataOf(spec.config, spec.seed) };
     if (spec.kind === 'sweep' && sweep) {
       run.valueIndex = sweep.values.indexOf(spec.sweepValue!);

@@ -10,7 +10,7 @@ import { pyValue, type PyValue } from './python.ts';
 
 export interface ExportRun {
   spec: RunSpec;
-  /** The variant's name as the script's VARIANTS key (the title for a file without variants). */
+  /** The variant's name as the script's VARIANTS key ("base" for a file without variants). */
   name: string;
   /** How the script labels the run in its output and in --save-weights. */
   label: string;

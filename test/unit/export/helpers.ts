@@ -52,15 +52,62 @@ export function requireTorch(t: TestContext): string | null {
 
 const PYTHON = torchPython();
 
-export interface ScriptJob {
-  script: string;
-  args: string[];
+/** Run a script as `python3 SCRIPT ARGS…`, or (data) load it and describe what its make_data returns. */
+export type ScriptJob = { script: string; args: string[] } | { script: string; data: Record<string, unknown> };
+
+export interface TensorSummary {
+  shape: number[];
+  dtype: string;
+  /** The values, for small tensors (at most 5000 elements). */
+  values?: unknown;
+  /** Per column (the last dimension; the whole tensor when 1-D): mean and std. */
+  mean: number[];
+  std: number[];
 }
 
 export interface ScriptResult {
   stdout: string;
   error: string | null;
+  /** For data jobs: x_train, y_train, x_test, y_test. */
+  data?: TensorSummary[];
 }
+
+const DRIVER = `
+import contextlib, dataclasses, inspect, io, json, runpy, sys, traceback
+import torch
+
+def summary(t):
+    columns = t.double().reshape(len(t), -1) if t.dim() > 1 else t.double().reshape(-1, 1)
+    out = {"shape": list(t.shape), "dtype": str(t.dtype), "mean": columns.mean(0).tolist(), "std": columns.std(0).tolist()}
+    if t.numel() <= 5000:
+        out["values"] = t.tolist()
+    return out
+
+jobs_file, results_file = sys.argv[1:3]
+with open(jobs_file) as f:
+    jobs = json.load(f)
+results = []
+for job in jobs:
+    torch.set_default_dtype(torch.float32)
+    out, error, data = io.StringIO(), None, None
+    try:
+        with contextlib.redirect_stdout(out):
+            if "data" in job:
+                module = runpy.run_path(job["script"], run_name="exported")
+                s = dataclasses.replace(module["Settings"](), **job["data"])
+                make_data = module["make_data"]
+                torch.manual_seed(0)
+                tensors = make_data(s) if inspect.signature(make_data).parameters else make_data()
+                data = [summary(t) for t in tensors]
+            else:
+                sys.argv = [job["script"], *job["args"]]
+                runpy.run_path(job["script"], run_name="__main__")
+    except BaseException:
+        error = traceback.format_exc()
+    results.append({"stdout": out.getvalue(), "error": error, "data": data})
+with open(results_file, "w") as f:
+    json.dump(results, f)
+`;
 
 /**
  * Runs exported scripts as `python3 SCRIPT ARGS…` would (runpy as __main__, with sys.argv
@@ -69,29 +116,7 @@ export interface ScriptResult {
  */
 export function runScripts(python: string, jobs: ScriptJob[], dir: string): ScriptResult[] {
   const driver = join(dir, 'run_scripts.py');
-  writeFileSync(
-    driver,
-    [
-      'import contextlib, io, json, runpy, sys, traceback',
-      'import torch',
-      'jobs_file, results_file = sys.argv[1:3]',
-      'with open(jobs_file) as f:',
-      '    jobs = json.load(f)',
-      'results = []',
-      'for job in jobs:',
-      '    torch.set_default_dtype(torch.float32)',
-      '    out, error = io.StringIO(), None',
-      '    sys.argv = [job["script"], *job["args"]]',
-      '    try:',
-      '        with contextlib.redirect_stdout(out):',
-      '            runpy.run_path(job["script"], run_name="__main__")',
-      '    except BaseException:',
-      '        error = traceback.format_exc()',
-      '    results.append({"stdout": out.getvalue(), "error": error})',
-      'with open(results_file, "w") as f:',
-      '    json.dump(results, f)',
-    ].join('\n'),
-  );
+  writeFileSync(driver, DRIVER);
   const jobsFile = join(dir, 'jobs.json');
   const resultsFile = join(dir, 'results.json');
   writeFileSync(jobsFile, JSON.stringify(jobs));
