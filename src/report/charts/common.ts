@@ -89,6 +89,22 @@ export function baseOptions<T extends ChartType>(theme: ChartTheme, legend = tru
   } as ChartOptions<T>;
 }
 
+/** Hover read-out of curves over epochs: every curve at the hovered epoch, under "epoch N". */
+export function epochReadout(options: ChartOptions<'line'>): void {
+  options.interaction = { mode: 'index', intersect: false };
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.callbacks = { ...tooltip.callbacks, title: (items) => (items.length === 0 ? '' : `epoch ${formatNumber(items[0]!.parsed.x)}`) };
+}
+
+/** Hover read-out of points in a plane: the nearest point's label and (x, y). */
+export function pointReadout(options: ChartOptions<'scatter'>): void {
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.callbacks = {
+    ...tooltip.callbacks,
+    label: (item) => `${item.dataset.label ?? ''}: (${formatNumber(item.parsed.x, 3)}, ${formatNumber(item.parsed.y, 3)})`,
+  };
+}
+
 /** The value, or null (a gap in the line) when it is not finite. JSON turns NaN into null. */
 export function finite(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;

@@ -4,7 +4,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { DataPoints, Snapshot } from '../../protocol.ts';
-import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, type ChartTheme } from './common.ts';
+import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, pointReadout, type ChartTheme } from './common.ts';
 import { CLASS_COLORS, colorOf, displayName } from './palette.ts';
 import { boundaryPlugin, type BoundarySnapshot } from './plugins.ts';
 
@@ -72,6 +72,7 @@ export function fitChart(runs: readonly RunRecord[], colors: ReadonlyMap<string,
     });
   }
   const options = baseOptions<'scatter'>(theme);
+  pointReadout(options);
   const curves = withCurves.map((r) => lastSnapshot(r, 'curve')!);
   const [yMin, yMax] = fitRange(data, curves);
   const xs = extent([...(data?.train.x ?? []), ...(data?.test.x ?? [])].map((p) => p[0] ?? null).concat(curves.flatMap((c) => c.x)));
@@ -108,6 +109,7 @@ export function boundaryChart(run: RunRecord, theme: ChartTheme = LIGHT_THEME): 
     });
   }
   const options = baseOptions<'scatter'>(theme, false);
+  pointReadout(options);
   const [[x0, x1], [y0, y1]] = snapshot.domain;
   // The axes end where the grid ends; ticks only at round values inside.
   const inside = (a: ReturnType<typeof axis>) => ({ ...a, ticks: { ...(a.ticks as object), includeBounds: false } });

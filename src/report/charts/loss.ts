@@ -3,7 +3,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { EpochMetrics } from '../../protocol.ts';
-import { axis, baseOptions, extent, finite, LIGHT_THEME, positive, type ChartTheme } from './common.ts';
+import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, positive, type ChartTheme } from './common.ts';
 import { runLabel } from './fit.ts';
 import { colorOf, withAlpha } from './palette.ts';
 
@@ -45,6 +45,7 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
   }
   const options = baseOptions<'line'>(theme);
   options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
+  epochReadout(options);
   return { type: 'line', data: { datasets }, options };
 }
 

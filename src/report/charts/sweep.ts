@@ -1,13 +1,13 @@
 // The Sweep view: the mean final train and test loss over repeats against the swept value,
 // with ±std bars and the best value (lowest mean test loss) starred; beside it ‖w‖₂ and
 // the share of near-zero weights against the same axis.
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, ChartOptions } from 'chart.js';
 import { bestSweepValues, type ExperimentResults, type Stat, type SweepPoint } from '../../experiment/results.ts';
 import { axis, baseOptions, finite, LIGHT_THEME, positive, type Axis, type ChartTheme } from './common.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { colorOf, displayName, withAlpha } from './palette.ts';
 import { errorBarsPlugin, type ErrorBars } from './plugins.ts';
-import { sweepAxis } from './sweep-axis.ts';
+import { sweepAxis, type SweepAxis } from './sweep-axis.ts';
 
 type Point = { x: number; y: number | null };
 type Sweep = Pick<ExperimentResults, 'sweep' | 'sweepOver' | 'runs'>;
@@ -28,12 +28,14 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
   const x = sweepAxis(results.sweep.map((p) => p.value), sweepTitle(results), theme);
   const datasets: ChartDataset<'line', Point[]>[] = [];
   const bars: ErrorBars[] = [];
+  const readouts: Readouts = new Map();
   const best = bestSweepValues(results.sweep);
   for (const [variant, points] of sweepByVariant(results.sweep)) {
     const color = colorOf(colors, variant);
     const name = displayName(variant);
     const add = (label: string, pick: (p: SweepPoint) => Stat, lineColor: string, offset: number) => {
       bars.push({ datasetIndex: datasets.length, ...spread(points, pick), offset });
+      readouts.set(datasets.length, { points, pick });
       datasets.push(statLine(label, points, pick, x.position, lineColor));
     };
     add(`${name} · test`, (p) => p.testLoss, color, 2);
@@ -54,6 +56,7 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
   }
   const options = baseOptions<'line'>(theme);
   options.scales = { x: x.scale, y: axis('final loss (log scale)', theme, 'log') };
+  sweepReadout(options, x, sweepTitle(results), readouts);
   return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
 }
 
@@ -61,11 +64,14 @@ export function sweepWeightsChart(results: Sweep, colors: ReadonlyMap<string, st
   const x = sweepAxis(results.sweep.map((p) => p.value), sweepTitle(results), theme);
   const datasets: ChartDataset<'line', Point[]>[] = [];
   const bars: ErrorBars[] = [];
+  const readouts: Readouts = new Map();
   for (const [variant, points] of sweepByVariant(results.sweep)) {
     const color = colorOf(colors, variant);
     const name = displayName(variant);
     bars.push({ datasetIndex: datasets.length, ...spread(points, (p) => p.weightNorm) });
+    readouts.set(datasets.length, { points, pick: (p) => p.weightNorm });
     datasets.push(statLine(`${name} · ‖w‖₂`, points, (p) => p.weightNorm, x.position, color));
+    readouts.set(datasets.length, { points, pick: (p) => p.sparsity, percent: true });
     datasets.push({
       ...statLine(`${name} · near-zero share`, points, (p) => p.sparsity, x.position, color, finite),
       yAxisID: 'sparsity',
@@ -90,6 +96,7 @@ export function sweepWeightsChart(results: Sweep, colors: ReadonlyMap<string, st
     y: axis(normLog ? '‖w‖₂ (solid, log scale)' : '‖w‖₂ (solid)', theme, normLog ? 'log' : 'linear'),
     sparsity,
   };
+  sweepReadout(options, x, sweepTitle(results), readouts);
   return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
 }
 
@@ -116,6 +123,30 @@ export function sweepNotes(results: Sweep): string[] {
     notes.push(`${displayName(e.variant)} at ${label} = ${formatNumber(e.value)}: ${e.count} of ${e.total} runs did not finish, so the means leave them out.`);
   }
   return notes;
+}
+
+/** Per dataset index: the sweep points a line is drawn from and the statistic it shows. */
+type Readouts = Map<number, { points: readonly SweepPoint[]; pick: (p: SweepPoint) => Stat; percent?: boolean }>;
+
+/** Hover read-out: the swept value (0 where a log axis draws it a decade left) and mean ± std over the repeats. */
+function sweepReadout(options: ChartOptions<'line'>, x: SweepAxis, title: string, readouts: Readouts): void {
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.callbacks = {
+    ...tooltip.callbacks,
+    title: (items) => {
+      const at = items[0]?.parsed.x;
+      return at === undefined || at === null ? '' : `${title} = ${at === x.zeroAt ? '0' : formatNumber(at)}`;
+    },
+    label: (item) => {
+      const readout = readouts.get(item.datasetIndex);
+      const point = readout?.points[item.dataIndex];
+      if (readout === undefined || point === undefined) return `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y)}`;
+      const stat = readout.pick(point);
+      const format = readout.percent ? formatPercent : (v: number) => formatNumber(v);
+      const spreadText = point.repeats > 1 ? ` ± ${format(stat.std)} (${point.repeats} repeats)` : '';
+      return `${item.dataset.label ?? ''}: ${format(stat.mean)}${spreadText}`;
+    },
+  };
 }
 
 function statLine(

@@ -4,7 +4,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { WeightHistogram } from '../../protocol.ts';
-import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
+import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
 import { runLabel } from './fit.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { colorOf, withAlpha } from './palette.ts';
@@ -103,5 +103,6 @@ export function weightNormChart(runs: readonly RunRecord[], colors: ReadonlyMap<
   }
   const options = baseOptions<'line'>(theme);
   options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
+  epochReadout(options);
   return { type: 'line', data: { datasets }, options };
 }
