@@ -5,6 +5,7 @@
 //
 // Test hooks (the e2e tests rely on them; keep them stable):
 //   document.body.dataset.state   'empty' | 'training' | 'idle'
+//   document.body.dataset.drawMs  how long the last draw took (ms), for performance checks
 //   <canvas data-view="fit|loss|sweep|weights" data-chart="<id>" data-points="<n>" data-draws="<n>">
 //       data-points: the data points drawn last time (gaps not counted); data-draws: draws so far
 //   tabs          <button role="tab" data-view="…" aria-selected="true|false">
@@ -91,6 +92,15 @@ document.body.append(
 const throttle = new FrameThrottle(draw, browserClock, { interval: REDRAW_MS });
 
 function draw(): void {
+  const start = performance.now();
+  try {
+    render();
+  } finally {
+    document.body.dataset['drawMs'] = String(Math.round(performance.now() - start));
+  }
+}
+
+function render(): void {
   const status = store.status;
   const { results, view, logScale, knobs, file } = store.state;
   document.body.dataset['state'] = status;

@@ -11,6 +11,8 @@ export interface PanelTheme extends ChartTheme {
   palette: string[];
   /** Diverged and failed runs. */
   error: string;
+  /** Chart tooltips look like VS Code's hovers. */
+  hover: { background: string; text: string; border: string };
 }
 
 /** VS Code's chart colours, most distinct first; red late, since errors are red too. */
@@ -23,6 +25,9 @@ const DARK_FALLBACK: Record<string, string> = {
   'panel-border': '#80808059',
   'editor-background': '#1f1f1f',
   errorForeground: '#f85149',
+  'editorHoverWidget-background': '#202020',
+  'editorHoverWidget-foreground': '#cccccc',
+  'editorHoverWidget-border': '#454545',
   'charts-blue': '#3794ff',
   'charts-orange': '#d18616',
   'charts-green': '#89d185',
@@ -37,6 +42,9 @@ const LIGHT_FALLBACK: Record<string, string> = {
   'panel-border': '#e5e5e5',
   'editor-background': '#ffffff',
   errorForeground: '#a1260d',
+  'editorHoverWidget-background': '#f8f8f8',
+  'editorHoverWidget-foreground': '#3b3b3b',
+  'editorHoverWidget-border': '#c8c8c8',
   'charts-blue': '#1a85ff',
   'charts-orange': '#d18616',
   'charts-green': '#388a34',
@@ -73,6 +81,11 @@ export function themeFromVariables(get: (name: string) => string, kind: ThemeKin
     font: get('font-family').trim() || FONT,
     palette,
     error: read('errorForeground'),
+    hover: {
+      background: read('editorHoverWidget-background'),
+      text: read('editorHoverWidget-foreground') || text,
+      border: contrast ? get('contrastBorder').trim() || read('editorHoverWidget-border') : read('editorHoverWidget-border'),
+    },
   };
 }
 

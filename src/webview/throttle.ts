@@ -1,6 +1,6 @@
 // Redraw pacing: the page never draws per message. A change asks for a frame; frames come at
-// most every `interval` ms (longer when a draw is slow, so drawing never takes more than about
-// a fifth of the time), on requestAnimationFrame so a hidden panel does not draw at all.
+// most every `interval` ms (longer when draws are slow, so drawing takes no more than about a
+// fifth of the time), on requestAnimationFrame so a hidden panel does not draw at all.
 // The clock and timers are injected, so the logic is tested without a browser.
 
 export interface Clock {
@@ -27,6 +27,8 @@ export class FrameThrottle {
   private urgent = false;
   private last = Number.NEGATIVE_INFINITY;
   private gap: number;
+  /** Recent draw durations, averaged (ms). */
+  private cost = 0;
   draws = 0;
 
   constructor(
@@ -85,8 +87,10 @@ export class FrameThrottle {
       const end = this.clock.now();
       this.last = end;
       this.draws++;
+      // A moving average: one slow draw (the first, which creates the charts) does not stall the next ones.
+      this.cost = this.draws === 1 ? (end - start) / 2 : 0.7 * this.cost + 0.3 * (end - start);
       const { interval, slowFactor = 5, maxInterval = 1000 } = this.options;
-      this.gap = Math.min(maxInterval, Math.max(interval, (end - start) * slowFactor));
+      this.gap = Math.min(maxInterval, Math.max(interval, this.cost * slowFactor));
     }
   }
 }

@@ -38,6 +38,7 @@
 
   function start() {
     preview.readyAt = performance.now();
+    if (data.mode === 'none') return;
     if (data.mode === 'empty') return send({ type: 'load', state: { file: '', results: null, knobs: data.knobs, view: data.view, logScale: true } });
     if (data.mode === 'load') return send({ type: 'load', state: { file: data.results.file, results: data.results, knobs: data.knobs, view: data.view, logScale: true } });
     stream();

@@ -189,11 +189,53 @@ async function shoot() {
       }
       if (streamToo) await stream(context, c, problems);
     }
+    await interactions(context, cases[0], problems);
   } finally {
     await browser.close();
   }
   console.log(problems.length === 0 ? 'no console errors, page errors or CSP violations' : problems.join('\n'));
   console.log(`screenshots in ${out}`);
+}
+
+/**
+ * What a user does: hover a chart (the read-out), switch the theme while the panel is open,
+ * move a slider and save a variant, and reopen the panel (restored from setState, no load).
+ */
+async function interactions(context, c, problems) {
+  const p = await context.newPage();
+  p.on('pageerror', (e) => problems.push(`${c.name} interactions: ${e.message}`));
+  await p.goto(pageUrl({ case: c.name, theme: themes[0], mode: 'load', view: 'loss' }));
+  await p.waitForFunction(() => document.body.dataset.state === 'idle' && document.querySelector('canvas[data-view="loss"]')?.dataset.draws > 0);
+  const box = await (await p.$('canvas[data-view="loss"]')).boundingBox();
+  await p.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.35);
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: join(out, `${c.name}-hover-loss.png`) });
+  console.log(`${c.name}-hover-loss.png  (tooltip)`);
+
+  const draws = await p.$eval('canvas[data-view="loss"]', (cv) => Number(cv.dataset.draws));
+  const other = themes.find((t) => t !== themes[0]) ?? 'light';
+  await p.evaluate((t) => window.__preview.setTheme(t), other);
+  await p.waitForFunction((n) => Number(document.querySelector('canvas[data-view="loss"]').dataset.draws) > n, draws);
+  await p.waitForTimeout(150);
+  await p.screenshot({ path: join(out, `${c.name}-theme-switched-to-${other}.png`) });
+  console.log(`${c.name}-theme-switched-to-${other}.png  (redrawn on the body class change)`);
+
+  const slider = await p.$('input[data-knob="lambda"]');
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await p.keyboard.press('ArrowRight');
+  await p.waitForTimeout(400);
+  await p.fill('[data-testid="variant-name"]', 'more decay');
+  await p.click('[data-testid="save-variant"]');
+  const posted = await p.evaluate(() => window.__preview.posted.filter((m) => m.type === 'playground' || m.type === 'saveVariant'));
+  console.log(`playground messages: ${JSON.stringify(posted)}`);
+  if (posted.filter((m) => m.type === 'playground').length !== 1) problems.push(`expected one debounced playground message, got ${JSON.stringify(posted)}`);
+
+  // Reopened: the harness sends nothing (mode=none); the page draws from getState.
+  await p.goto(pageUrl({ case: c.name, theme: themes[0], mode: 'none' }));
+  await p.waitForFunction(() => document.body.dataset.state === 'idle' && document.querySelector('canvas[data-view="loss"]')?.dataset.draws > 0, null, { timeout: 5000 }).catch(() => problems.push('the page did not restore from getState'));
+  const restored = await p.evaluate(() => ({ view: document.querySelector('[role="tab"][aria-selected="true"]')?.dataset.view, lambda: document.querySelector('input[data-knob="lambda"] + output')?.textContent }));
+  console.log(`restored from getState: view ${restored.view}, λ ${restored.lambda}`);
+  await p.close();
 }
 
 /** Replays a session and reports when the first points were drawn and how often charts drew. */
@@ -207,14 +249,17 @@ async function stream(context, c, problems) {
     return drawn ? performance.now() - window.__preview.sessionAt : false;
   }, null, { polling: 10 });
   const firstMs = await first.jsonValue();
+  const drawTimes = [];
+  const sample = setInterval(() => p.evaluate(() => document.body.dataset.drawMs).then((ms) => drawTimes.push(Number(ms))).catch(() => {}), 100);
   await p.waitForTimeout(600);
   await p.screenshot({ path: join(out, `${c.name}-stream-loss.png`), fullPage: true });
   await p.waitForFunction(() => document.body.dataset.state === 'idle', null, { timeout: 120_000 });
+  clearInterval(sample);
   const stats = await p.evaluate(() => ({
     messages: window.__preview.posted.length,
     saves: window.__preview.stateSaves,
     draws: [...document.querySelectorAll('canvas')].map((cv) => `${cv.dataset.chart}:${cv.dataset.draws}`),
   }));
-  console.log(`${c.name} stream: first points drawn ${Math.round(firstMs)} ms after sessionStarted; draws ${stats.draws.join(' ')}; setState ${stats.saves}×`);
+  console.log(`${c.name} stream: first points drawn ${Math.round(firstMs)} ms after sessionStarted; draws ${stats.draws.join(' ')}; setState ${stats.saves}×; draw times sampled (ms) max ${Math.max(...drawTimes)}, median ${drawTimes.sort((a, b) => a - b)[drawTimes.length >> 1]}`);
   await p.close();
 }

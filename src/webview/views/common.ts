@@ -4,6 +4,7 @@ import { axis, variantRuns } from '../../report/charts/common.ts';
 import { buildChart, planCharts, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
 import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
 import type { View } from '../contract.ts';
+import type { PanelTheme } from '../theme.ts';
 import type { PanelChart, ViewContext } from './types.ts';
 
 export { variantRuns };
@@ -43,7 +44,7 @@ export function fromSpec(
     key: `${spec.kind}#${key}`,
     config: () => {
       const config = buildChart(results, spec.kind, spec.runId, ctx.theme, ctx.theme.palette);
-      panelOptions(config);
+      panelOptions(config, ctx.theme);
       adjust(config);
       return config;
     },
@@ -57,12 +58,25 @@ export function custom(id: string, kind: ChartKind, view: View, title: string, r
 
 /**
  * The panel draws for a screen, again and again while training: the screen's pixel ratio
- * (the report uses at least 2 for print), and no animation between streamed frames.
+ * (the report uses at least 2 for print), no animation between streamed frames, and
+ * tooltips that look like VS Code's hovers.
  */
-export function panelOptions(config: AnyChartConfiguration): void {
-  const options = config.options as { devicePixelRatio?: number; animation?: unknown };
+export function panelOptions(config: AnyChartConfiguration, theme: PanelTheme): void {
+  const options = config.options as { devicePixelRatio?: number; animation?: unknown; plugins?: { tooltip?: Record<string, unknown> } };
   delete options.devicePixelRatio;
   options.animation = false;
+  const tooltip = (options.plugins ??= {}).tooltip ??= {};
+  Object.assign(tooltip, {
+    backgroundColor: theme.hover.background,
+    titleColor: theme.hover.text,
+    bodyColor: theme.hover.text,
+    footerColor: theme.hover.text,
+    borderColor: theme.hover.border,
+    borderWidth: 1,
+    cornerRadius: 3,
+    titleFont: { family: theme.font, weight: 'bold' },
+    bodyFont: { family: theme.font },
+  });
 }
 
 /** Turns a log y axis into a linear one (the Log toggle off); the data stays as it is. */
