@@ -168,8 +168,9 @@ export class PanelHost extends Disposable {
     this.state.file = session.display.file;
     if (session.knobs !== undefined) this.state.knobs = session.knobs;
     this.fileUri = session.uri;
-    if (this.panel === undefined && session.kind === 'experiment' && this.settings.current.openPanelOnRun) this.show();
-    else if (this.panel !== undefined) this.panel.title = this.title();
+    if (this.panel !== undefined) this.panel.title = this.title();
+    // A run started from the editor brings the panel into view (beside, keeping the focus).
+    if (session.kind === 'experiment' && this.settings.current.openPanelOnRun && !this.panel?.visible) this.show();
     if (session.kind === 'experiment') this.post({ type: 'load', state: { ...this.state, results: null } });
     this.post({ type: 'sessionStarted', results: session.display, playground: session.kind === 'playground' });
     this.changed.fire();

@@ -65,12 +65,51 @@ export function readWorkspaceFile(t, name) {
   return readFileSync(join(t.workspace, name), 'utf8');
 }
 
-/** Clicks the first CodeLens of the line with `title` (substring) and notes it. */
+/** The CodeLenses of the active editor group's editor (another group may show another file). */
+export function lenses(t, title) {
+  return t.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration a', { hasText: title });
+}
+
+/** Clicks the first CodeLens matching `title` (a substring or a RegExp) in the active editor. */
 export async function clickLens(t, title, { timeout = 60_000 } = {}) {
-  await t.clickCodeLens(title, { timeout });
+  const lens = lenses(t, title).first();
+  await lens.waitFor({ state: 'visible', timeout });
+  const text = (await lens.innerText()).trim();
+  await lens.click({ timeout });
+  t.step(`clicked CodeLens "${text}"`);
+  return text;
+}
+
+/**
+ * Opens a workspace file in the first editor group (the panel lives in the second). The
+ * keyboard focus may be inside the panel's iframe, so the first group's active tab is
+ * clicked first: keys then go to the workbench.
+ */
+export async function openInFirstGroup(t, name) {
+  const firstTab = t.page.locator('.part.editor .editor-group-container').first().locator('.tabs-container .tab.active');
+  if (await firstTab.count() > 0) await firstTab.first().click();
+  else await t.page.keyboard.press('Control+1');
+  await t.openFile(name);
 }
 
 /** Waits for an extension trace line ("[reglab] …") in the console. */
 export function waitForTrace(t, text, options) {
   return t.waitForConsole(`[reglab] ${text}`, options);
+}
+
+/** A mark in the console lines: `traceAfter(t, mark, …)` only sees lines that came later. */
+export function mark(t) {
+  return t.consoleLines.length;
+}
+
+/** Waits for a "[reglab] <text>" console line that arrived after `since` (a `mark`); returns it. */
+export async function traceAfter(t, since, text, { timeout = 60_000 } = {}) {
+  const needle = `[reglab] ${text}`;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const line = t.consoleLines.slice(since).find((l) => l.includes(needle));
+    if (line !== undefined) return line;
+    if (Date.now() > deadline) throw new Error(`no console line containing ${JSON.stringify(needle)} within ${timeout / 1000} s`);
+    await t.page.waitForTimeout(100);
+  }
 }
