@@ -15,6 +15,8 @@ export interface CheckContext {
   config: RunConfig;
   /** Whether the file (base or variant) writes this field, rather than leaving it to its default. */
   written(path: Path): boolean;
+  /** The object literal of the file that writes this field (the base's or a variant's), if written. */
+  writtenIn(path: Path): Node | undefined;
   report(path: Path, message: string, severity?: Severity): void;
 }
 
@@ -30,6 +32,11 @@ export function runChecks(checks: readonly Check[], config: RunConfig, root: Nod
   const ctx: CheckContext = {
     config,
     written: (path) => deepestNode(root, path).depth === path.length,
+    writtenIn(path) {
+      const { node, depth } = deepestNode(root, path);
+      // Merged trees keep the file's own nodes: a value's property still points at its literal.
+      return depth === path.length ? node.parent?.parent : undefined;
+    },
     report(path, message, severity = 'error') {
       const { node, depth } = deepestNode(root, path);
       const issue: Issue = { node, path, message, severity };

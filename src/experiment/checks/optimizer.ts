@@ -4,14 +4,20 @@ import type { Check } from './context.ts';
 
 const DECOUPLING = ['adam', 'adamw'];
 
-/** An option the chosen optimizer does not have is ignored: say so, it is usually a slip. */
+/**
+ * An option the chosen optimizer does not have is ignored: say so when it is written beside
+ * the `type`, where it is usually a slip. One inherited from the base by a variant that
+ * switches optimizer (SGD's momentum under a variant's Adam) is expected, and silent.
+ */
 export const optionsApply: Check = {
   reads: [['training', 'optimizer', 'type']],
-  run: ({ config, written, report }) => {
+  run: ({ config, writtenIn, report }) => {
     const { type } = config.training.optimizer;
+    const typeSource = writtenIn(['training', 'optimizer', 'type']);
     for (const option of Object.keys(OPTION_OWNERS) as OptimizerOption[]) {
       const owners: readonly string[] = OPTION_OWNERS[option];
-      if (written(['training', 'optimizer', option]) && !owners.includes(type)) {
+      const source = writtenIn(['training', 'optimizer', option]);
+      if (source !== undefined && source === typeSource && !owners.includes(type)) {
         report(
           ['training', 'optimizer', option],
           `training.optimizer.${option} does not apply to ${type} (it is an option of ${owners.join(' and ')}); it is ignored`,

@@ -32,7 +32,7 @@ export const regularizationSchema = object(
       "Strength λ of λ·Σ‖W‖₂, the unsquared Euclidean norm of each weight tensor (`torch.norm(p, 2)`): a common blog-code mistake for L2. Its gradient λ·W/‖W‖ has the same length however small the weights are, unlike L2's. Kept to show the difference.",
     ),
     weightDecay: strength(
-      "The optimizer's `weight_decay`. SGD, RMSprop, Adagrad and Adam add weightDecay·w to the gradient (coupled: Adam then scales it by its adaptive step, which weakens it); AdamW, or `decoupled: true`, shrinks w ← w·(1 − lr·weightDecay) directly. It is not part of the reported loss. PyTorch's AdamW defaults to 0.01; here every optimizer defaults to 0. Typical: 1e-4 to 1e-1.",
+      "The optimizer's `weight_decay`. SGD, RMSprop, Adagrad and Adam add weightDecay·w to the gradient (coupled: Adam then divides it by its adaptive step size, so the decay of a weight whose data gradient is small becomes a full step of about lr towards 0, far stronger than AdamW's at the same value, while weights with large gradients are barely decayed); AdamW, or `decoupled: true`, shrinks every weight by the same factor w ← w·(1 − lr·weightDecay). It is not part of the reported loss. PyTorch's AdamW defaults to 0.01; here every optimizer defaults to 0. Typical: 1e-4 to 1e-1.",
     ),
     decoupled: boolean({
       description: 'Decoupled weight decay (Loshchilov & Hutter), as `torch.optim.AdamW`: with `type: "adam"`, `true` means AdamW. Only adam and adamw have it, and adamw is always decoupled.',

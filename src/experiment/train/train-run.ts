@@ -27,7 +27,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const started = performance.now();
   let data: Dataset;
   try {
-    data = loadDataset(config.data as Parameters<typeof loadDataset>[0], { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot });
+    data = loadDataset(config.data, { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot });
   } catch (error) {
     if (error instanceof DataError) return report(hooks, { type: 'failed', runId, message: error.message, path: ['data', ...error.path] });
     throw error;
@@ -90,6 +90,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   if (snapshot !== null) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(0) });
   let step = 0;
   let last: EpochMetrics | null = null;
+  let best: EpochMetrics | null = null;
   for (let epoch = 1; epoch <= t.epochs; epoch++) {
     batcher.startEpoch();
     const sums = { loss: 0, data: 0, penalty: 0, batches: 0 };
@@ -131,6 +132,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
         return report(hooks, { type: 'diverged', runId, epoch, step, cause: divergenceCause(config, last.testLoss, data) });
       }
       pending.push(last);
+      if (best === null || last.testLoss < best.testLoss) best = last;
       if (early?.update(last) === 'stop') {
         if (snapshot !== null) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(epoch) });
         break;
@@ -149,8 +151,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
     runId,
     summary: {
       final,
-      bestTestLoss: early?.best?.testLoss ?? final.testLoss,
-      bestEpoch: early?.best?.epoch ?? final.epoch,
+      bestTestLoss: best!.testLoss,
+      bestEpoch: best!.epoch,
       stoppedEarly: early?.stopped ?? false,
       histogram: weightHistogram(weights),
       layers: layerSummaries(model),

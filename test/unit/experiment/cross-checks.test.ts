@@ -47,6 +47,19 @@ test('an optimizer option the chosen type does not have is a warning at the opti
   assert.ok(result.experiment);
 });
 
+test('a variant that switches optimizer inherits the base\'s options silently; one it writes itself still warns', () => {
+  const text = fileWith({
+    training: { optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
+    variants: [
+      { name: 'adam', training: { optimizer: { type: 'adam' } } },
+      { name: 'slip', training: { optimizer: { type: 'adam', dampening: 0.1 } } },
+    ],
+  });
+  assert.deepEqual(messages(parse(text)), [
+    'variant "slip": training.optimizer.dampening does not apply to adam (it is an option of sgd); it is ignored',
+  ]);
+});
+
 test('nesterov needs momentum and no dampening, as PyTorch', () => {
   const result = parse(fileWith({ training: { optimizer: { nesterov: true } } }));
   assert.match(find(result, 'nesterov').message, /needs momentum > 0 and dampening 0 \(got momentum 0, dampening 0\)/);
