@@ -171,10 +171,11 @@ export function runFunction(plan: Plan, parts: RunParts): string {
   );
   const epochs = plan.s('training.epochs');
   return lines(
-    'def run(name, s, saved=None):',
+    plan.exact ? 'def run(name, s, saved=None):' : 'def run(name, s):',
     docstring(
-      'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last ' +
-        "metrics (the best epoch's when early stopping restored them), or None if it diverged." +
+      'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last metrics' +
+        (early ? " (the best epoch's when early stopping restored them)" : '') +
+        ', or None if it diverged.' +
         (plan.exact ? "\n\n`saved` (exact mode): Reglab's data, initial weights and shuffling orders for this run." : ''),
     ),
     `    torch.manual_seed(${plan.s('seed')})`,

@@ -25,12 +25,13 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * The first python3 that has torch: $REGLAB_PYTHON, then `python3` on PATH, then Debian's
- * /usr/bin/python3 (where python3-torch installs; the PATH one may be a pyenv without it).
- * Null when there is none; with REGLAB_TORCH_REQUIRED=1 that is an error instead.
+ * The first python3 that has torch: `python3` on PATH, then Debian's /usr/bin/python3
+ * (where python3-torch installs; the PATH one may be a pyenv without it), or only
+ * $REGLAB_PYTHON when it is set. Null when there is none.
  */
 export function torchPython(): string | null {
-  const candidates = [process.env.REGLAB_PYTHON, 'python3', '/usr/bin/python3', 'python'].filter((c): c is string => !!c);
+  const override = process.env.REGLAB_PYTHON;
+  const candidates = override ? [override] : ['python3', '/usr/bin/python3', 'python'];
   for (const python of candidates) {
     // find_spec answers without importing torch, which takes seconds.
     const probe = spawnSync(python, ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)'], { timeout: 60_000 });
@@ -39,7 +40,7 @@ export function torchPython(): string | null {
   return null;
 }
 
-const NO_TORCH = 'no python3 with torch found (tried $REGLAB_PYTHON, python3 on PATH, /usr/bin/python3); on Debian: apt-get install python3-torch';
+const NO_TORCH = `no python3 with torch found (tried ${process.env.REGLAB_PYTHON || 'python3 on PATH, /usr/bin/python3'}); on Debian: apt-get install python3-torch`;
 
 /** The torch python, or skips the test (fails it with REGLAB_TORCH_REQUIRED=1). */
 export function requireTorch(t: TestContext): string | null {

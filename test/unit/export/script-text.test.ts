@@ -1,0 +1,161 @@
+// What the exported script says, without running it: the key lines of a small experiment's
+// script (a golden check of what matters, not of every character), nothing emitted that
+// the experiment does not use, Python literals that read back exactly, and clear errors
+// for what cannot be exported.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { exportPytorch } from '../../../src/export/index.ts';
+import { call, docstring, pyFloat, pyValue } from '../../../src/export/python.ts';
+import { parseFile, tempDir } from './helpers.ts';
+
+const dir = tempDir('export-text');
+
+function exported(name: string, file: Record<string, unknown>, options: Parameters<typeof exportPytorch>[2] = {}) {
+  const path = join(dir, `${name}.reglab.json`);
+  writeFileSync(path, JSON.stringify(file));
+  return exportPytorch(parseFile(path), path, options);
+}
+
+const SMALL = {
+  title: 'Weight decay on a small regression',
+  description: 'Two variants of a 1-16-16-1 MLP.',
+  seed: 1,
+  data: { generator: 'line', train: 10, test: 10, slope: 1.5, intercept: 0.5, trainNoise: 0.5, testNoise: 0.3 },
+  model: { hidden: [16, 16] },
+  training: { optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 }, epochs: 50 },
+  regularization: { applyTo: 'weights' },
+  variants: [
+    { name: 'no weight decay', description: 'Plain SGD with momentum.' },
+    { name: 'weight decay', regularization: { weightDecay: 0.01 } },
+    { name: 'L2 penalty', regularization: { l2: 0.005 } },
+  ],
+};
+
+describe('PyTorch export: the script text', () => {
+  it('reads like hand-written PyTorch: the key lines of a small experiment', () => {
+    const { scriptName, script, dataFiles } = exported('small', SMALL);
+    assert.equal(scriptName, 'small.py');
+    assert.deepEqual(dataFiles, []);
+    const expected = [
+      '"""Weight decay on a small regression',
+      'Two variants of a 1-16-16-1 MLP.',
+      '    python3 small.py',
+      'import argparse\nimport math\nfrom dataclasses import dataclass\n\nimport torch\nfrom torch import nn\n',
+      '@dataclass(frozen=True)\nclass Settings:',
+      '    seed: int = 1  # seeds the data, the initial weights, the shuffling and dropout',
+      '    x: tuple = (-1.0, 1.0)  # the input range (low, high)',
+      '    slope: float = 1.5  # y = slope·x + intercept',
+      '    lr: float = 0.01  # learning rate',
+      '    momentum: float = 0.9  # momentum',
+      '    epochs: int = 50  # passes over the training set',
+      '    l2: float = 0.0  # λ of the L2 penalty λ·Σw² (no ½)',
+      "    weight_decay: float = 0.0  # the optimizer's weight_decay",
+      'VARIANTS = {\n    # Plain SGD with momentum.\n    "no weight decay": Settings(),\n    "weight decay": Settings(weight_decay=0.01),\n    "L2 penalty": Settings(l2=0.005),\n}',
+      '    x_train = torch.linspace(low, high, s.train).unsqueeze(1)',
+      '    y_train = truth(x_train) + s.train_noise * torch.randn(s.train, 1)',
+      'def make_model():\n    """An MLP 1-16-16-1 with nn.ReLU, PyTorch\'s default initialisation."""\n    return nn.Sequential(\n' +
+        '        nn.Linear(1, 16), nn.ReLU(),\n        nn.Linear(16, 16), nn.ReLU(),\n        nn.Linear(16, 1),\n    )',
+      'def penalty(params, s):',
+      '    l2 = sum(p.pow(2).sum() for p in params)\n    return s.l2 * l2',
+      '    torch.manual_seed(s.seed)\n    x_train, y_train, x_test, y_test = make_data(s)\n    model = make_model()',
+      '    weights = [p for key, p in model.named_parameters() if key.endswith("weight")]',
+      '    biases = [p for key, p in model.named_parameters() if key.endswith("bias")]',
+      '    regularized = weights  # penalties leave the biases alone (applyTo "weights")',
+      '    params = [{"params": weights}, {"params": biases, "weight_decay": 0.0}]',
+      '    optimizer = torch.optim.SGD(\n        params, lr=s.lr, momentum=s.momentum, weight_decay=s.weight_decay\n    )',
+      '    criterion = nn.MSELoss()',
+      '    batches = [(x_train, y_train)]  # full batch: the whole training set in every step',
+      '            optimizer.zero_grad()\n            data_loss = criterion(model(x), y)\n            reg = penalty(regularized, s)\n' +
+        '            loss = data_loss + reg\n            loss.backward()\n            optimizer.step()',
+      '    model.eval()\n    output = model(x_test)',
+      'if __name__ == "__main__":\n    main()\n',
+    ];
+    for (const text of expected) assert.ok(script.includes(text), `the script lacks:\n${text}\n\n--- script ---\n${script}`);
+  });
+
+  it('emits only what the experiment uses', () => {
+    const { script } = exported('small', SMALL);
+    for (const absent of ['DataLoader', 'Dropout', 'proximal', 'softshrink', 'max_norm', 'import json', 'class Saved', 'saved', 'statistics', 'replace', 'Optional', 's.l1', 'l1 = ', 'elastic', 'Adam', 'early', 'accuracy', 'saved']) {
+      assert.ok(!script.includes(absent), `the script mentions ${absent}`);
+    }
+    const lines = script.split('\n');
+    const long = lines.filter((l) => l.length > 88);
+    assert.deepEqual(long, [], 'lines longer than 88 columns');
+  });
+
+  it('exact mode adds the saved numbers and their loader, and nothing else changes the training code', () => {
+    const plain = exported('small', SMALL).script;
+    const { script, dataFiles } = exported('small', SMALL, { exact: true });
+    assert.equal(dataFiles.length, 1);
+    assert.equal(dataFiles[0]!.name, 'small.exact.json');
+    const saved = JSON.parse(dataFiles[0]!.content);
+    assert.deepEqual(Object.keys(saved.variants), ['no weight decay', 'weight decay', 'L2 penalty']);
+    assert.equal(saved.data.length, 1, 'one data set for the three variants of one seed');
+    assert.equal(saved.init.length, 1, 'and one set of initial weights');
+    assert.equal(saved.shuffle, undefined, 'full batches need no orders');
+    assert.deepEqual(Object.keys(saved.init[0]), ['0.weight', '0.bias', '2.weight', '2.bias', '4.weight', '4.bias']);
+    assert.match(script, /parser\.add_argument\(\s*"--exact"/);
+    assert.match(script, /model\.load_state_dict\(\{k: torch\.tensor\(v\) for k, v in saved\["init"\]\.items\(\)\}\)/);
+    const loop = (s: string) => s.slice(s.indexOf('    history = []'), s.indexOf('return model, history, history[-1]'));
+    assert.equal(loop(script), loop(plain));
+  });
+
+  it('shuffled minibatches: a DataLoader, and in exact mode the saved order of every epoch', () => {
+    const { script, dataFiles } = exported('batches', { ...SMALL, training: { ...SMALL.training, batchSize: 4 } }, { exact: true });
+    assert.ok(script.includes('        batches = DataLoader(train_set, batch_size=s.batch_size, shuffle=True)'));
+    assert.ok(script.includes('        batches = DataLoader(train_set, batch_size=s.batch_size, sampler=order)'));
+    const saved = JSON.parse(dataFiles[0]!.content);
+    assert.equal(saved.shuffle.length, 1);
+    assert.equal(saved.shuffle[0].length, 50, 'one order per epoch');
+    assert.deepEqual([...saved.shuffle[0][0]].sort((a: number, b: number) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('a sweep: its values, repeats and the replace() of the swept setting', () => {
+    const file = { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [0, 1e-5, 0.1], repeats: 3, variants: ['weight decay'] } };
+    const { script } = exported('sweep', file);
+    assert.ok(script.includes('SWEEP_VALUES = [0.0, 1e-05, 0.1]\nSWEEP_REPEATS = 3\nSWEPT_VARIANTS = ["weight decay"]'));
+    assert.ok(script.includes('                s = replace(base, weight_decay=value, seed=base.seed + repeat)'));
+    assert.ok(script.includes('from dataclasses import dataclass, replace'));
+  });
+
+  it('a file without variants is the one run "base"; a variant alone gets its own script name', () => {
+    const { variants: _variants, ...base } = SMALL;
+    assert.ok(exported('base', base).script.includes('VARIANTS = {\n    "base": Settings(),\n}'));
+    const one = exported('small', SMALL, { variant: 'weight decay' });
+    assert.equal(one.scriptName, 'small-weight-decay.py');
+    assert.ok(one.script.includes('    "weight decay": Settings(weight_decay=0.01),\n}'));
+  });
+
+  it('says what cannot be exported', () => {
+    assert.throws(() => exported('small', SMALL, { variant: 'nope' }), /no variant named "nope"/);
+    const mixed = { ...SMALL, variants: [{ name: 'line' }, { name: 'sine', data: { generator: 'sine' } }] };
+    assert.throws(() => exported('mixed', mixed), /different data generators \(line, sine\).*--variant/);
+  });
+});
+
+describe('PyTorch export: Python literals', () => {
+  it('floats as repr writes them, so that Python reads back the same double', () => {
+    const cases: [number, string][] = [
+      [0, '0.0'], [-0, '-0.0'], [1, '1.0'], [100, '100.0'], [1.5, '1.5'], [0.1, '0.1'], [0.0001, '0.0001'], [0.00001, '1e-05'],
+      [1e-7, '1e-07'], [-2.5e-10, '-2.5e-10'], [123.456, '123.456'], [1e15, '1000000000000000.0'], [1e16, '1e+16'],
+      [2 ** 53, '9007199254740992.0'], [5e-324, '5e-324'], [1.7976931348623157e308, '1.7976931348623157e+308'], [0.30000000000000004, '0.30000000000000004'],
+    ];
+    for (const [x, repr] of cases) assert.equal(pyFloat(x), repr, String(x));
+    assert.equal(pyValue([100, 100], true), '(100, 100)');
+    assert.equal(pyValue([0.5]), '(0.5,)');
+    assert.equal(pyValue(undefined), 'None');
+    assert.equal(pyValue('λ = "3"'), '"λ = \\"3\\""');
+  });
+
+  it('calls and docstrings laid out within 88 columns', () => {
+    assert.equal(call('f', ['a', 'b'], 1), '    f(a, b)');
+    const long = call('optimizer = torch.optim.SGD', ['params', ...Array.from({ length: 6 }, (_, i) => `option_${i}=s.option_${i}`)], 1);
+    assert.ok(long.split('\n').every((l) => l.length <= 88), long);
+    assert.equal(docstring('Short.'), '    """Short."""');
+    const wrapped = docstring('word '.repeat(40).trim());
+    assert.ok(wrapped.split('\n').every((l) => l.length <= 88 && l.startsWith('    ')), wrapped);
+    assert.ok(wrapped.endsWith('word"""'));
+  });
+});
