@@ -101,6 +101,12 @@ function draw(): void {
 }
 
 function render(): void {
+  if (themeChanged) {
+    themeChanged = false;
+    theme = readTheme();
+    themeRevision++;
+    for (const board of Object.values(boards)) board.invalidate();
+  }
   const status = store.status;
   const { results, view, logScale, knobs, file } = store.state;
   document.body.dataset['state'] = status;
@@ -160,10 +166,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   });
 });
 
+// The variables are read at the next draw, not in the observer: by then VS Code has set
+// both the body class and the variables, whichever it changed first.
+let themeChanged = false;
 watchTheme(() => {
-  theme = readTheme();
-  themeRevision++;
-  for (const board of Object.values(boards)) board.invalidate();
+  themeChanged = true;
   throttle.immediate();
 });
 

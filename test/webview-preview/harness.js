@@ -11,10 +11,16 @@
   window.addEventListener('error', (e) => preview.errors.push(String(e.message)));
 
   const classes = { dark: 'vscode-dark', light: 'vscode-light', 'high-contrast': 'vscode-high-contrast' };
-  preview.setTheme = (name) => {
-    document.getElementById('preview-theme').href = `/themes/${name}.css`;
-    document.body.className = classes[name];
-  };
+  // As VS Code does: the variables change with the body class (here once the stylesheet has loaded).
+  preview.setTheme = (name) =>
+    new Promise((resolve) => {
+      const link = document.getElementById('preview-theme');
+      link.onload = () => {
+        document.body.className = classes[name];
+        resolve();
+      };
+      link.href = `/themes/${name}.css`;
+    });
   document.body.className = classes[data.theme];
 
   const send = (message) => window.postMessage(message, '*');
