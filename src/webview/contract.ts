@@ -37,7 +37,11 @@ export interface PanelState {
 export type HostMessage =
   /** Everything at once: on open, on restore, when a past run is reopened. */
   | { type: 'load'; state: PanelState }
-  /** A new training session started (its runs are all queued). */
+  /**
+   * A new training session started (its runs are all queued). With `playground: true` the
+   * results may hold only the retrained variants' runs: the page replaces those variants'
+   * runs (by variant name) and keeps the others on the charts; likewise at sessionFinished.
+   */
   | { type: 'sessionStarted'; results: ExperimentResults; playground: boolean }
   /** Events of the current session, batched by the host (see reglab.chartUpdateRate). */
   | { type: 'events'; events: RunEvent[] }
@@ -49,9 +53,12 @@ export type HostMessage =
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'viewChanged'; view: View; logScale: boolean }
-  /** Playground values moved (debounced by the page): retrain the affected variants. */
+  /**
+   * Playground values moved (debounced by the page, 300 ms): retrain the affected variants.
+   * `values` holds the knobs moved since the previous `playground` message only.
+   */
   | { type: 'playground'; values: Partial<Record<Knob['id'], number>> }
-  /** Write the current playground values into the file as a new variant. */
+  /** Write the current playground values into the file as a new variant; `values` holds every knob. */
   | { type: 'saveVariant'; name: string; values: Partial<Record<Knob['id'], number>> }
   | { type: 'stop' }
   | { type: 'exportCsv' }
