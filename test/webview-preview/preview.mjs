@@ -253,6 +253,10 @@ async function stream(context, c, problems) {
   const sample = setInterval(() => p.evaluate(() => document.body.dataset.drawMs).then((ms) => drawTimes.push(Number(ms))).catch(() => {}), 100);
   await p.waitForTimeout(600);
   await p.screenshot({ path: join(out, `${c.name}-stream-loss.png`), fullPage: true });
+  // Switching tabs while training: the Fit view follows the newest snapshot.
+  await p.click('button[role="tab"][data-view="fit"]');
+  await p.waitForTimeout(700);
+  await p.screenshot({ path: join(out, `${c.name}-stream-fit.png`), fullPage: true });
   await p.waitForFunction(() => document.body.dataset.state === 'idle', null, { timeout: 120_000 });
   clearInterval(sample);
   const stats = await p.evaluate(() => ({

@@ -15,9 +15,9 @@ export function planned(results: ExperimentResults, group: ChartGroup): ChartSpe
 }
 
 /** Everything about the runs that a chart of them may show, as one string. */
-export function runsKey(runs: readonly RunRecord[]): string {
+export function runsKey(runs: readonly RunRecord[], withMetrics = true): string {
   return runs
-    .map((r) => `${r.id}:${r.status}:${r.metrics.length}:${r.snapshots.length}:${r.data === undefined ? 0 : 1}:${r.summary === undefined ? 0 : 1}`)
+    .map((r) => `${r.id}:${r.status}:${withMetrics ? r.metrics.length : '-'}:${r.snapshots.length}:${r.data === undefined ? 0 : 1}:${r.summary === undefined ? 0 : 1}`)
     .join('|');
 }
 

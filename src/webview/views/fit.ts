@@ -23,8 +23,17 @@ export function atEpoch(results: ExperimentResults, epoch: number | null): Exper
 export function fitView(ctx: ViewContext): ViewContent {
   const results = atEpoch(ctx.results, ctx.fitEpoch);
   const runs = variantRunsOf(results);
-  const key = contextKey(ctx, ctx.fitEpoch, runsKey(runs));
-  const charts: PanelChart[] = planned(results, 'fit').map((spec) => fromSpec(spec, 'fit', results, ctx, key));
+  // New epochs alone change nothing here: only snapshots, data and how runs ended do.
+  const key = contextKey(ctx, ctx.fitEpoch, runsKey(runs, false));
+  const charts: PanelChart[] = planned(results, 'fit').map((spec) => {
+    // While training and in a replay the curve is not the final one.
+    const title =
+      spec.kind !== 'fit' || spec.runId !== undefined ? spec.title
+      : ctx.fitEpoch !== null ? `Fit at epoch ${ctx.fitEpoch}: the data and each variant’s curve`
+      : ctx.training ? 'Fit: the data and each variant’s latest curve'
+      : spec.title;
+    return fromSpec({ ...spec, title }, 'fit', results, ctx, key);
+  });
   const notes: string[] = [];
   if (charts.length === 0) {
     // Before the first snapshot: the points alone, so something shows as soon as the data is there.

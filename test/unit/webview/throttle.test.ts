@@ -63,19 +63,22 @@ test('the first draw is on the next frame; later ones keep the interval', () => 
   for (let i = 1; i < draws.length; i++) assert.ok(draws[i]! - draws[i - 1]! >= 100, `gap ${draws[i]! - draws[i - 1]!}`);
 });
 
-test('slow draws widen the interval, up to the maximum', () => {
+test('slow draws widen the interval (averaged), up to the maximum, and fast ones narrow it again', () => {
   const { clock, throttle } = setup(100);
-  clock.drawCost = 80;
-  throttle.request();
-  clock.advance(20);
-  assert.equal(throttle.interval, 400);
-  clock.drawCost = 1000;
-  throttle.request();
-  clock.advance(2000);
+  const drawMany = (cost: number, n: number) => {
+    clock.drawCost = cost;
+    for (let i = 0; i < n; i++) {
+      throttle.request();
+      clock.advance(2000);
+    }
+  };
+  drawMany(150, 1); // the first draw creates the charts: slow once
+  assert.ok(throttle.interval < 5 * 150, `one slow first draw does not stall the next ones (${throttle.interval})`);
+  drawMany(80, 30);
+  assert.ok(Math.abs(throttle.interval - 400) < 5, `5 × 80 ms (${throttle.interval})`);
+  drawMany(1000, 10);
   assert.equal(throttle.interval, 1000);
-  clock.drawCost = 1;
-  throttle.request();
-  clock.advance(2000);
+  drawMany(1, 30);
   assert.equal(throttle.interval, 100);
 });
 

@@ -71,6 +71,8 @@ test('Fit while training: the points show before the first curve', () => {
   const next = fitView(ctx(results, { training: true }));
   assert.equal(countPoints(next.charts[0]!.config()), 8 + 21);
   assert.notEqual(next.charts[0]!.key, view.charts[0]!.key);
+  applyEvent(results, events[3]!); // epochs: the fit does not change
+  assert.equal(fitView(ctx(results, { training: true })).charts[0]!.key, next.charts[0]!.key);
   assert.match(next.notes.join(' '), /1 variant waiting for a first snapshot/);
 });
 
