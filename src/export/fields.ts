@@ -66,7 +66,7 @@ const FIELDS: readonly Field[] = [
   { path: 'training.beta', comment: "SmoothL1Loss's beta" },
   { path: 'training.delta', comment: "HuberLoss's delta" },
   { path: 'training.epochs', comment: 'passes over the training set', integer: true },
-  { path: 'training.batchSize', comment: 'samples per optimizer step (None: the whole training set)', integer: true },
+  { path: 'training.batchSize', comment: 'samples per step (None: the whole training set)', integer: true },
   { path: 'training.shuffle', comment: 'reshuffle the training set every epoch', structural: true },
   { path: 'training.evalEvery', comment: 'epochs between evaluations', integer: true },
   // regularization
@@ -80,10 +80,10 @@ const FIELDS: readonly Field[] = [
   { path: 'regularization.decoupled', comment: 'decoupled weight decay: Adam becomes AdamW', structural: true },
   { path: 'regularization.dropout', comment: 'Dropout p after each hidden layer', structural: true },
   { path: 'regularization.maxNorm', comment: "max L2 norm of each unit's incoming weights" },
-  { path: 'regularization.applyTo', comment: '"weights" (biases excluded) or "all": what penalties and decay act on', structural: true },
-  { path: 'regularization.earlyStopping.patience', comment: 'epochs without a better test loss before stopping', integer: true },
-  { path: 'regularization.earlyStopping.minDelta', comment: 'the least decrease that counts as better' },
-  { path: 'regularization.earlyStopping.restoreBest', comment: 'put back the best epoch\'s weights at the end' },
+  { path: 'regularization.applyTo', comment: 'what penalties and decay act on: "weights" or "all"', structural: true },
+  { path: 'regularization.earlyStopping.patience', comment: 'epochs to wait for improvement', integer: true },
+  { path: 'regularization.earlyStopping.minDelta', comment: 'the least decrease that counts' },
+  { path: 'regularization.earlyStopping.restoreBest', comment: 'end with the best weights' },
 ];
 
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));

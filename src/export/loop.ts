@@ -167,7 +167,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     call('m.update', [`evaluate(${evalArgs})`], 0, 88 - 4 * (evalEvery ? 3 : 2)),
     'history.append(m)',
     'report(name, m)',
-    early && earlyStopping(plan, earlyEverywhere),
+    early && earlyStopping(plan),
   );
   const epochs = plan.s('training.epochs');
   return lines(
@@ -199,7 +199,8 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     `    criterion = ${criterion(plan)}`,
     batchesLines(plan, shape),
     '',
-    early ? '    history, best = [], None' : '    history = []',
+    early && stopperLine(plan, earlyEverywhere),
+    '    history = []',
     `    for epoch in range(1, ${epochs} + 1):`,
     penalty ? '        total = data_total = penalty_total = 0.0' : '        total = 0.0',
     '        for x, y in batches:',
@@ -224,17 +225,20 @@ function regularizedLine(plan: Plan, weightsOnly: boolean): string {
 function criterion(plan: Plan): string {
   const losses = plan.values('training.loss') as RunConfig['training']['loss'][];
   if (losses.length === 1) return LOSSES[losses[0]!](plan);
-  return `{${losses.map((l) => `"${l}": ${LOSSES[l](plan)}`).join(', ')}}[${plan.s('training.loss')}]`;
+  const entries = losses.map((l) => `"${l}": ${LOSSES[l](plan)}`);
+  const one = `{${entries.join(', ')}}[${plan.s('training.loss')}]`;
+  return one.length <= 70 ? one : `{\n${entries.map((e) => `        ${e},`).join('\n')}\n    }[${plan.s('training.loss')}]`;
 }
 
 function batchesLines(plan: Plan, shape: LoopShape): string {
   if (!shape.loader) return '    batches = [(x_train, y_train)]  # full batch: the whole training set in every step';
   plan.needs('from torch.utils.data import DataLoader, TensorDataset');
   const full = plan.some((c) => c.training.batchSize === 'full');
-  const size = full ? `${plan.s('training.batchSize')} or len(x_train)` : plan.s('training.batchSize');
+  const size = full ? 'batch_size' : plan.s('training.batchSize');
   const shuffle = plan.ref('training.shuffle');
   const loader = `DataLoader(train_set, batch_size=${size}${shuffle === 'False' ? '' : `, shuffle=${shuffle}`})`;
   return lines(
+    full && `    batch_size = ${plan.s('training.batchSize')} or len(x_train)  # None: the full batch`,
     '    train_set = TensorDataset(x_train, y_train)',
     ...(shape.savedOrder
       ? [
@@ -248,17 +252,40 @@ function batchesLines(plan: Plan, shape: LoopShape): string {
   );
 }
 
-function earlyStopping(plan: Plan, everywhere: boolean): string {
-  const patience = plan.s('regularization.earlyStopping.patience');
-  const check = lines(
-    `if best is None or m["test_loss"] < best["test_loss"] - ${plan.s('regularization.earlyStopping.minDelta')}:`,
-    '    best, best_state = m, {key: value.clone() for key, value in model.state_dict().items()}',
-    `elif epoch - best["epoch"] >= ${patience}:`,
-    '    print(f"[{name}] stopped early: no better test loss since epoch {best[\'epoch\']}")',
+/** `EarlyStopping`: the test loss watched for `patience` epochs, the best weights kept. */
+export function earlyStoppingClass(): string {
+  return lines(
+    'class EarlyStopping:',
+    docstring('Stops training once the test loss has not improved by min_delta for `patience` epochs.'),
+    '',
+    '    def __init__(self, patience, min_delta):',
+    '        self.patience, self.min_delta = patience, min_delta',
+    '        self.best, self.best_state = None, None',
+    '',
+    '    def stop(self, m, model):',
+    docstring('Records an evaluation; True when it is time to stop.', 2),
+    '        loss = m["test_loss"]',
+    '        if self.best is None or loss < self.best["test_loss"] - self.min_delta:',
+    '            self.best = m',
+    '            self.best_state = {k: v.clone() for k, v in model.state_dict().items()}',
+    '            return False',
+    '        return m["epoch"] - self.best["epoch"] >= self.patience',
+  );
+}
+
+function earlyStopping(plan: Plan): string {
+  return lines(
+    'if stopper is not None and stopper.stop(m, model):',
+    '    print(f"[{name}] stopped early at epoch {epoch}")',
     `    if ${plan.s('regularization.earlyStopping.restoreBest')}:`,
-    '        model.load_state_dict(best_state)',
-    '        return model, history, best',
+    '        model.load_state_dict(stopper.best_state)',
+    '        return model, history, stopper.best',
     '    break',
   );
-  return everywhere ? check : lines(`if ${patience} is not None:  # early stopping`, indent(check));
+}
+
+function stopperLine(plan: Plan, everywhere: boolean): string {
+  const make = `EarlyStopping(${plan.s('regularization.earlyStopping.patience')}, ${plan.s('regularization.earlyStopping.minDelta')})`;
+  if (everywhere) return `    stopper = ${make}`;
+  return lines('    stopper = None', '    if s.early_stopping_patience is not None:', `        stopper = ${make}`);
 }

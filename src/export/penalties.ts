@@ -48,11 +48,11 @@ export function penaltyFunction(plan: Plan, use: PenaltyUse): string {
   if (use.elasticNet) {
     plan.s('regularization.elasticNet.l1Ratio');
     terms.push(`${plan.s('regularization.elasticNet.lambda')} * (r * l1 + (1 - r) * l2)`);
-    described.push('ElasticNet λ·(r·Σ|w| + (1 − r)·Σw²)');
+    described.push('ElasticNet λ·(r·Σ|w|+(1−r)·Σw²)');
   }
   if (use.l2Norm) {
     terms.push(`${plan.s('regularization.l2Norm')} * sum(p.norm() for p in params)`);
-    described.push('λ·Σ‖W‖₂ with unsquared norms');
+    described.push('the unsquared norms λ·Σ‖W‖₂');
   }
   const detach = use.proximal ? proximalDetach(plan) : [];
   const oneLine = `    return ${terms.join(' + ')}`;

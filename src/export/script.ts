@@ -4,7 +4,7 @@
 // settings and imports the top of the file needs.
 import { dataSection, type DataDirs } from './data.ts';
 import { savedClass } from './exact.ts';
-import { evaluationFunctions, loopShape, runFunction, savedOrderClass } from './loop.ts';
+import { earlyStoppingClass, evaluationFunctions, loopShape, runFunction, savedOrderClass } from './loop.ts';
 import { mainFunction, plotFunction, saveWeightsFunction, sweepFunction } from './main.ts';
 import { modelSection } from './model.ts';
 import { hasPenalty, maxNormFunction, penaltyFunction, penaltyUse, proximalFunction } from './penalties.ts';
@@ -38,6 +38,7 @@ export function pythonScript(plan: Plan, names: ScriptNames, dirs: DataDirs): st
     plan.exact && heading("Exact mode: Reglab's own numbers"),
     plan.exact && savedClass(plan),
     shape.savedOrder && savedOrderClass(),
+    plan.some((c) => c.regularization.earlyStopping !== undefined) && earlyStoppingClass(),
     heading('Training'),
     evaluationFunctions(plan, shape, use),
     runFunction(plan, { dataCall, modelCall: model.call, use, shape }),
@@ -57,7 +58,7 @@ export function pythonScript(plan: Plan, names: ScriptNames, dirs: DataDirs): st
   const settings = settingsSection(plan);
   const dtype =
     plan.value('dtype') === 'float64'
-      ? lines('', '# The experiment computes in float64 ("dtype": "float64"), and so does every tensor here.', 'torch.set_default_dtype(torch.float64)', '', '')
+      ? lines('', '# The experiment computes in float64 ("dtype": "float64"), and so does this script.', 'torch.set_default_dtype(torch.float64)', '', '')
       : null;
 
   return `${lines(

@@ -158,6 +158,7 @@ export interface ReglabRun {
   /** The parameters at the start and at the end of training, by state_dict name. */
   initial: Map<string, Float64Array>;
   final: Map<string, Float64Array>;
+  stoppedEarly: boolean;
 }
 
 /**
@@ -188,14 +189,14 @@ export function trainWithReglab(file: string, experiment: Experiment): ReglabRun
           if (event.type === 'epochs') epochs.push(...event.metrics);
         },
       });
-      assert.equal(outcome.type, 'finished', `${request.runId}: ${JSON.stringify(outcome)}`);
+      if (outcome.type !== 'finished') assert.fail(`${request.runId}: ${JSON.stringify(outcome)}`);
       const name = request.variant;
       let label = name;
       if (request.sweepValue !== undefined) {
         const over = experiment.sweep!.over;
         label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
       }
-      return { label, epochs, initial, final: snapshot(model!) };
+      return { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly };
     });
   } finally {
     proto.weights = original;
