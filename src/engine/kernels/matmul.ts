@@ -45,15 +45,25 @@ export function matmulNT(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, 
 
 /** C[M,N] += A[M,K] · B[K,N]. Linear's input gradient: dx += dy·W. */
 export function matmulNN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
+  matmulAccumulate(A, K, 1, B, C, M, N, K);
+}
+
+/** C[M,N] += A[K,M]ᵀ · B[K,N]. Linear's weight gradient: dW += dyᵀ·x. */
+export function matmulTN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
+  matmulAccumulate(A, 1, M, B, C, M, N, K);
+}
+
+/** C[M,N] += A·B[K,N], where A's element (i, k) is A[i·strideI + k·strideK]: both products above, as the WebAssembly kernel does. */
+function matmulAccumulate(A: Buffer, strideI: number, strideK: number, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
   const M4 = M - (M % 4);
   const N4 = N - (N % 4);
   for (let i = 0; i < M4; i += 4) {
-    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+    const a0 = i * strideI, a1 = a0 + strideI, a2 = a1 + strideI, a3 = a2 + strideI;
     for (let j = 0; j < N4; j += 4) {
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let k = 0, b = j; k < K; k++, b += N) {
-        const x0 = A[a0 + k]!, x1 = A[a1 + k]!, x2 = A[a2 + k]!, x3 = A[a3 + k]!;
+      for (let k = 0, ak = 0, b = j; k < K; k++, ak += strideK, b += N) {
+        const x0 = A[a0 + ak]!, x1 = A[a1 + ak]!, x2 = A[a2 + ak]!, x3 = A[a3 + ak]!;
         const y0 = B[b]!, y1 = B[b + 1]!, y2 = B[b + 2]!, y3 = B[b + 3]!;
         c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
         c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
@@ -70,38 +80,7 @@ export function matmulNN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, 
   for (let i = 0; i < M; i++) {
     for (let j = i < M4 ? N4 : 0; j < N; j++) {
       let c = 0;
-      for (let k = 0, a = i * K, b = j; k < K; k++, b += N) c += A[a + k]! * B[b]!;
-      C[i * N + j] += c;
-    }
-  }
-}
-
-/** C[M,N] += A[K,M]ᵀ · B[K,N]. Linear's weight gradient: dW += dyᵀ·x. */
-export function matmulTN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
-  const M4 = M - (M % 4);
-  const N4 = N - (N % 4);
-  for (let i = 0; i < M4; i += 4) {
-    for (let j = 0; j < N4; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let k = 0, a = i, b = j; k < K; k++, a += M, b += N) {
-        const x0 = A[a]!, x1 = A[a + 1]!, x2 = A[a + 2]!, x3 = A[a + 3]!;
-        const y0 = B[b]!, y1 = B[b + 1]!, y2 = B[b + 2]!, y3 = B[b + 3]!;
-        c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
-        c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
-        c20 += x2 * y0; c21 += x2 * y1; c22 += x2 * y2; c23 += x2 * y3;
-        c30 += x3 * y0; c31 += x3 * y1; c32 += x3 * y2; c33 += x3 * y3;
-      }
-      store4(C, i * N + j, c00, c01, c02, c03, true);
-      store4(C, (i + 1) * N + j, c10, c11, c12, c13, true);
-      store4(C, (i + 2) * N + j, c20, c21, c22, c23, true);
-      store4(C, (i + 3) * N + j, c30, c31, c32, c33, true);
-    }
-  }
-  for (let i = 0; i < M; i++) {
-    for (let j = i < M4 ? N4 : 0; j < N; j++) {
-      let c = 0;
-      for (let k = 0, a = i, b = j; k < K; k++, a += M, b += N) c += A[a]! * B[b]!;
+      for (let k = 0, a = i * strideI, b = j; k < K; k++, a += strideK, b += N) c += A[a]! * B[b]!;
       C[i * N + j] += c;
     }
   }
