@@ -17,9 +17,17 @@ export { variantColors, variantNames, displayName } from './palette.ts';
 // Chart.js's configuration types are keyed by chart type; the union is what a canvas gets.
 export type AnyChartConfiguration = ChartConfiguration<'line'> | ChartConfiguration<'scatter'>;
 
-/** `palette`: one colour per variant (hex '#RRGGBB'), in variant order; the report's by default. */
-export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: string, theme: ChartTheme = LIGHT_THEME, palette?: readonly string[]): AnyChartConfiguration {
-  const colors = variantColors(results, palette);
+/** What the panel changes: its variant colours and its Log toggle. */
+export interface BuildOptions {
+  /** One colour per variant (hex '#RRGGBB'), in variant order; the report's by default. */
+  palette?: readonly string[];
+  /** Logarithmic y for the loss charts (default); false: linear. */
+  log?: boolean;
+}
+
+export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: string, theme: ChartTheme = LIGHT_THEME, options: BuildOptions = {}): AnyChartConfiguration {
+  const colors = variantColors(results, options.palette);
+  const log = options.log ?? true;
   const runs = variantRuns(results.runs);
   const run = () => {
     const found = results.runs.find((r) => r.id === runId);
@@ -32,9 +40,9 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
     case 'boundary':
       return boundaryChart(run(), theme);
     case 'loss':
-      return lossChart(runs, colors, theme);
+      return lossChart(runs, colors, theme, log);
     case 'sweep-loss':
-      return sweepLossChart(results, colors, theme);
+      return sweepLossChart(results, colors, theme, log);
     case 'sweep-weights':
       return sweepWeightsChart(results, colors, theme);
     case 'histogram':

@@ -1,16 +1,20 @@
 // The Loss view: per variant, the train loss (data term), the test loss (eval mode) and,
-// apart and dashed, the penalty term when the run has one; logarithmic y axis.
+// apart and dashed, the penalty term when the run has one; logarithmic y axis (the panel's
+// Log toggle turns it linear).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { EpochMetrics } from '../../protocol.ts';
-import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, positive, type ChartTheme } from './common.ts';
+import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
 import { runLabel } from './fit.ts';
 import { colorOf, withAlpha } from './palette.ts';
 
 type Point = { x: number; y: number | null };
 
-export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
+export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
   const datasets: ChartDataset<'line', Point[]>[] = [];
+  // A log axis cannot show 0 (a train loss that reached it, no penalty yet): those become gaps.
+  const guard = log ? positive : finite;
+  const series = (metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number): Point[] => metrics.map((m) => ({ x: m.epoch, y: guard(pick(m)) }));
   for (const run of runs) {
     if (run.metrics.length === 0) continue;
     const color = colorOf(colors, run.variant);
@@ -36,12 +40,12 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
       }
     }
   }
-  const y = axis('loss (log scale)', theme, 'log');
-  // A diverged run's loss can reach 1e30: let it leave through the top, two decades above the rest.
+  const y = log ? axis('loss (log scale)', theme, 'log') : { ...axis('loss', theme), min: 0 };
+  // A diverged run's loss can reach 1e30: let it leave through the top, two decades (linear: a quarter) above the rest.
   const healthy = runs.filter((r) => r.status !== 'diverged' && r.metrics.length > 0);
   if (healthy.length > 0 && healthy.length < runs.filter((r) => r.metrics.length > 0).length) {
     const range = extent(healthy.flatMap((r) => r.metrics.flatMap((m) => [positive(m.trainDataLoss), positive(m.testLoss)])));
-    if (range !== undefined) Object.assign(y, { max: 10 ** Math.ceil(Math.log10(range[1]) + 2) });
+    if (range !== undefined) Object.assign(y, { max: log ? 10 ** Math.ceil(Math.log10(range[1]) + 2) : niceBounds(0, range[1] * 1.25)[1] });
   }
   const options = baseOptions<'line'>(theme);
   options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
@@ -51,10 +55,6 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
 
 function line(label: string, data: Point[], color: string, width: number): ChartDataset<'line', Point[]> {
   return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
-}
-
-function series(metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number): Point[] {
-  return metrics.map((m) => ({ x: m.epoch, y: positive(pick(m)) }));
 }
 
 /** Where the curves stop: the last epoch with a finite, positive loss. */

@@ -24,7 +24,8 @@ export function sweepByVariant(points: readonly SweepPoint[]): Map<string, Sweep
   return groups;
 }
 
-export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
+export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
+  const guard = log ? positive : finite;
   const x = sweepAxis(results.sweep.map((p) => p.value), sweepTitle(results), theme);
   const datasets: ChartDataset<'line', Point[]>[] = [];
   const bars: ErrorBars[] = [];
@@ -36,7 +37,7 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
     const add = (label: string, pick: (p: SweepPoint) => Stat, lineColor: string, offset: number) => {
       bars.push({ datasetIndex: datasets.length, ...spread(points, pick), offset });
       readouts.set(datasets.length, { points, pick });
-      datasets.push(statLine(label, points, pick, x.position, lineColor));
+      datasets.push(statLine(label, points, pick, x.position, lineColor, guard));
     };
     add(`${name} · test`, (p) => p.testLoss, color, 2);
     add(`${name} · train`, (p) => p.trainLoss, withAlpha(color, 0.5), -2);
@@ -44,7 +45,7 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
     if (top !== undefined) {
       datasets.push({
         label: `${name} · best: ${formatNumber(top.value)}`,
-        data: [{ x: x.position(top.value), y: positive(top.testLoss.mean) }],
+        data: [{ x: x.position(top.value), y: guard(top.testLoss.mean) }],
         showLine: false,
         pointStyle: 'star',
         pointRadius: 11,
@@ -55,7 +56,7 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
     }
   }
   const options = baseOptions<'line'>(theme);
-  options.scales = { x: x.scale, y: axis('final loss (log scale)', theme, 'log') };
+  options.scales = { x: x.scale, y: log ? axis('final loss (log scale)', theme, 'log') : { ...axis('final loss', theme), min: 0 } };
   sweepReadout(options, x, sweepTitle(results), readouts);
   return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
 }
