@@ -212,6 +212,13 @@ async function interactions(context, c, problems) {
   await p.screenshot({ path: join(out, `${c.name}-hover-loss.png`) });
   console.log(`${c.name}-hover-loss.png  (tooltip)`);
 
+  await p.mouse.move(0, 0);
+  await p.click('[data-testid="log-scale"]');
+  await p.waitForFunction(() => document.querySelector('canvas[data-view="loss"]').dataset.draws > 1);
+  await p.screenshot({ path: join(out, `${c.name}-loss-linear.png`) });
+  console.log(`${c.name}-loss-linear.png  (Log toggle off)`);
+  await p.click('[data-testid="log-scale"]');
+
   const draws = await p.$eval('canvas[data-view="loss"]', (cv) => Number(cv.dataset.draws));
   const other = themes.find((t) => t !== themes[0]) ?? 'light';
   await p.evaluate((t) => window.__preview.setTheme(t), other);

@@ -1,6 +1,7 @@
 // What the four views share: the report's chart plan filtered to one tab, keys that change
-// exactly when a chart's inputs do, and the panel's adjustments to the report's configs.
-import { axis, variantRuns } from '../../report/charts/common.ts';
+// exactly when a chart's inputs do, and the panel's adjustments to the report's configs
+// (VS Code's colours, the Log toggle, screen pixels, hover styling).
+import { variantRuns } from '../../report/charts/common.ts';
 import { buildChart, planCharts, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
 import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
 import type { View } from '../contract.ts';
@@ -32,7 +33,6 @@ export function fromSpec(
   results: ExperimentResults,
   ctx: ViewContext,
   key: string,
-  adjust: (config: AnyChartConfiguration) => void = () => {},
 ): PanelChart {
   return {
     id: spec.id,
@@ -43,9 +43,8 @@ export function fromSpec(
     ...(spec.variant === undefined ? {} : { variant: spec.variant }),
     key: `${spec.kind}#${key}`,
     config: () => {
-      const config = buildChart(results, spec.kind, spec.runId, ctx.theme, ctx.theme.palette);
+      const config = buildChart(results, spec.kind, spec.runId, ctx.theme, { palette: ctx.theme.palette, log: ctx.logScale });
       panelOptions(config, ctx.theme);
-      adjust(config);
       return config;
     },
   };
@@ -77,15 +76,6 @@ export function panelOptions(config: AnyChartConfiguration, theme: PanelTheme): 
     titleFont: { family: theme.font, weight: 'bold' },
     bodyFont: { family: theme.font },
   });
-}
-
-/** Turns a log y axis into a linear one (the Log toggle off); the data stays as it is. */
-export function linearY(config: AnyChartConfiguration, ctx: ViewContext, scaleId = 'y'): void {
-  const scales = (config.options?.scales ?? {}) as Record<string, { type?: string; title?: { text?: string } } | undefined>;
-  const y = scales[scaleId];
-  if (y === undefined || y.type !== 'logarithmic') return;
-  const title = (y.title?.text ?? '').replace(/ ?\(log scale\)/, '');
-  scales[scaleId] = { ...y, ...axis(title, ctx.theme, 'linear') } as (typeof scales)[string];
 }
 
 export function variantRunsOf(results: ExperimentResults): RunRecord[] {

@@ -1,16 +1,12 @@
 // Loss: train (data term) and test loss per variant per epoch, with the penalty term drawn
 // apart (dashed); logarithmic y unless the Log toggle is off.
-import { contextKey, fromSpec, linearY, planned, runsKey, variantRunsOf } from './common.ts';
+import { contextKey, fromSpec, planned, runsKey, variantRunsOf } from './common.ts';
 import type { ViewContent, ViewContext } from './types.ts';
 
 export function lossView(ctx: ViewContext): ViewContent {
   const results = ctx.results;
   const key = contextKey(ctx, ctx.logScale, runsKey(variantRunsOf(results)));
-  const charts = planned(results, 'loss').map((spec) =>
-    fromSpec(spec, 'loss', results, ctx, key, (config) => {
-      if (!ctx.logScale) linearY(config, ctx);
-    }),
-  );
+  const charts = planned(results, 'loss').map((spec) => fromSpec(spec, 'loss', results, ctx, key));
   const caption = ctx.logScale ? undefined : 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term. Linear y axis.';
   if (caption !== undefined) for (const c of charts) c.caption = caption;
   return {

@@ -2,7 +2,7 @@
 // decades) with the spread over repeats, beside ‖w‖₂ and the near-zero share against it.
 // The means grow while the sweep's runs finish.
 import { sweepNotes } from '../../report/charts/sweep.ts';
-import { contextKey, fromSpec, linearY, planned } from './common.ts';
+import { contextKey, fromSpec, planned } from './common.ts';
 import type { ViewContent, ViewContext } from './types.ts';
 
 export const NO_SWEEP =
@@ -13,11 +13,7 @@ export function sweepView(ctx: ViewContext): ViewContent {
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);
   const done = sweepRuns.filter((r) => r.status !== 'queued' && r.status !== 'running').length;
   const key = contextKey(ctx, ctx.logScale, done, JSON.stringify(results.sweep.map((p) => [p.variant, p.value, p.repeats])));
-  const charts = planned(results, 'sweep').map((spec) =>
-    fromSpec(spec, 'sweep', results, ctx, key, (config) => {
-      if (!ctx.logScale && spec.kind === 'sweep-loss') linearY(config, ctx);
-    }),
-  );
+  const charts = planned(results, 'sweep').map((spec) => fromSpec(spec, 'sweep', results, ctx, key));
   const notes = charts.length > 0 ? sweepNotes(results) : [];
   if (sweepRuns.length > 0 && done < sweepRuns.length) notes.unshift(`${done} of ${sweepRuns.length} sweep runs done; the points appear as their runs finish.`);
   return {

@@ -95,11 +95,15 @@ test('Loss with the Log toggle off: a linear y axis, and a different key', () =>
   const results = regression();
   const log = VIEW_BUILDERS.loss(ctx(results)).charts[0]!;
   const linear = VIEW_BUILDERS.loss(ctx(results, { logScale: false })).charts[0]!;
-  const y = (linear.config().options!.scales as Record<string, { type: string; title: { text: string } }>)['y']!;
+  const y = (linear.config().options!.scales as Record<string, { type: string; min?: number; title: { text: string } }>)['y']!;
   assert.equal(y.type, 'linear');
   assert.doesNotMatch(y.title.text, /log/);
   assert.notEqual(log.key, linear.key);
   assert.match(linear.caption ?? '', /Linear y axis/);
+  // On a linear axis a train loss of 0 is drawn, not a gap.
+  const plainTrain = datasets(linear.config()).find((d) => d.label === 'plain · train')!.data as { y: number | null }[];
+  assert.equal(plainTrain.filter((p) => p.y === 0).length, 6);
+  assert.equal(y.min, 0);
 });
 
 test('keys change with the data and the theme, and only then', () => {
@@ -127,6 +131,17 @@ test('Sweep: loss and ‖w‖ against λ, with the spread over repeats; nothing 
   assert.match(view.notes.join(' '), /lowest mean test loss/);
   const x = (loss.options!.scales as Record<string, { type: string }>)['x']!;
   assert.equal(x.type, 'logarithmic', 'λ from 0.01 to 0.1 with 0: a log axis');
+});
+
+test('Sweep with the Log toggle off: a linear loss axis; λ stays on its log axis', () => {
+  const results = sweepQueued();
+  for (const run of results.runs) for (const e of runEvents(run.id)) applyEvent(results, e);
+  results.sweep = sweepStatistics(results.runs);
+  const [loss, weights] = VIEW_BUILDERS.sweep(ctx(results, { logScale: false })).charts;
+  const scales = loss!.config().options!.scales as Record<string, { type: string }>;
+  assert.equal(scales['y']!.type, 'linear');
+  assert.equal(scales['x']!.type, 'logarithmic');
+  assert.equal(weights!.key, VIEW_BUILDERS.sweep(ctx(results, { logScale: false })).charts[1]!.key);
 });
 
 test('Sweep while training: says how many runs are done', () => {
