@@ -13,6 +13,10 @@ import type { Diagnostic } from '../experiment/diagnostics.ts';
 import { expandRuns } from '../experiment/expand.ts';
 import type { ParseResult } from '../experiment/parse.ts';
 import { rangeOfPath } from '../experiment/positions.ts';
+import { isPlainObject } from '../experiment/dsl/values.ts';
+import { pickRunConfig, resolveRunConfig } from '../experiment/resolve.ts';
+import type { RunConfig } from '../experiment/schema/experiment.ts';
+import { getNodeValue } from 'jsonc-parser';
 
 /** The fields of each file-reading generator that name a file. */
 const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -24,7 +28,40 @@ const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 export const MAX_CHECKED_BYTES = 8 * 1024 * 1024;
 
 export function readsFiles(parsed: ParseResult): boolean {
-  return parsed.experiment !== undefined && expandRuns(parsed.experiment).some((r) => r.config.data.generator in FILE_FIELDS);
+  return runConfigs(parsed).some((r) => r.config.data.generator in FILE_FIELDS);
+}
+
+interface NamedConfig {
+  variant?: string;
+  seed: number;
+  config: RunConfig;
+}
+
+/**
+ * The run config of the base (no variants) or of each variant. A file with errors elsewhere
+ * (a sweep over a field that does not exist) still gets its data checked: the configs are
+ * then merged from the file as written, as far as they can be.
+ */
+function runConfigs(parsed: ParseResult): NamedConfig[] {
+  if (parsed.experiment !== undefined) {
+    return expandRuns(parsed.experiment).map((r) => ({ ...(r.variant === undefined ? {} : { variant: r.variant }), seed: r.seed, config: r.config }));
+  }
+  if (parsed.tree?.type !== 'object') return [];
+  const raw = getNodeValue(parsed.tree) as Record<string, unknown>;
+  const base = pickRunConfig(raw);
+  const variants = Array.isArray(raw.variants) ? raw.variants.filter((v): v is Record<string, unknown> => isPlainObject(v) && typeof v.name === 'string') : [];
+  const targets = variants.length === 0 ? [undefined] : variants;
+  return targets.flatMap((variant) => {
+    try {
+      const overrides = variant === undefined ? [] : [Object.fromEntries(Object.entries(variant).filter(([k]) => k !== 'name' && k !== 'description'))];
+      const config = resolveRunConfig(base, overrides);
+      if (!isPlainObject(config.data) || typeof config.data.generator !== 'string') return [];
+      const seed = typeof config.seed === 'number' ? config.seed : 0;
+      return [{ ...(variant === undefined ? {} : { variant: variant.name as string }), seed, config }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 interface Outcome {
@@ -39,12 +76,10 @@ export class DataChecker {
   constructor(private readonly maxBytes = MAX_CHECKED_BYTES) {}
 
   check(parsed: ParseResult, text: string, file: string, workspaceRoot: string | undefined): Diagnostic[] {
-    const experiment = parsed.experiment;
-    if (experiment === undefined) return [];
     const baseDir = dirname(file);
     const diagnostics: Diagnostic[] = [];
     const seen = new Set<string>();
-    for (const run of expandRuns(experiment)) {
+    for (const run of runConfigs(parsed)) {
       const spec = run.config.data as DataSpec;
       const fields = FILE_FIELDS[spec.generator];
       if (fields === undefined) continue;

@@ -62,6 +62,7 @@ export class ExperimentDiagnostics extends Disposable {
     const found = ownDiagnostics(parsed, text);
     const checkData = vscode.workspace.isTrusted && this.settings.current.checkDataFiles && document.uri.scheme === 'file' && readsFiles(parsed);
     if (checkData) found.push(...this.checker.check(parsed, text, document.uri.fsPath, workspaceRootOf(document.uri)));
+    found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.collection.set(document.uri, found.map(toVscode));
     trace(`diagnostics: ${document.uri.path.split('/').pop()} ${found.length} (${found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`).join(' ')})`);
   }

@@ -30,10 +30,10 @@ export function planLenses(parsed: ParseResult, text: string): LensSpec[] {
   const experiment = parsed.experiment;
 
   if (experiment === undefined || hasErrors(parsed.diagnostics)) {
-    const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
+    // No count: the Problems view also lists data-file problems, found apart from the parse.
     lenses.push({
       range: top,
-      title: `$(error) Fix ${errors} ${errors === 1 ? 'problem' : 'problems'} to run`,
+      title: '$(error) Fix the problems to run',
       tooltip: 'The experiment cannot run until these are fixed: show them in the Problems view',
       action: { kind: 'showProblems' },
     });

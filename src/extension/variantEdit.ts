@@ -1,8 +1,8 @@
 // "Save as variant": the playground's values written into the experiment file as a new
-// variant, as text edits that keep the file's comments and layout (jsonc-parser's
-// `modify`). saveVariant.ts applies them as one WorkspaceEdit, so Undo takes them back.
+// variant, as insertions that keep the file's comments and layout (nothing around them is
+// reformatted). saveVariant.ts applies them as one WorkspaceEdit, so Undo takes them back.
 // Free of vscode (unit-tested).
-import { findNodeAtLocation, getNodeValue, modify, type Edit, type FormattingOptions, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { Knob } from '../webview/contract.ts';
 import { clampKnob, type KnobValues } from './knobs.ts';
 
@@ -51,21 +51,20 @@ export function saveVariantEdits(text: string, tree: Node | undefined, knobs: re
   const chosen = written.map((k) => ({ ...k, value: clampKnob(k, values[k.id]!) }));
   variant.description = describe(chosen, basedOn);
 
-  const options = { formattingOptions: formatting(text) };
-  let edits: Edit[];
+  const fo = formatting(text);
+  const edits: TextEdit[] = [];
   if (list?.type === 'array') {
-    edits = modifyCompact(text, ['variants', existing.length], variant, { ...options, isArrayInsertion: true });
+    edits.push(appendToArray(text, list, variant, fo));
   } else {
     // A file without variants runs its base; with variants only they run. So the base
     // becomes a variant of its own, and a sweep over "every variant" stays on the base.
-    edits = modifyCompact(text, ['variants'], [{ name: BASE_VARIANT_NAME }, variant], options);
+    edits.push(addProperty(text, tree, 'variants', [{ name: BASE_VARIANT_NAME }, variant], fo));
     const sweep = findNodeAtLocation(tree, ['sweep']);
     if (sweep?.type === 'object' && findNodeAtLocation(sweep, ['variants']) === undefined) {
-      const withVariants = applyAll(text, edits);
-      edits = [...edits, ...shift(modifyCompact(withVariants, ['sweep', 'variants'], [BASE_VARIANT_NAME], options), text, withVariants, edits)];
+      edits.push(addProperty(text, sweep, 'variants', [BASE_VARIANT_NAME], fo));
     }
   }
-  return { name, ...(basedOn === undefined ? {} : { basedOn }), written: chosen, skipped, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
+  return { name, ...(basedOn === undefined ? {} : { basedOn }), written: chosen, skipped, edits };
 }
 
 /** "Saved from the playground: λ (weight decay) = 0.03, learning rate = 0.005 (from "weight decay")". */
@@ -81,37 +80,53 @@ export function formatValue(value: number): string {
   return text.length > 8 ? value.toExponential(2).replace(/\.?0+e/, 'e') : text;
 }
 
-const PLACEHOLDER = '\u0000reglab-value\u0000';
-
-/**
- * jsonc-parser's `modify`, with the value laid out as people write these files: a variant's
- * keys one per line, and each key's value on that line (`"regularization": { "l2": 0.01 }`),
- * rather than one line per key at every depth.
- */
-function modifyCompact(text: string, path: (string | number)[], value: unknown, options: Parameters<typeof modify>[3]): Edit[] {
-  const fo = options.formattingOptions!;
-  const unit = fo.insertSpaces === false ? '\t' : ' '.repeat(fo.tabSize ?? 2);
-  return modify(text, path, PLACEHOLDER, options).map((edit) => {
-    const quoted = JSON.stringify(PLACEHOLDER);
-    const at = edit.content.indexOf(quoted);
-    if (at < 0) return edit;
-    const lineStart = edit.content.lastIndexOf('\n', at) + 1;
-    const indent = lineStart > 0 ? /^[ \t]*/.exec(edit.content.slice(lineStart))![0] : currentIndent(text, edit.offset);
-    const laidOut = layout(value, indent, unit, fo.eol ?? '\n');
-    return { ...edit, content: edit.content.slice(0, at) + laidOut + edit.content.slice(at + quoted.length) };
-  });
+interface Layout {
+  unit: string;
+  eol: string;
 }
 
-function currentIndent(text: string, offset: number): string {
+/**
+ * An insertion after the last item of `list` (or into an empty one), laid out like the item
+ * before it. Nothing else in the file moves: no reformatting of the items around it.
+ */
+function appendToArray(text: string, list: Node, value: unknown, fo: Layout): TextEdit {
+  const items = list.children ?? [];
+  const last = items[items.length - 1];
+  if (last === undefined) {
+    const indent = indentOfLine(text, list.offset);
+    return { offset: list.offset + 1, length: 0, content: `${fo.eol}${indent}${fo.unit}${layout(value, indent + fo.unit, fo)}${fo.eol}${indent}` };
+  }
+  const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', last.offset - 1) + 1, last.offset));
+  const indent = ownLine ? indentOfLine(text, last.offset) : indentOfLine(text, list.offset) + fo.unit;
+  const separator = ownLine ? `,${fo.eol}${indent}` : ', ';
+  return { offset: last.offset + last.length, length: 0, content: `${separator}${layout(value, indent, fo)}` };
+}
+
+/** A new last property of `object`, on its own line, indented like the property before it. */
+function addProperty(text: string, object: Node, key: string, value: unknown, fo: Layout): TextEdit {
+  const properties = object.children ?? [];
+  const last = properties[properties.length - 1];
+  if (last === undefined) {
+    const indent = indentOfLine(text, object.offset);
+    return { offset: object.offset + 1, length: 0, content: `${fo.eol}${indent}${fo.unit}${JSON.stringify(key)}: ${layout(value, indent + fo.unit, fo)}${fo.eol}${indent}` };
+  }
+  const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', last.offset - 1) + 1, last.offset));
+  const indent = ownLine ? indentOfLine(text, last.offset) : indentOfLine(text, object.offset) + fo.unit;
+  const separator = ownLine ? `,${fo.eol}${indent}` : ', ';
+  return { offset: last.offset + last.length, length: 0, content: `${separator}${JSON.stringify(key)}: ${layout(value, indent, fo)}` };
+}
+
+function indentOfLine(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
 /** Arrays of objects and objects with several keys one item per line; everything inside on one line. */
-function layout(value: unknown, indent: string, unit: string, eol: string): string {
+function layout(value: unknown, indent: string, fo: Layout): string {
+  const { unit, eol } = fo;
   const inner = indent + unit;
   if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
-    return `[${eol}${value.map((v) => inner + layout(v, inner, unit, eol)).join(`,${eol}`)}${eol}${indent}]`;
+    return `[${eol}${value.map((v) => inner + layout(v, inner, fo)).join(`,${eol}`)}${eol}${indent}]`;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 1) {
     const entries = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${oneLine(v)}`);
@@ -144,27 +159,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]!] = value;
 }
 
-function formatting(text: string): FormattingOptions {
+function formatting(text: string): Layout {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  const tabs = indent.startsWith('\t');
-  return { insertSpaces: !tabs, tabSize: tabs ? 4 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-function applyAll(text: string, edits: readonly Edit[]): string {
-  return [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), text);
-}
-
-/**
- * Edits computed on `after` (= `before` with `first` applied) as edits of `before`. Only
- * edits that start after every edit of `first`, or before all of them, can be moved back.
- */
-function shift(edits: readonly Edit[], before: string, after: string, first: readonly Edit[]): Edit[] {
-  const delta = after.length - before.length;
-  const firstStart = Math.min(...first.map((e) => e.offset));
-  const firstEnd = Math.max(...first.map((e) => e.offset + e.length));
-  return edits.map((e) => {
-    if (e.offset + e.length <= firstStart) return e;
-    if (e.offset >= firstEnd + delta) return { ...e, offset: e.offset - delta };
-    throw new Error('overlapping edits');
-  });
+  return { unit: indent.startsWith('\t') ? '\t' : indent, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }

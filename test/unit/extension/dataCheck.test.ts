@@ -83,3 +83,17 @@ test('files larger than the limit are only checked for existence', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the data are checked even when another part of the file has an error', () => {
+  const dir = workspace();
+  try {
+    const file = join(dir, 'exp.reglab.json');
+    const text = TEXT.replace('"epochs": 2 }', '"epochs": 2 },\n  "sweep": { "over": "regularization.weightDecy", "values": [0, 1] }');
+    const parsed = parse(text, file);
+    assert.equal(parsed.experiment, undefined, 'the file has an error');
+    const found = new DataChecker().check(parsed, text, file, dir);
+    assert.deepEqual(found.map((d) => at(d.range)), [where(text, '"x3"'), where(text, '"nope"')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeKnobs } from '../../../src/extension/knobs.ts';
 import { saveVariantEdits, type TextEdit } from '../../../src/extension/variantEdit.ts';
-import { example, parse } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { example, parse, ROOT } from './helpers.ts';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   return [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), text);
@@ -62,4 +64,27 @@ test('edits keep the file\'s line endings and indentation', () => {
   const after = apply(text, saved.edits);
   assert.ok(!/[^\r]\n/.test(after), 'only \\r\\n line breaks');
   assert.equal(parse(after).experiment!.variants[1]!.training?.optimizer?.lr, 0.2);
+});
+
+test('nothing around the insertion is reformatted', () => {
+  const text = readFileSync(join(ROOT, 'test/e2e/fixtures/demo/demo.reglab.json'), 'utf8');
+  const parsed = parse(text);
+  const saved = saveVariantEdits(text, parsed.tree, computeKnobs(parsed.experiment!), { lambda: 0.5 }, 'strong decay');
+  assert.equal(saved.edits.length, 1);
+  assert.equal(saved.edits[0]!.length, 0, 'an insertion: nothing replaced');
+  const after = apply(text, saved.edits);
+  assert.ok(after.includes('    { "name": "weight decay", "regularization": { "weightDecay": 0.01 } },\n    {\n      "name": "strong decay",'), after);
+  assert.ok(after.endsWith('"regularization": { "weightDecay": 0.5 }\n    }\n  ]\n}\n'), after);
+});
+
+test('an empty variants list and a one-line list get the new variant too', () => {
+  const base = '{ "title": "t", "data": { "generator": "line" }, "training": { "optimizer": { "type": "sgd", "lr": 0.1 } }, "variants": VARIANTS }';
+  for (const variants of ['[]', '[ { "name": "a" } ]']) {
+    const text = base.replace('VARIANTS', variants);
+    const parsed = parse(text);
+    const saved = saveVariantEdits(text, parsed.tree, computeKnobs(parsed.experiment!), { lr: 0.2 }, 'fast');
+    const reparsed = parse(apply(text, saved.edits));
+    assert.deepEqual(reparsed.diagnostics.filter((d) => d.severity === 'error'), [], variants);
+    assert.equal(reparsed.experiment!.variants.at(-1)!.training?.optimizer?.lr, 0.2, variants);
+  }
 });

@@ -1,0 +1,87 @@
+// A long sweep (45 runs of 2000 steps) on the worker pool: the editor stays responsive while
+// it trains (a keystroke shows at once), the Sweep chart fills in as runs finish, the editor
+// title's Run button turns into Stop, and Cancel on the progress notification stops it all
+// within a couple of seconds.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT } from '../harness.mjs';
+import { clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
+import { LIGHT } from './playground.mjs';
+
+export default {
+  name: 'stop-sweep',
+  fixture: join(ROOT, 'examples'),
+  server: { trust: false, settings: LIGHT },
+  timeoutMs: 240_000,
+
+  async run(t) {
+    const { page } = t;
+    await t.waitForConsole('[reglab] activated');
+    await t.openFile('06-lambda-sweep-u-shape.reglab.json');
+    const since = mark(t);
+    await clickLens(t, 'Run sweep');
+    const started = await traceAfter(t, since, 'session started: experiment', { timeout: 30_000 });
+    assert.match(started, /46 runs/);
+    const stopButton = page.locator('.editor-actions .codicon-debug-stop').first();
+    await stopButton.waitFor({ timeout: 15_000 });
+    t.step('the editor title shows Stop while it trains');
+
+    await selectTab(t, 'sweep');
+    await waitForChart(t, 'sweep', { min: 2, timeout: 120_000 });
+    t.step('the sweep chart has points');
+
+    // The extension host is not the one training: a keystroke in the editor shows at once.
+    const editor = page.locator('.editor-group-container').first().locator('.monaco-editor');
+    await page.locator('.editor-group-container').first().locator('.tabs-container .tab.active').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    const line = editor.locator('.view-line', { hasText: 'Lesson 6' });
+    const latencies = [];
+    let typed = '';
+    for (const ch of 'xyz') {
+      typed += ch;
+      const t0 = Date.now();
+      await page.keyboard.type(ch);
+      while (!(await line.innerText()).replace(/\u00a0/g, ' ').trimEnd().endsWith(typed)) {
+        if (Date.now() - t0 > 5000) throw new Error(`"${typed}" did not show in the editor within 5 s`);
+      }
+      latencies.push(Date.now() - t0);
+    }
+    const worst = Math.max(...latencies);
+    t.step(`typing while 2 workers train: ${latencies.join(', ')} ms per key`);
+    assert.ok(worst < 1500, `a keystroke took ${worst} ms`);
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Home');
+
+    const notification = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Reglab:' }).first();
+    await notification.waitFor({ timeout: 15_000 });
+    const runningBefore = await page.locator('.statusbar-item', { hasText: 'Reglab' }).first().innerText();
+    t.step(`status bar: ${runningBefore.replace(/\s+/g, ' ')}`);
+    await t.screenshot('sweep-running');
+
+    const stopAt = mark(t);
+    const t0 = Date.now();
+    await notification.hover();
+    await notification.getByRole('button', { name: 'Cancel' }).click();
+    const finished = await traceAfter(t, stopAt, 'session finished: experiment', { timeout: 15_000 });
+    const stopMs = Date.now() - t0;
+    t.step(`stopped in ${stopMs} ms`);
+    assert.ok(stopMs < 5000, `stopping took ${stopMs} ms`);
+    assert.match(finished, /finished/);
+    await page.locator('.statusbar-item', { hasText: 'Reglab' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.editor-actions .codicon-play').first().waitFor({ timeout: 10_000 });
+    await waitForPageState(t, 'idle');
+    const log = t.channelLog('Reglab');
+    const stamp = (re) => Date.parse(re.exec(log)?.[1].replace(' ', 'T') ?? 'x');
+    const stopping = stamp(/^(\S+ \S+) \[info\] Stopping "Sweeping weight decay/m);
+    const done = /^(\S+ \S+) \[info\] Done "Sweeping weight decay[^:]*: (\d+) finished, (\d+) stopped/m.exec(log);
+    assert.ok(done, 'the log has the end of the session');
+    const hostMs = Date.parse(done[1].replace(' ', 'T')) - stopping;
+    t.step(`the extension host stopped the sweep ${hostMs} ms after Cancel: ${done[2]} runs finished, ${done[3]} stopped`);
+    assert.ok(hostMs < 2000, `stopping took ${hostMs} ms in the extension host`);
+    assert.ok(Number(done[2]) > 0 && Number(done[3]) > 0);
+    assert.match(log, /queued runs? of "Sweeping weight decay.*did not start/);
+    await t.screenshot('sweep-stopped');
+    assert.ok(await panel(t).locator('canvas[data-view="sweep"]').count() > 0);
+  },
+};
