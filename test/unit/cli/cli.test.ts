@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { readResults } from '../../../src/experiment/results-io.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -35,7 +35,7 @@ const small = {
 };
 
 before(() => {
-  const common = { bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error' } as const;
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error' };
   buildSync({ ...common, entryPoints: [join(root, 'src/cli.ts')], outfile: bin });
   buildSync({ ...common, entryPoints: [join(root, 'src/worker/worker.ts')], outfile: join(dir, 'worker.js') });
   buildSync({ bundle: true, platform: 'browser', format: 'iife', logLevel: 'error', entryPoints: [join(root, 'src/report/page.ts')], outfile: join(dir, 'report-page.js') });
