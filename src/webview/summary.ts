@@ -37,14 +37,21 @@ export function summarize(results: ExperimentResults, palette: readonly string[]
   });
 }
 
+/** The variant's own run in a few words, then its sweep runs counted. */
 function detail(runs: readonly RunRecord[], counts: Partial<Record<RunStatus, number>>): string {
   if (runs.length === 1) return runDetail(runs[0]!);
+  const own = runs.filter((r) => r.sweepValue === undefined && r.repeat === 0);
+  const sweep = runs.length - own.length;
   const done = (counts.finished ?? 0) + (counts.diverged ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-  const parts = [`${done} of ${runs.length} runs done`];
+  const parts = [own.length === 1 ? `${runDetail(own[0]!)} · sweep: ${done - (isDone(own[0]!) ? 1 : 0)} of ${sweep} runs done` : `${done} of ${runs.length} runs done`];
   if (counts.diverged) parts.push(`${counts.diverged} diverged`);
   if (counts.failed) parts.push(`${counts.failed} failed`);
   if (counts.cancelled) parts.push(`${counts.cancelled} stopped`);
   return parts.join(', ');
+}
+
+function isDone(run: RunRecord): boolean {
+  return run.status !== 'queued' && run.status !== 'running';
 }
 
 export function runDetail(run: RunRecord): string {

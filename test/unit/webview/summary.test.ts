@@ -35,6 +35,16 @@ test('diverged and failed runs are named with their message', () => {
   assert.equal(progressText(results, false), '2 runs · 2 diverged or failed');
 });
 
+test('a variant with its own run and sweep runs: the run in words, the sweep counted', () => {
+  const results = sweepQueued();
+  results.runs.unshift({ ...structuredClone(results.runs[0]!), id: 'own', sweepValue: undefined, status: 'queued' } as never);
+  delete (results.runs[0] as { sweepValue?: number }).sweepValue;
+  for (const e of runEvents('own')) applyEvent(results, e);
+  for (const e of runEvents('s-0-0')) applyEvent(results, e);
+  const [sweep] = summarize(results, palette);
+  assert.match(sweep!.detail, /^test loss 0\.5\d* · sweep: 1 of 6 runs done$/);
+});
+
 test('a sweep variant counts its runs', () => {
   const results = sweepQueued();
   for (const e of runEvents('s-0-0')) applyEvent(results, e);
