@@ -1,0 +1,50 @@
+// Results: folding events, sweep statistics over repeats, saving and reading back, CSV.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { curvesCsv, listResults, readResults, saveResults } from '../../../src/experiment/results-io.ts';
+import { applyEvent, bestSweepValues, finishResults, newResults } from '../../../src/experiment/results.ts';
+import { merge, request, TINY, train } from './helpers.ts';
+
+function sweepResults() {
+  const requests = [0, 0.01, 1].flatMap((l2) =>
+    [1, 2].map((seed, repeat) => ({ ...request(merge(TINY, { regularization: { l2 } }), `l2@${l2}#${repeat}`, seed), variant: 'net', sweepValue: l2, repeat })),
+  );
+  const results = newResults('dir/sweep.reglab.json', 'Sweep, "quoted"', undefined, requests, 'regularization.l2');
+  for (const r of requests) for (const event of train(r).events) applyEvent(results, event);
+  return finishResults(results);
+}
+
+describe('results', () => {
+  const results = sweepResults();
+
+  it('collect every run\'s curves and summary, and the sweep\'s mean and spread over repeats', () => {
+    assert.ok(results.runs.every((r) => r.status === 'finished' && r.metrics.length === 50 && r.summary !== undefined));
+    assert.deepEqual(results.sweep.map((p) => [p.value, p.repeats]), [[0, 2], [0.01, 2], [1, 2]]);
+    const at1 = results.sweep[2]!;
+    const finals = results.runs.filter((r) => r.sweepValue === 1).map((r) => r.summary!.final.testLoss);
+    assert.equal(at1.testLoss.mean, (finals[0]! + finals[1]!) / 2);
+    assert.ok(at1.testLoss.std > 0);
+    const best = bestSweepValues(results.sweep).get('net')!;
+    assert.equal(best.testLoss.mean, Math.min(...results.sweep.map((p) => p.testLoss.mean)));
+  });
+
+  it('are saved atomically under <dir>/<experiment>/ and read back unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reglab-results-'));
+    const path = saveResults(dir, results);
+    assert.match(path, /sweep\/.*\.json$/);
+    assert.deepEqual(readdirSync(join(dir, 'sweep')), [path.split('/').at(-1)]); // no temporary file left
+    assert.deepEqual(readResults(path), JSON.parse(JSON.stringify(results)));
+    assert.deepEqual(listResults(dir).map((r) => r.path), [path]);
+    assert.deepEqual(listResults(join(dir, 'nothing-here')), []);
+  });
+
+  it('export their curves as CSV, one row per run and epoch', () => {
+    const lines = curvesCsv(results).trim().split('\n');
+    assert.equal(lines[0], 'run,variant,sweepValue,repeat,seed,epoch,step,trainLoss,trainDataLoss,trainPenalty,testLoss,trainAccuracy,testAccuracy,weightNorm,weightL1,sparsity');
+    assert.equal(lines.length, 1 + 6 * 50);
+    assert.match(lines[1]!, /^l2@0#0,net,0,0,1,1,1,/);
+  });
+});
