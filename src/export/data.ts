@@ -278,7 +278,8 @@ function csvData(plan: Plan, dirs: DataDirs): string {
           '    # test_fraction of the rows, drawn at random, are held out for testing.',
           '    order = torch.randperm(len(rows))',
           `    n_train = math.floor(len(rows) * (1 - ${plan.s('data.testFraction')}) + 0.5)`,
-          '    return x[order[:n_train]], y[order[:n_train]], x[order[n_train:]], y[order[n_train:]]',
+          '    train, test = order[:n_train], order[n_train:]',
+          '    return x[train], y[train], x[test], y[test]',
         ]),
   );
 }
@@ -319,7 +320,8 @@ function mnist(plan: Plan, dirs: DataDirs): string {
     '        data = gzip.decompress(data)',
     '    dims = data[3]',
     '    shape = struct.unpack(f">{dims}I", data[4:4 + 4 * dims])',
-    '    return torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8).reshape(shape)',
+    '    pixels = torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8)',
+    '    return pixels.reshape(shape)',
     '',
     '',
     `def make_data(${normalize.startsWith('s.') || limited ? 's' : ''}):`,
@@ -331,7 +333,11 @@ function mnist(plan: Plan, dirs: DataDirs): string {
     `        return x, read_idx(labels)${limited ? '[:limit]' : ''}.long()`,
     '',
     limited
-      ? `    return (*split(TRAIN_IMAGES, TRAIN_LABELS, ${plan.s('data.limitTrain')}), *split(TEST_IMAGES, TEST_LABELS, ${plan.s('data.limitTest')}))`
+      ? lines(
+          `    x_train, y_train = split(TRAIN_IMAGES, TRAIN_LABELS, ${plan.s('data.limitTrain')})`,
+          `    x_test, y_test = split(TEST_IMAGES, TEST_LABELS, ${plan.s('data.limitTest')})`,
+          '    return x_train, y_train, x_test, y_test',
+        )
       : '    return (*split(TRAIN_IMAGES, TRAIN_LABELS), *split(TEST_IMAGES, TEST_LABELS))',
   );
 }

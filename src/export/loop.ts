@@ -188,7 +188,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
         ]
       : [`    x_train, y_train, x_test, y_test = ${parts.dataCall}`]),
     bce && '    # BCEWithLogitsLoss takes float targets shaped like its one logit per sample.',
-    bce && '    y_train, y_test = y_train.unsqueeze(1).to(x_train.dtype), y_test.unsqueeze(1).to(x_test.dtype)',
+    bce && '    y_train, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_test))',
     `    model = ${parts.modelCall}`,
     plan.exact && '    if saved is not None:',
     plan.exact && '        model.load_state_dict({k: torch.tensor(v) for k, v in saved["init"].items()})',

@@ -5,7 +5,7 @@ import { pyName } from './fields.ts';
 import type { Plan } from './plan.ts';
 import { call, docstring, lines, pyFloat, pyStr } from './python.ts';
 
-/** `sweep(...)` and its `mean_std` helper. */
+/** `sweep(...)` and its `summarize` helper. */
 export function sweepFunction(plan: Plan): string {
   const sweep = plan.sweep!;
   const name = pyName(sweep.over);
@@ -22,8 +22,12 @@ export function sweepFunction(plan: Plan): string {
   };
   const params = exact ? 'saved, trained' : '';
   return lines(
-    'def mean_std(values):',
-    docstring(`mean ± std${repeats ? ' (the sample std over the repeats, as Reglab\'s sweep chart)' : ''}, or "diverged" when no run finished.`),
+    'def summarize(values):',
+    docstring(
+      repeats
+        ? 'mean ± std of the final losses (the sample std, as Reglab\'s sweep chart), or "diverged" when no run finished.'
+        : 'The final loss, or "diverged".',
+    ),
     '    if not values:',
     '        return "diverged"',
     repeats ? '    std = statistics.stdev(values) if len(values) > 1 else 0.0' : false,
@@ -46,10 +50,10 @@ export function sweepFunction(plan: Plan): string {
           '            points.append((name, value, finals))',
         ]
       : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
-    `    print(f"\\nSweep of ${name}: final losses${repeats ? ' (mean ± std, {SWEEP_REPEATS} seeds)' : ''}")`,
+    repeats ? `    print(f"\\nSweep of ${name}: final losses (mean ± std, {SWEEP_REPEATS} seeds)")` : `    print("\\nSweep of ${name}: final losses")`,
     '    for name, value, finals in points:',
-    '        train = mean_std([f["train_loss"] for f in finals])',
-    '        test = mean_std([f["test_loss"] for f in finals])',
+    '        train = summarize([f["train_loss"] for f in finals])',
+    '        test = summarize([f["test_loss"] for f in finals])',
     `        print(f"[{name}] ${name}={value!r}: train loss {train}, test loss {test}")`,
     '    return points',
   );

@@ -51,7 +51,15 @@ export function modelSection(plan: Plan): ModelSection {
     init.code,
     init.code && '    return model',
   );
-  return { code, call: `make_model(${params.join(', ')})` };
+  const args = params.map((p) => (p === 'inputs' ? 'x_train.shape[1]' : p === 'outputs' ? outputsFromData(plan) : p));
+  return { code, call: `make_model(${args.join(', ')})` };
+}
+
+/** The network's outputs read off the data, for runs whose sizes differ. */
+function outputsFromData(plan: Plan): string {
+  if (plan.every((c) => c.training.loss === 'bce_with_logits')) return '1';
+  if (plan.runs[0]!.data.task === 'regression') return 'y_train.shape[1]';
+  return 'int(torch.cat([y_train, y_test]).max()) + 1';
 }
 
 function describe(plan: Plan, architecture: string, anyDropout: boolean): string {

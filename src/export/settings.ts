@@ -23,7 +23,9 @@ export function settingsSection(plan: Plan): string {
     section = head;
     const field = fieldAt(path);
     const value = defaultOf(plan, path);
-    fieldLines.push(`    ${pyName(path)}: ${typeOf(plan, path)} = ${pyValue(value, field.integer)}  # ${field.comment}`);
+    const declaration = `    ${pyName(path)}: ${typeOf(plan, path)} = ${pyValue(value, field.integer)}`;
+    const line = `${declaration}  # ${field.comment}`;
+    fieldLines.push(line.length <= 88 ? line : `    # ${field.comment}\n${declaration}`);
   }
   return lines(
     '@dataclass(frozen=True)',

@@ -3,11 +3,13 @@
 // the experiment does not use, Python literals that read back exactly, and clear errors
 // for what cannot be exported.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { exportPytorch } from '../../../src/export/index.ts';
+import { exportPytorch, writePytorchExport } from '../../../src/export/index.ts';
 import { call, docstring, pyFloat, pyValue } from '../../../src/export/python.ts';
+import { DROPOUT, EXPERIMENTS, SOURCES, sourceExperiment, writeDataFiles } from './experiments.ts';
 import { parseFile, tempDir } from './helpers.ts';
 
 const dir = tempDir('export-text');
@@ -132,6 +134,83 @@ describe('PyTorch export: the script text', () => {
     assert.throws(() => exported('small', SMALL, { variant: 'nope' }), /no variant named "nope"/);
     const mixed = { ...SMALL, variants: [{ name: 'line' }, { name: 'sine', data: { generator: 'sine' } }] };
     assert.throws(() => exported('mixed', mixed), /different data generators \(line, sine\).*--variant/);
+  });
+});
+
+/**
+ * What a script defines but never uses: imported names, Settings fields no code reads,
+ * top-level functions and classes nobody calls. (A pyflakes-like check, without pyflakes.)
+ */
+function unused(script: string): string[] {
+  const found: string[] = [];
+  const uses = (name: string, except: RegExp) => new RegExp(`\\b${name}\\b`).test(script.replace(except, ''));
+  for (const m of script.matchAll(/^(?:from \S+ )?import (.+)$/gm)) {
+    for (const part of m[1]!.split(', ')) {
+      const name = part.includes(' as ') ? part.split(' as ')[1]! : part.split('.')[0]!;
+      if (!uses(name, new RegExp(`^${m[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'))) found.push(`import ${name}`);
+    }
+  }
+  const settings = script.slice(script.indexOf('class Settings:'), script.indexOf('\nVARIANTS'));
+  for (const m of settings.matchAll(/^ {4}(\w+): /gm)) {
+    if (!new RegExp(`\\.${m[1]}\\b|\\b${m[1]}=value`).test(script)) found.push(`setting ${m[1]}`);
+  }
+  for (const m of script.matchAll(/^(?:def|class) (\w+)/gm)) {
+    if (m[1] !== 'main' && m[1] !== 'Settings' && (script.match(new RegExp(`\\b${m[1]}\\b`, 'g')) ?? []).length < 2) found.push(`${m[1]}`);
+  }
+  return found;
+}
+
+describe('PyTorch export: every script', () => {
+  const dir = tempDir('export-all');
+  writeDataFiles(dir);
+  const files: [string, Record<string, unknown>][] = [
+    ['small', SMALL],
+    ...EXPERIMENTS.map(({ name, file }): [string, Record<string, unknown>] => [name, file]),
+    ['dropout', DROPOUT],
+    ...SOURCES.map(({ name, data }): [string, Record<string, unknown>] => [`data-${name}`, sourceExperiment(name, data)]),
+  ];
+  const examples = join(import.meta.dirname, '../../../examples');
+  const paths = [
+    ...files.map(([name, content]) => {
+      const path = join(dir, `${name}.reglab.json`);
+      writeFileSync(path, JSON.stringify(content));
+      return path;
+    }),
+    ...(existsSync(examples) ? readdirSync(examples).filter((f) => f.endsWith('.reglab.json')).map((f) => join(examples, f)) : []),
+  ];
+
+  it('the unused-code check finds unused imports, settings and functions', () => {
+    const script = [
+      'import json\nimport math\nfrom torch import nn\n',
+      'class Settings:\n    lr: float = 0.1\n    l2: float = 0.0\n\nVARIANTS = {}\n',
+      'def helper():\n    return math.pi\n\ndef main():\n    print(nn, s.lr)\n',
+    ].join('');
+    assert.deepEqual(unused(script), ['import json', 'setting l2', 'helper']);
+  });
+
+  it('defines nothing it does not use, within 88 columns, with and without exact mode', () => {
+    for (const path of paths) {
+      for (const exact of [false, true]) {
+        const { script } = exportPytorch(parseFile(path), path, { exact, outDir: dir });
+        assert.deepEqual(unused(script), [], `${path}${exact ? ' (exact)' : ''}: unused`);
+        const long = script.split('\n').filter((l) => l.length > 88 && !l.startsWith('    python3 '));
+        assert.deepEqual(long, [], `${path}: lines longer than 88 columns`);
+      }
+    }
+  });
+
+  it('compiles: python3 -m py_compile on every script (any python3; torch is not imported)', (t) => {
+    const out = join(dir, 'compiled');
+    const scripts = paths.flatMap((path) =>
+      [false, true].map((exact) => {
+        const exported = exportPytorch(parseFile(path), path, { exact, outDir: dir });
+        return writePytorchExport({ ...exported, scriptName: `${exact ? 'exact-' : ''}${exported.scriptName}`, dataFiles: [] }, out)[0]!;
+      }),
+    );
+    const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['--version']).status === 0);
+    if (python === undefined) return t.skip('no python3');
+    const compiled = spawnSync(python, ['-m', 'py_compile', ...scripts], { encoding: 'utf8' });
+    assert.equal(compiled.status, 0, compiled.stderr);
   });
 });
 
