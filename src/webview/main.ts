@@ -14,7 +14,8 @@
 //   Save as variant   [data-testid="variant-name"] (text input), [data-testid="save-variant"] (button)
 //   Stop [data-testid="stop"], Log toggle [data-testid="log-scale"] (checkbox, Loss and Sweep),
 //   exports [data-testid="export-chart"] and [data-testid="export-csv"], Fit replay [data-testid="fit-epoch"]
-//   legend        <li class="variant" data-variant="<name>">; problems <li class="problem diverged|failed" data-run="<id>">
+//   legend        <li class="variant" data-variant="<name>"> holding <button aria-pressed> (hides/shows the variant);
+//                 problems <li class="problem diverged|failed" data-run="<id>">
 import type { PageMessage, View } from './contract.ts';
 import { ChartBoard } from './charts.ts';
 import { createLegend } from './controls/legend.ts';
@@ -30,6 +31,8 @@ import { progressText, summarize, variantPalette } from './summary.ts';
 import { readTheme, watchTheme } from './theme.ts';
 import { browserClock, FrameThrottle } from './throttle.ts';
 import { connect, initialState } from './vscode.ts';
+import { variantNames } from '../report/charts/palette.ts';
+import { hideVariants } from './views/common.ts';
 import { snapshotEpochs, VIEW_BUILDERS, type ViewContent } from './views/index.ts';
 
 /** Shortest time between two draws while results stream in (grows when drawing is slow). */
@@ -54,7 +57,13 @@ const toolbar = createToolbar({
   exportChart: () => post({ type: 'exportChart' }),
   exportCsv: () => post({ type: 'exportCsv' }),
 });
-const legend = createLegend();
+/** Variants hidden from the charts by a click in the legend (the page's own, not saved). */
+const hidden = new Set<string>();
+const legend = createLegend((variant) => {
+  if (hidden.has(variant)) hidden.delete(variant);
+  else if (store.results !== null && variantNames(store.results).some((v) => v !== variant && !hidden.has(v))) hidden.add(variant);
+  throttle.immediate();
+});
 const playground = createPlayground({
   moved: (id, value) => {
     store.setKnob(id, value);
@@ -117,12 +126,23 @@ function render(): void {
   legend.element.hidden = results === null;
   views.hidden = results === null;
   if (results === null) return;
-  legend.update(results.title, results.file || file, summarize(results, theme.palette));
-  const epochs = snapshotEpochs(results);
+  const names = variantNames(results);
+  for (const variant of hidden) if (!names.includes(variant)) hidden.delete(variant);
+  legend.update(results.title, results.file || file, summarize(results, theme.palette), hidden);
+  const colors = variantPalette(results, theme.palette);
+  const shown = hideVariants(results, hidden, colors);
+  const epochs = snapshotEpochs(shown.results);
   if (store.training || (fitEpoch !== null && !epochs.includes(fitEpoch))) fitEpoch = null;
   scrubber.update(epochs, fitEpoch, !store.training);
-  const colors = variantPalette(results, theme.palette);
-  const content: ViewContent = VIEW_BUILDERS[view]({ results, theme, themeRevision, logScale, training: store.training, fitEpoch });
+  const content: ViewContent = VIEW_BUILDERS[view]({
+    results: shown.results,
+    theme: { ...theme, palette: shown.palette },
+    themeRevision,
+    logScale,
+    training: store.training,
+    fitEpoch,
+    hidden: [...hidden].sort(),
+  });
   boards[view].render(content, (variant) => colors.get(variant) ?? theme.palette[0]!);
 }
 

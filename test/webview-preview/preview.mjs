@@ -219,6 +219,15 @@ async function interactions(context, c, problems) {
   console.log(`${c.name}-loss-linear.png  (Log toggle off)`);
   await p.click('[data-testid="log-scale"]');
 
+  const variants = await p.$$('li.variant button[aria-pressed]');
+  if (variants.length > 1) {
+    await variants[0].click();
+    await p.waitForTimeout(200);
+    await p.screenshot({ path: join(out, `${c.name}-variant-hidden.png`) });
+    console.log(`${c.name}-variant-hidden.png  (first variant hidden from the legend)`);
+    await (await p.$('li.variant button[aria-pressed="false"]')).click();
+  }
+
   const draws = await p.$eval('canvas[data-view="loss"]', (cv) => Number(cv.dataset.draws));
   const other = themes.find((t) => t !== themes[0]) ?? 'light';
   await p.evaluate((t) => window.__preview.setTheme(t), other);

@@ -1,5 +1,6 @@
 // The legend shared by every chart: one colour per variant (the same in all four views), what
 // each variant's runs are doing, and the runs that diverged or failed, with their message.
+// A variant's name is a toggle: it hides or shows that variant in every chart.
 import { h, icon } from '../dom.ts';
 import type { VariantSummary } from '../summary.ts';
 
@@ -14,10 +15,11 @@ const STATUS_ICON: Record<string, string> = {
 
 export interface Legend {
   element: HTMLElement;
-  update(title: string, file: string, summaries: readonly VariantSummary[]): void;
+  update(title: string, file: string, summaries: readonly VariantSummary[], hidden: ReadonlySet<string>): void;
 }
 
-export function createLegend(): Legend {
+/** `toggle`: a click on a variant shows or hides it in every chart. */
+export function createLegend(toggle: (variant: string) => void): Legend {
   const heading = h('h1', { class: 'title' });
   const file = h('span', { class: 'file' });
   const list = h('ul', { class: 'variants', attrs: { 'aria-label': 'Variants' } });
@@ -26,8 +28,8 @@ export function createLegend(): Legend {
   let last = '';
   return {
     element,
-    update(title, path, summaries) {
-      const signature = JSON.stringify([title, path, summaries]);
+    update(title, path, summaries, hidden) {
+      const signature = JSON.stringify([title, path, summaries, [...hidden]]);
       if (signature === last) return;
       last = signature;
       heading.textContent = title;
@@ -37,11 +39,22 @@ export function createLegend(): Legend {
           const status = s.runs === 1 ? (Object.keys(s.counts)[0] ?? 'queued') : s.counts.running ? 'running' : s.counts.queued ? 'queued' : s.problems.length > 0 ? s.problems[0]!.status : 'finished';
           const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
           swatch.style.backgroundColor = s.color;
-          return h(
-            'li',
-            { class: `variant status-${status}`, data: { variant: s.variant } },
+          const shown = !hidden.has(s.variant);
+          const button = h(
+            'button',
+            {
+              class: 'variant-toggle',
+              attrs: { type: 'button', 'aria-pressed': String(shown) },
+              title: `${shown ? 'Hide' : 'Show'} “${s.name}” in every chart`,
+            },
             swatch,
             h('span', { class: 'name', text: s.name }),
+          );
+          button.addEventListener('click', () => toggle(s.variant));
+          return h(
+            'li',
+            { class: `variant status-${status}${shown ? '' : ' is-hidden'}`, data: { variant: s.variant } },
+            button,
             icon(STATUS_ICON[status] ?? 'circle', status === 'running' ? 'codicon-modifier-spin' : ''),
             h('span', { class: 'detail', text: s.detail }),
           );

@@ -2,7 +2,7 @@
 // exactly when a chart's inputs do, and the panel's adjustments to the report's configs
 // (VS Code's colours, the Log toggle, screen pixels, hover styling).
 import { variantRuns } from '../../report/charts/common.ts';
-import { buildChart, planCharts, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
+import { buildChart, planCharts, variantNames, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
 import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
 import type { View } from '../contract.ts';
 import type { PanelTheme } from '../theme.ts';
@@ -23,7 +23,16 @@ export function runsKey(runs: readonly RunRecord[], withMetrics = true): string 
 }
 
 export function contextKey(ctx: ViewContext, ...extra: (string | number | boolean | null)[]): string {
-  return [ctx.themeRevision, ...extra].join(';');
+  return [ctx.themeRevision, JSON.stringify(ctx.hidden ?? []), ...extra].join(';');
+}
+
+/**
+ * The results without the variants hidden in the legend, and the palette that keeps every
+ * shown variant in its colour (the builders colour variants by their order in the results).
+ */
+export function hideVariants(results: ExperimentResults, hidden: ReadonlySet<string>, colors: ReadonlyMap<string, string>): { results: ExperimentResults; palette: string[] } {
+  const shown = hidden.size === 0 ? results : { ...results, runs: results.runs.filter((r) => !hidden.has(r.variant)), sweep: results.sweep.filter((p) => !hidden.has(p.variant)) };
+  return { results: shown, palette: variantNames(shown).map((name) => colors.get(name) ?? '#888888') };
 }
 
 /** A panel chart from a spec of the report's plan. */

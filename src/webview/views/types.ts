@@ -36,4 +36,6 @@ export interface ViewContext {
   training: boolean;
   /** The Fit view's scrubber: the snapshot epoch to show (null: the latest). */
   fitEpoch: number | null;
+  /** Variants the user hid in the legend (already left out of `results`; part of every key). */
+  hidden?: readonly string[];
 }

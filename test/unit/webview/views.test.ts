@@ -9,6 +9,8 @@ import { themeFromVariables } from '../../../src/webview/theme.ts';
 import { atEpoch, fitView, snapshotEpochs } from '../../../src/webview/views/fit.ts';
 import { VIEW_BUILDERS, type ViewContext } from '../../../src/webview/views/index.ts';
 import { NO_SWEEP } from '../../../src/webview/views/sweep.ts';
+import { hideVariants } from '../../../src/webview/views/common.ts';
+import { variantPalette } from '../../../src/webview/summary.ts';
 import type { ExperimentResults } from '../../../src/experiment/results.ts';
 import { queued, regression, runEvents, sweepQueued } from './fixtures.ts';
 import { applyEvent } from '../../../src/experiment/results.ts';
@@ -184,4 +186,18 @@ test('every chart is a static, non-animated config drawn at the screen’s pixel
 test('countPoints counts finite values only', () => {
   const config = { data: { datasets: [{ data: [{ x: 0, y: 1 }, { x: 1, y: null }, { x: Number.NaN, y: 2 }, 3, Number.POSITIVE_INFINITY] }] } };
   assert.equal(countPoints(config as never), 2);
+});
+
+test('a variant hidden in the legend leaves every chart; the others keep their colours', () => {
+  const results = regression();
+  const colors = variantPalette(results, theme.palette);
+  const shown = hideVariants(results, new Set(['plain']), colors);
+  assert.deepEqual(shown.results.runs.map((r) => r.variant), ['decay']);
+  assert.deepEqual(shown.palette, [theme.palette[1]]);
+  const view = VIEW_BUILDERS.loss(ctx(shown.results, { theme: { ...theme, palette: shown.palette }, hidden: ['plain'] }));
+  const sets = datasets(view.charts[0]!.config());
+  assert.deepEqual(sets.map((d) => d.label), ['decay · test', 'decay · train', 'decay · penalty']);
+  assert.equal(sets[0]!.borderColor, theme.palette[1], 'decay keeps its colour');
+  assert.notEqual(view.charts[0]!.key, VIEW_BUILDERS.loss(ctx(shown.results, { theme: { ...theme, palette: shown.palette } })).charts[0]!.key);
+  assert.equal(hideVariants(results, new Set(), colors).results, results);
 });
