@@ -7,7 +7,7 @@ export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-ligh
 
 export interface PanelTheme extends ChartTheme {
   kind: ThemeKind;
-  /** One colour per variant, in variant order (VS Code's chart colours). */
+  /** One colour per variant, in variant order (VS Code's chart colours, then the same mixed with the text colour). */
   palette: string[];
   /** Diverged and failed runs. */
   error: string;
@@ -69,7 +69,10 @@ export function themeFromVariables(get: (name: string) => string, kind: ThemeKin
   const contrast = kind === 'high-contrast' || kind === 'high-contrast-light';
   const text = read('foreground');
   const background = toHex(read('editor-background')) ?? fallback['editor-background']!;
-  const palette = PALETTE_VARIABLES.map((name) => toHex(read(name)) ?? fallback[name]!);
+  const base = PALETTE_VARIABLES.map((name) => toHex(read(name)) ?? fallback[name]!);
+  // VS Code has six chart colours; a seventh variant and on get them again, halfway to the text colour.
+  const ink = toHex(text) ?? (kind === 'light' || kind === 'high-contrast-light' ? '#000000' : '#ffffff');
+  const palette = [...base, ...base.map((c) => mix(c, ink, 0.5))];
   return {
     kind,
     text,
@@ -122,4 +125,11 @@ export function fade(color: string, alpha: number): string {
   if (hex === undefined) return color;
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** '#rrggbb' between two '#rrggbb' colours (t = 0: a, 1: b). */
+export function mix(a: string, b: string, t: number): string {
+  const pa = parseInt(a.slice(1), 16), pb = parseInt(b.slice(1), 16);
+  const channel = (shift: number) => Math.round(((pa >> shift) & 255) * (1 - t) + ((pb >> shift) & 255) * t);
+  return `#${[16, 8, 0].map((shift) => channel(shift).toString(16).padStart(2, '0')).join('')}`;
 }

@@ -1,7 +1,7 @@
 // Chart colours from VS Code's theme variables, with fallbacks outside VS Code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fade, themeFromVariables, themeKind, toHex } from '../../../src/webview/theme.ts';
+import { fade, mix, themeFromVariables, themeKind, toHex } from '../../../src/webview/theme.ts';
 
 const classes = (...names: string[]) => ({ contains: (n: string) => names.includes(n) });
 
@@ -30,7 +30,9 @@ test('colours are read from --vscode-* variables', () => {
   assert.equal(theme.background, '#fffffe');
   assert.equal(theme.font, 'Segoe WPC');
   assert.deepEqual(theme.palette.slice(0, 2), ['#1a85ff', '#d18616']);
-  assert.equal(theme.palette.length, 6);
+  assert.equal(theme.palette.length, 12);
+  assert.equal(new Set(theme.palette).size, 12, 'seven to twelve variants get colours of their own');
+  assert.equal(theme.palette[6], '#3e73b0', 'the blue again, halfway to the text colour');
   for (const c of theme.palette) assert.match(c, /^#[0-9a-f]{6}$/, 'hex: the report mixes alpha into it');
 });
 
@@ -61,4 +63,6 @@ test('toHex reads the colour notations VS Code uses', () => {
   assert.equal(toHex('red'), undefined);
   assert.equal(fade('#ff0000', 0.5), 'rgba(255, 0, 0, 0.5)');
   assert.equal(fade('red', 0.5), 'red');
+  assert.equal(mix('#000000', '#ffffff', 0.5), '#808080');
+  assert.equal(mix('#102030', '#102030', 0.3), '#102030');
 });
