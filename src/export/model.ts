@@ -137,7 +137,10 @@ function loopModel(plan: Plan, sizes: { inputs: string; outputs: string } | null
     `    layers.append(nn.Linear(width, ${sizes?.outputs ?? 'outputs'}))`,
     '    model = nn.Sequential(*layers)',
   );
-  return { code, architecture: `An MLP: nn.Linear → ${activationName(plan)}${anyDropout ? ' → Dropout' : ''} per hidden layer, then nn.Linear to the outputs` };
+  const shape =
+    sizes !== null && !plan.varies('model.hidden') ? `An MLP ${[sizes.inputs, ...plan.value<number[]>('model.hidden'), sizes.outputs].join('-')}:` : 'An MLP:';
+  const dropout = anyDropout ? ' → nn.Dropout (none at p = 0)' : '';
+  return { code, architecture: `${shape} nn.Linear → ${activationName(plan)}${dropout} per hidden layer, then nn.Linear` };
 }
 
 function activationHelper(plan: Plan): string {

@@ -23,9 +23,10 @@ export function settingsSection(plan: Plan): string {
     section = head;
     const field = fieldAt(path);
     const value = defaultOf(plan, path);
+    const note = commentOf(plan, path);
     const declaration = `    ${pyName(path)}: ${typeOf(plan, path)} = ${pyValue(value, field.integer)}`;
-    const line = `${declaration}  # ${field.comment}`;
-    fieldLines.push(line.length <= 88 ? line : `    # ${field.comment}\n${declaration}`);
+    const line = `${declaration}  # ${note}`;
+    fieldLines.push(line.length <= 88 ? line : `    # ${note}\n${declaration}`);
   }
   return lines(
     '@dataclass(frozen=True)',
@@ -42,6 +43,21 @@ export function settingsSection(plan: Plan): string {
     plan.sweep && '',
     plan.sweep && sweepConstants(plan),
   );
+}
+
+/** What `noise` means depends on the data set. */
+const NOISE: Record<string, string> = {
+  d2l: 'std of the Gaussian noise on the targets',
+  moons: 'std of the Gaussian noise on each coordinate',
+  circles: "TensorFlow Playground's noise / 100",
+  xor: "TensorFlow Playground's noise / 100",
+  gaussian: "TensorFlow Playground's noise / 100",
+  spiral: "TensorFlow Playground's noise / 100",
+};
+
+function commentOf(plan: Plan, path: string): string {
+  if (path === 'data.noise') return NOISE[plan.value<string>('data.generator')] ?? fieldAt(path).comment;
+  return fieldAt(path).comment;
 }
 
 function defaultOf(plan: Plan, path: string): PyValue {
