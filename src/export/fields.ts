@@ -9,12 +9,6 @@ export interface Field {
   comment: string;
   /** Whole numbers (written without a decimal point). */
   integer?: boolean;
-  /**
-   * A choice that shapes the code (a layer kind, a loss class): written into the code as a
-   * constant when every run agrees, a setting only when runs differ. Other fields are
-   * always settings, the hyperparameters a reader looks for at the top.
-   */
-  structural?: boolean;
 }
 
 const FIELDS: readonly Field[] = [
@@ -25,7 +19,7 @@ const FIELDS: readonly Field[] = [
   { path: 'data.features', comment: 'inputs', integer: true },
   { path: 'data.classes', comment: 'classes, one blob each', integer: true },
   { path: 'data.x', comment: 'the input range (low, high)' },
-  { path: 'data.spacing', comment: '"linspace": train x evenly spaced; "uniform": drawn at random', structural: true },
+  { path: 'data.spacing', comment: '"linspace": train x evenly spaced; "uniform": drawn at random' },
   { path: 'data.slope', comment: 'y = slope·x + intercept' },
   { path: 'data.intercept', comment: 'y = slope·x + intercept' },
   { path: 'data.amplitude', comment: 'y = amplitude·sin(frequency·x + phase)' },
@@ -42,15 +36,15 @@ const FIELDS: readonly Field[] = [
   { path: 'data.testFraction', comment: 'share of the rows held out for testing' },
   { path: 'data.limitTrain', comment: 'use only the first training images', integer: true },
   { path: 'data.limitTest', comment: 'use only the first test images', integer: true },
-  { path: 'data.normalize', comment: 'pixel scaling: "unit" x/255, "standard" MNIST mean/std, "none"', structural: true },
+  { path: 'data.normalize', comment: 'pixel scaling: "unit" x/255, "standard" MNIST mean/std, "none"' },
   // model
-  { path: 'model.hidden', comment: 'hidden layer sizes', integer: true, structural: true },
-  { path: 'model.activation', comment: 'the non-linearity after each hidden layer', structural: true },
-  { path: 'model.negativeSlope', comment: "LeakyReLU's negative_slope", structural: true },
-  { path: 'model.init', comment: '"default" (PyTorch\'s) or "normal" initial weights', structural: true },
+  { path: 'model.hidden', comment: 'hidden layer sizes', integer: true },
+  { path: 'model.activation', comment: 'the non-linearity after each hidden layer' },
+  { path: 'model.negativeSlope', comment: "LeakyReLU's negative_slope" },
+  { path: 'model.init', comment: '"default" (PyTorch\'s) or "normal" initial weights' },
   { path: 'model.initStd', comment: 'std of the initial weights with init "normal"' },
   // training
-  { path: 'training.optimizer.type', comment: 'the torch.optim optimizer', structural: true },
+  { path: 'training.optimizer.type', comment: 'the torch.optim optimizer' },
   { path: 'training.optimizer.lr', comment: 'learning rate' },
   { path: 'training.optimizer.momentum', comment: 'momentum' },
   { path: 'training.optimizer.dampening', comment: "SGD's dampening" },
@@ -62,25 +56,25 @@ const FIELDS: readonly Field[] = [
   { path: 'training.optimizer.centered', comment: 'centered RMSprop' },
   { path: 'training.optimizer.lrDecay', comment: "Adagrad's lr_decay" },
   { path: 'training.optimizer.initialAccumulatorValue', comment: "Adagrad's initial_accumulator_value" },
-  { path: 'training.loss', comment: 'the data loss', structural: true },
+  { path: 'training.loss', comment: 'the data loss' },
   { path: 'training.beta', comment: "SmoothL1Loss's beta" },
   { path: 'training.delta', comment: "HuberLoss's delta" },
   { path: 'training.epochs', comment: 'passes over the training set', integer: true },
   { path: 'training.batchSize', comment: 'samples per step (None: the whole training set)', integer: true },
-  { path: 'training.shuffle', comment: 'reshuffle the training set every epoch', structural: true },
+  { path: 'training.shuffle', comment: 'reshuffle the training set every epoch' },
   { path: 'training.evalEvery', comment: 'epochs between evaluations', integer: true },
   // regularization
   { path: 'regularization.l1', comment: 'λ of the L1 penalty λ·Σ|w|' },
-  { path: 'regularization.l1Mode', comment: 'how L1 acts: "subgradient" or "proximal"', structural: true },
+  { path: 'regularization.l1Mode', comment: 'how L1 acts: "subgradient" or "proximal"' },
   { path: 'regularization.l2', comment: 'λ of the L2 penalty λ·Σw² (no ½)' },
   { path: 'regularization.elasticNet.lambda', comment: 'λ of ElasticNet λ·(r·Σ|w| + (1 − r)·Σw²)' },
   { path: 'regularization.elasticNet.l1Ratio', comment: 'r: the share of L1 in ElasticNet' },
   { path: 'regularization.l2Norm', comment: 'λ of λ·Σ‖W‖₂, the unsquared norm of each tensor' },
   { path: 'regularization.weightDecay', comment: "the optimizer's weight_decay" },
-  { path: 'regularization.decoupled', comment: 'decoupled weight decay: Adam becomes AdamW', structural: true },
-  { path: 'regularization.dropout', comment: 'Dropout p after each hidden layer', structural: true },
+  { path: 'regularization.decoupled', comment: 'decoupled weight decay: Adam becomes AdamW' },
+  { path: 'regularization.dropout', comment: 'Dropout p after each hidden layer' },
   { path: 'regularization.maxNorm', comment: "max L2 norm of each unit's incoming weights" },
-  { path: 'regularization.applyTo', comment: 'what penalties and decay act on: "weights" or "all"', structural: true },
+  { path: 'regularization.applyTo', comment: 'what penalties and decay act on: "weights" or "all"' },
   { path: 'regularization.earlyStopping.patience', comment: 'epochs to wait for improvement', integer: true },
   { path: 'regularization.earlyStopping.minDelta', comment: 'the least decrease that counts' },
   { path: 'regularization.earlyStopping.restoreBest', comment: 'end with the best weights' },

@@ -2,6 +2,7 @@
 // batch) with zero_grad → data loss + penalty → backward → step → proximal L1 → max-norm;
 // then, every eval_every epochs, the mean loss over the epoch's batches and an evaluation
 // in eval mode (dropout off), printed as one line; early stopping on the test loss.
+import type { Task } from '../data/index.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { needsBiasGroup, optimizerLines } from './optimizer.ts';
 import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
@@ -16,8 +17,6 @@ const LOSSES: Record<RunConfig['training']['loss'], (plan: Plan) => string> = {
   cross_entropy: () => 'nn.CrossEntropyLoss()',
   bce_with_logits: () => 'nn.BCEWithLogitsLoss()',
 };
-
-export type Task = 'regression' | 'classification';
 
 export interface LoopShape {
   task: Task;

@@ -21,7 +21,7 @@ export interface ModelSection {
 }
 
 /** Per run: [inputs, outputs] of the network. */
-export function modelSizes(plan: Plan): [number, number][] {
+function modelSizes(plan: Plan): [number, number][] {
   return plan.runs.map((r) => [r.data.inputs, r.spec.config.training.loss === 'bce_with_logits' ? 1 : r.data.outputs]);
 }
 

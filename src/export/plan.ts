@@ -92,16 +92,15 @@ export class Plan {
     return `s.${pyName(path)}`;
   }
 
-  /** A structural field: `s.<name>` when runs differ, else its value as a Python literal. */
+  /**
+   * A choice that shapes the code (a layer kind, a loss class): `s.<name>` when runs
+   * differ, else its value as a Python literal. Numeric hyperparameters are always read
+   * with s(), so that a reader finds them at the top.
+   */
   ref(path: string): string {
     if (this.varies(path)) return this.s(path);
     const field = fieldAt(path);
     return pyValue(settingValue(path, this.value(path)), field.integer);
-  }
-
-  /** A field that is a setting unless structural and constant (the usual way to read a field). */
-  read(path: string): string {
-    return fieldAt(path).structural ? this.ref(path) : this.s(path);
   }
 
   needs(line: string): void {
