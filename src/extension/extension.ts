@@ -6,7 +6,7 @@ import { registerCommands } from './commands.ts';
 import { ExperimentDiagnostics } from './diagnostics.ts';
 import { EXPERIMENT_SELECTOR } from './documents.ts';
 import { Exports } from './export.ts';
-import { History } from './history.ts';
+import { History, knobsOf } from './history.ts';
 import { Log } from './log.ts';
 import { PanelHost } from './panel.ts';
 import { Playground } from './playground.ts';
@@ -21,11 +21,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new SettingsService();
   const training = new Training(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, settings, log);
-  const panel = new PanelHost(context.extensionUri, training, settings, log);
+  const panel = new PanelHost(context.extensionUri, training, settings, log, context.workspaceState);
   const playground = new Playground(panel, training, log);
   const history = new History(panel, playground, settings, log);
   const exports = new Exports(panel, settings, log);
 
+  panel.knobsFor = knobsOf;
   panel.actions = {
     playground: (values) => playground.moved(values),
     saveVariant: (name, values) => {

@@ -72,13 +72,14 @@ export class History {
     const exists = uri !== undefined && existsSync(uri.fsPath);
     const knobs = exists ? await knobsOf(uri) : [];
     if (exists) this.playground.reset(uri, knobs);
-    this.panel.showResults(results, exists ? uri : undefined, knobs);
+    this.panel.showResults(results, exists ? uri : undefined, knobs, path);
     this.log.info(`Opened saved results ${vscode.workspace.asRelativePath(path, false)}`);
     trace(`opened saved results: "${results.title}"`);
   }
 }
 
-async function knobsOf(uri: vscode.Uri): Promise<Knob[]> {
+/** The playground's knobs of an experiment file ([] when it does not parse). */
+export async function knobsOf(uri: vscode.Uri): Promise<Knob[]> {
   try {
     const { parsed } = await openExperiment(uri);
     return parsed.experiment !== undefined && !hasErrors(parsed.diagnostics) ? computeKnobs(parsed.experiment) : [];

@@ -4,6 +4,8 @@
 // nothing before the page says it is ready. Every message from the page is validated
 // (parsePageMessage) before anything acts on it.
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { readResults } from '../experiment/results-io.ts';
 import type { ExperimentResults } from '../experiment/results.ts';
 import { panelHtml, newNonce } from '../webview/html.ts';
 import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
@@ -13,6 +15,8 @@ import { trace, type Log } from './log.ts';
 import { emptyPanelState, toPanelState } from './panelState.ts';
 import type { SettingsService } from './settingsService.ts';
 import type { Session, Training } from './training.ts';
+
+const LAST_RESULTS = 'reglab.lastResults';
 
 /** What the page can ask of the rest of the extension. */
 export interface PanelActions {
@@ -38,12 +42,16 @@ export class PanelHost extends Disposable {
   /** The results or the file shown changed. */
   readonly onDidChange = this.changed.event;
   actions: PanelActions | undefined;
+  /** The playground's knobs of an experiment file, for a restored panel whose state has none. */
+  knobsFor: ((uri: vscode.Uri) => Promise<Knob[]>) | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     training: Training,
     private readonly settings: SettingsService,
     private readonly log: Log,
+    /** The workspace's memento: which saved results the panel showed last. */
+    private readonly memento: vscode.Memento,
   ) {
     super();
     this.batcher = new EventBatcher((events) => this.post({ type: 'events', events }), settings.current.chartUpdateRate);
@@ -54,7 +62,8 @@ export class PanelHost extends Disposable {
     this.register(training.onDidEvent(({ session, event }) => {
       if (session === this.following) this.batcher.push(event);
     }));
-    this.register(training.onDidEnd(({ session, results }) => {
+    this.register(training.onDidEnd(({ session, results, savedTo }) => {
+      if (savedTo !== undefined) void this.memento.update(LAST_RESULTS, savedTo);
       if (session !== this.following) return;
       this.following = undefined;
       this.batcher.flush();
@@ -107,10 +116,20 @@ export class PanelHost extends Disposable {
     this.attach(panel, false);
   }
 
-  /** Takes over a panel VS Code restored after a restart, with the state the page had saved. */
+  /**
+   * Takes over a panel VS Code restored after a restart, with the state the page had saved.
+   * When that state has no results (VS Code did not get to store it, or it was too large),
+   * the results saved last in this workspace are shown instead: still no retraining.
+   */
   revive(panel: vscode.WebviewPanel, saved: unknown): void {
     if (this.panel !== undefined && this.panel !== panel) this.panel.dispose();
-    const state = toPanelState(saved);
+    let state = toPanelState(saved);
+    let from = 'the page\'s state';
+    if (state?.results == null) {
+      const last = this.lastSaved();
+      if (last !== undefined) state = { ...(state ?? emptyPanelState()), file: last.file, results: last };
+      from = 'the results saved last';
+    }
     if (state !== undefined && this.following === undefined) {
       this.state = state;
       this.fileUri = resolveFile(state.file);
@@ -118,11 +137,20 @@ export class PanelHost extends Disposable {
     }
     panel.webview.options = { enableScripts: true, localResourceRoots: this.resourceRoots() };
     this.attach(panel, state !== undefined);
-    trace(`panel restored: ${state?.results?.title ?? 'no results'}`);
+    const uri = this.fileUri;
+    if (state !== undefined && state.knobs.length === 0 && uri !== undefined && this.knobsFor !== undefined) {
+      void this.knobsFor(uri).then((knobs) => {
+        if (knobs.length === 0 || this.fileUri !== uri || this.following !== undefined) return;
+        this.state.knobs = knobs;
+        this.post({ type: 'load', state: this.state });
+      });
+    }
+    trace(`panel restored: ${state?.results ? `${state.results.title} (from ${from})` : `no results (saved state: ${saved === undefined ? 'none' : `${typeof saved}, ${JSON.stringify(saved)?.length ?? 0} characters`})`}`);
   }
 
   /** Shows results that are not training (saved ones, from the history or "Open results"). */
-  showResults(results: ExperimentResults, uri: vscode.Uri | undefined, knobs: Knob[]): void {
+  showResults(results: ExperimentResults, uri: vscode.Uri | undefined, knobs: Knob[], savedPath?: string): void {
+    if (savedPath !== undefined) void this.memento.update(LAST_RESULTS, savedPath);
     this.following = undefined;
     this.batcher.clear();
     this.state = { ...this.state, file: results.file, results, knobs };
@@ -277,6 +305,17 @@ export class PanelHost extends Disposable {
       state,
       title: this.title(),
     });
+  }
+
+  /** The results file the panel showed last in this workspace, read back; undefined when gone. */
+  private lastSaved(): ExperimentResults | undefined {
+    const path = this.memento.get<string>(LAST_RESULTS);
+    if (path === undefined || !existsSync(path)) return undefined;
+    try {
+      return readResults(path);
+    } catch {
+      return undefined;
+    }
   }
 
   private title(): string {
