@@ -12,6 +12,7 @@ import { rangeOfPath } from './experiment/positions.ts';
 import { curvesCsv, saveResults } from './experiment/results-io.ts';
 import type { ExperimentResults } from './experiment/results.ts';
 import { planRuns, startExperiment } from './experiment/session.ts';
+import { exportPytorchCommand } from './export/cli-command.ts';
 import { renderReport } from './report/index.ts';
 import { RunPool } from './worker/pool.ts';
 
@@ -22,6 +23,7 @@ interface SourceFile {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'export-pytorch') return exportPytorchCommand(argv.slice(1));
   const options = parseArgs(argv);
   if (options.command === 'help') {
     console.log(USAGE);

@@ -18,6 +18,9 @@ export const USAGE = `Usage:
       Exit code 1 when a file is invalid or a run diverged or failed.
   reglab validate FILE|DIR...
       Reports every problem of every file, like a compiler; exit code 1 on errors.
+  reglab export-pytorch FILE|DIR... [--variant NAME] [--out DIR] [--exact]
+      Writes each experiment as an equivalent PyTorch script (NAME.py beside its file or in
+      DIR); --exact also saves Reglab's data, initial weights and shuffling (NAME.exact.json).
 Options:
   --json          print the results as JSON on stdout (progress goes to stderr)
   --out DIR       where results, CSV and report go (default .reglab/runs)

@@ -20,6 +20,8 @@ export interface RunHooks {
   emit(event: RunEvent): void;
   /** Epoch metrics are sent in batches at most this often (milliseconds). */
   flushMs?: number;
+  /** Hands in-process callers (tests, exact-mode export) the model, right after it is built. */
+  onModel?: (model: E.Sequential) => void;
 }
 
 export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
@@ -34,6 +36,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   }
 
   const { model, regularized, optimizer } = setupModel(config, data, seed);
+  hooks.onModel?.(model);
   const weights = model.weights();
   const parameterCount = model.parameters().reduce((n, p) => n + p.size, 0);
   hooks.emit({ type: 'started', runId, parameterCount, task: data.task, inputs: data.inputs, outputs: data.outputs });

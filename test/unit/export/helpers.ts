@@ -163,44 +163,32 @@ export interface ReglabRun {
 
 /**
  * Trains every run of the experiment file (variants and sweep) with Reglab's runner, in
- * this process, labelled as the exported script labels them. The trained model is not
- * part of the runner's outcome, so the weights are read from the model the runner builds
- * (the first call to its weights(), made right after setup).
+ * this process, labelled as the exported script labels them.
  */
 export function trainWithReglab(file: string, experiment: Experiment): ReglabRun[] {
   const requests = planRuns(experiment, file, { includeSweep: true });
-  const proto = E.Sequential.prototype;
-  const original = proto.weights;
-  let model: E.Sequential | null = null;
-  proto.weights = function (this: E.Sequential) {
-    model ??= this;
-    return original.call(this);
-  };
-  try {
-    return requests.map((request) => {
-      model = null;
-      const epochs: EpochMetrics[] = [];
-      let initial = new Map<string, Float64Array>();
-      const outcome = trainRun(request, {
-        cancelled: () => false,
-        flushMs: 0,
-        emit: (event) => {
-          if (event.type === 'started') initial = snapshot(model!);
-          if (event.type === 'epochs') epochs.push(...event.metrics);
-        },
-      });
-      if (outcome.type !== 'finished') assert.fail(`${request.runId}: ${JSON.stringify(outcome)}`);
-      const name = request.variant;
-      let label = name;
-      if (request.sweepValue !== undefined) {
-        const over = experiment.sweep!.over;
-        label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
-      }
-      return { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly };
+  return requests.map((request) => {
+    let model: E.Sequential | null = null;
+    const epochs: EpochMetrics[] = [];
+    let initial = new Map<string, Float64Array>();
+    const outcome = trainRun(request, {
+      cancelled: () => false,
+      flushMs: 0,
+      onModel: (built) => (model = built),
+      emit: (event) => {
+        if (event.type === 'started') initial = snapshot(model!);
+        if (event.type === 'epochs') epochs.push(...event.metrics);
+      },
     });
-  } finally {
-    proto.weights = original;
-  }
+    if (outcome.type !== 'finished') assert.fail(`${request.runId}: ${JSON.stringify(outcome)}`);
+    const name = request.variant;
+    let label = name;
+    if (request.sweepValue !== undefined) {
+      const over = experiment.sweep!.over;
+      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+    }
+    return { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly };
+  });
 }
 
 function snapshot(model: E.Sequential): Map<string, Float64Array> {
