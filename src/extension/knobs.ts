@@ -91,7 +91,8 @@ export function computeKnobs(experiment: Experiment): Knob[] {
     if (typeof noise.value === 'number' && noise.variants.length > 0) {
       knobs.push({
         id: 'noise', label: 'data noise σ', path: noisePath, value: noise.value, min: 0,
-        max: niceCeil(Math.max(noisePath === 'data.noise' && base.data.generator !== 'd2l' ? 0.5 : 1, 3 * noise.value)),
+        // d2l's noise is on the targets' tiny scale; the 2-D sets' on TensorFlow Playground's 0–0.5.
+        max: niceCeil(Math.max(base.data.generator === 'd2l' ? 0.1 : noisePath === 'data.noise' ? 0.5 : 1, 3 * noise.value)),
         scale: 'linear', variants: noise.variants,
       });
     }

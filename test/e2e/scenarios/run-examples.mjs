@@ -1,12 +1,12 @@
 // Every example lesson, end to end, in the dark theme: open the file, click the Run lens
-// above it, and wait until the panel has drawn the Fit and the Loss charts with data (the
-// page's data-points hooks, and painted pixels), then look at the other tabs. A new run
-// replaces the one before, so the tour does not wait for the long ones to finish.
+// above it, and wait until the panel has drawn the Fit and the Loss charts with data while
+// it trains (the page's data-points hooks, and painted pixels); then, once the lesson has
+// finished, the Weights, Loss and Fit tabs again.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../harness.mjs';
-import { canvasPixels, clickLens, lenses, mark, openInFirstGroup, panel, selectTab, traceAfter, waitForChart } from '../panel.mjs';
+import { canvasPixels, clickLens, lenses, mark, openInFirstGroup, panel, selectTab, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
 
 const EXAMPLES = join(ROOT, 'examples');
 export const DARK = { 'workbench.colorTheme': 'Default Dark Modern' };
@@ -47,10 +47,16 @@ export default {
       assert.ok(pixels.some((p) => p.painted > 2000), `${stem}: the loss canvas is painted (${JSON.stringify(pixels)})`);
       t.step(`${stem}: loss drew ${loss} points`);
       await t.screenshot(`${stem}-loss`);
+      // Let the lesson finish (the screenshots of the docs show finished runs).
+      await waitForPageState(t, 'idle', { timeout: 120_000 });
+      await t.page.locator('.notifications-toasts .notification-list-item', { hasText: 'Reglab:' }).waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => {});
       await selectTab(t, 'weights');
       await waitForChart(t, 'weights', { min: 1 });
       await t.screenshot(`${stem}-weights`);
+      await selectTab(t, 'loss');
+      await t.screenshot(`${stem}-loss-final`);
       await selectTab(t, 'fit');
+      await t.screenshot(`${stem}-fit-final`);
     }
   },
 };
