@@ -71,13 +71,15 @@ export function fillZero(p: usize, n: i32): void {
 // The uniforms are mulberry32's, continuing the JS generator's stream from `state`, so
 // masks are the same whichever side draws them. Returns the generator's new state.
 export function dropoutForward(x: usize, y: usize, mask: usize, n: i32, p: f64, keep: f32, state: u32): u32 {
+  // u = r / 2³² < p exactly when r < p·2³²: both sides are scaled by a power of two, so
+  // the comparison is the JS generator's, without a division per element.
+  const threshold = p * 4294967296.0;
   for (let i = 0; i < n; i++) {
     state += 0x6d2b79f5;
     let t = state;
     t = (t ^ (t >>> 15)) * (t | 1);
     t ^= t + (t ^ (t >>> 7)) * (t | 61);
-    const u = <f64>(t ^ (t >>> 14)) / 4294967296.0;
-    const m: f32 = u < p ? 0 : keep;
+    const m: f32 = <f64>(t ^ (t >>> 14)) < threshold ? 0 : keep;
     const o = <usize>i << 2;
     store<f32>(mask + o, m);
     store<f32>(y + o, load<f32>(x + o) * m);
