@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { canvasPixels, clickLens, lenses, mark, panel, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
+import { canvasPixels, clickLens, lenses, mark, panel, runCommandWithPick, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
 import { LIGHT } from './playground.mjs';
 
 export default {
@@ -75,7 +75,8 @@ async function tour(t) {
 
     // The runs history reopens saved results.
     since = mark(t);
-    await t.runCommand('Reglab: Show Runs History');
+    await focusEditor(t);
+    await runCommandWithPick(t, 'Reglab: Show Runs History', 'Open saved results (newest first)');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'demo' }).first();
     await row.waitFor({ timeout: 15_000 });
     await t.screenshot('history');
@@ -126,7 +127,7 @@ async function tour(t) {
     // New Experiment from a lesson's template.
     since = mark(t);
     await focusEditor(t);
-    await t.runCommand('Reglab: New Experiment');
+    await runCommandWithPick(t, 'Reglab: New Experiment', 'New experiment from a lesson');
     const template = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dropout against overfitting' }).first();
     await template.waitFor({ timeout: 15_000 });
     await t.screenshot('templates');
