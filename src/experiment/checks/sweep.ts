@@ -85,6 +85,8 @@ function sweptField(over: string, targets: readonly SweepTarget[], fail: (messag
     fail('sweep.over cannot be "seed": sweep.repeats varies the seed (seed, seed + 1, …); sweep another field');
     return undefined;
   }
+  // When every config the sweep varies is invalid, their own errors say so; there is nothing to check `over` against.
+  if (targets.length === 0) return undefined;
   const path = over.split('.');
   const found = targets.map((t) => schemaAt(runConfigSchema, path, t.config));
   const first = found.find((f) => f !== undefined);

@@ -60,6 +60,11 @@ test('a variant that switches optimizer inherits the base\'s options silently; o
   ]);
 });
 
+test('an invalid base does not make a valid sweep.over look unknown', () => {
+  const text = fileWith({ training: { optimizer: { type: 'sgd', lr: -1 } }, sweep: { over: 'regularization.weightDecay', values: [0, 0.1] } });
+  assert.deepEqual(messages(parse(text)), ['training.optimizer.lr must be > 0, got -1']);
+});
+
 test('nesterov needs momentum and no dampening, as PyTorch', () => {
   const result = parse(fileWith({ training: { optimizer: { nesterov: true } } }));
   assert.match(find(result, 'nesterov').message, /needs momentum > 0 and dampening 0 \(got momentum 0, dampening 0\)/);
