@@ -116,7 +116,8 @@ export function sweepNotes(results: Sweep): string[] {
     const key = `${run.variant}\u0000${run.sweepValue}`;
     const entry = broken.get(key) ?? { value: run.sweepValue, variant: run.variant, count: 0, total: 0 };
     entry.total++;
-    if (run.status !== 'finished') entry.count++;
+    // Runs still queued or training are not broken: only those that ended without a result.
+    if (run.status === 'diverged' || run.status === 'failed' || run.status === 'cancelled') entry.count++;
     broken.set(key, entry);
   }
   for (const e of broken.values()) {
