@@ -16,6 +16,7 @@ const commands = [
   { command: 'reglab.showHistory', title: 'Show Runs History', icon: '$(history)' },
   { command: 'reglab.exportCsv', title: 'Export Results (CSV)', icon: '$(table)' },
   { command: 'reglab.exportChart', title: 'Export Chart (PNG)', icon: '$(device-camera)' },
+  { command: 'reglab.exportPytorch', title: 'Export as PyTorch Script', icon: '$(file-code)' },
   { command: 'reglab.showLog', title: 'Show Log', icon: '$(output)' },
 ].map((c) => ({ ...c, category: 'Reglab' }));
 
@@ -31,6 +32,7 @@ const contributes = {
       { command: 'reglab.runVariant', when: `${EXPERIMENT} || reglab.panelOpen` },
       { command: 'reglab.runSweep', when: `${EXPERIMENT} || reglab.panelOpen` },
       { command: 'reglab.openResults', when: `${EXPERIMENT} || reglab.panelOpen` },
+      { command: 'reglab.exportPytorch', when: EXPERIMENT },
       { command: 'reglab.stop', when: 'reglab.running' },
       { command: 'reglab.exportCsv', when: 'reglab.hasResults' },
       { command: 'reglab.exportChart', when: 'reglab.hasResults' },

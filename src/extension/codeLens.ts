@@ -22,6 +22,8 @@ function command(action: LensAction, uri: vscode.Uri): { command: string; argume
       return { command: 'reglab.runSweep', arguments: [uri] };
     case 'openResults':
       return { command: 'reglab.openResults', arguments: [uri] };
+    case 'exportPytorch':
+      return { command: 'reglab.exportPytorch', arguments: [uri] };
     case 'runVariant':
       return { command: 'reglab.runVariant', arguments: [uri, action.variant] };
     case 'showProblems':

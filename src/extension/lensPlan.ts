@@ -1,5 +1,5 @@
 // Where the CodeLenses of an experiment file go and what they say, from the parsed file:
-// above the top-level object "Run all variants · Run sweep · Open results", above each
+// above the top-level object "Run all variants · Run sweep · Open results · Export to PyTorch", above each
 // variant "Run this variant". Free of vscode, so the placement is unit-tested.
 import type { Range } from '../experiment/diagnostics.ts';
 import { hasErrors } from '../experiment/diagnostics.ts';
@@ -11,6 +11,7 @@ export type LensAction =
   | { kind: 'runExperiment' }
   | { kind: 'runSweep' }
   | { kind: 'openResults' }
+  | { kind: 'exportPytorch' }
   | { kind: 'runVariant'; variant: string }
   | { kind: 'showProblems' };
 
@@ -56,6 +57,14 @@ export function planLenses(parsed: ParseResult, text: string): LensSpec[] {
     }
   }
   lenses.push({ range: top, title: '$(history) Open results', tooltip: 'Show the last saved results of this experiment in the panel', action: { kind: 'openResults' } });
+  if (experiment !== undefined && !hasErrors(parsed.diagnostics)) {
+    lenses.push({
+      range: top,
+      title: '$(file-code) Export to PyTorch',
+      tooltip: 'Write this experiment as an equivalent PyTorch script beside the file',
+      action: { kind: 'exportPytorch' },
+    });
+  }
 
   if (experiment !== undefined && !hasErrors(parsed.diagnostics)) {
     const named = sections.variants.filter((v): v is typeof v & { name: string } => v.name !== undefined);

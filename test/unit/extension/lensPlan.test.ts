@@ -30,6 +30,7 @@ test('the experiment lenses sit on the line of the opening brace, the variant le
       ['$(play) Run all variants', 1, 0],
       ['$(graph-line) Run sweep (8 runs)', 1, 0],
       ['$(history) Open results', 1, 0],
+      ['$(file-code) Export to PyTorch', 1, 0],
       ['$(play) Run this variant', 6, 0],
       ['$(play) Run this variant', 7, 0],
     ],
@@ -38,6 +39,7 @@ test('the experiment lenses sit on the line of the opening brace, the variant le
     { kind: 'runExperiment' },
     { kind: 'runSweep' },
     { kind: 'openResults' },
+    { kind: 'exportPytorch' },
     { kind: 'runVariant', variant: 'plain' },
     { kind: 'runVariant', variant: 'decay' },
   ]);
@@ -46,7 +48,7 @@ test('the experiment lenses sit on the line of the opening brace, the variant le
 
 test('no sweep lens without a sweep; "Run experiment" without variants', () => {
   const text = '{ "title": "t", "data": { "generator": "line" }, "training": { "optimizer": { "type": "sgd", "lr": 0.1 } } }';
-  assert.deepEqual(planLenses(parse(text), text).map((l) => l.title), ['$(play) Run experiment', '$(history) Open results']);
+  assert.deepEqual(planLenses(parse(text), text).map((l) => l.title), ['$(play) Run experiment', '$(history) Open results', '$(file-code) Export to PyTorch']);
 });
 
 test('variants on one line are told apart by name', () => {
