@@ -23,6 +23,38 @@ export default {
   },
 };
 
+/** Polls VS Code's IndexedDB state (up to 90 s) until an entry names the Reglab panel's view type. */
+async function waitForSavedPanel(t) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const saved = await t.page.evaluate(async () => {
+      const read = (name) =>
+        new Promise((resolve) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => resolve('');
+          open.onsuccess = () => {
+            const db = open.result;
+            const stores = [...db.objectStoreNames];
+            if (stores.length === 0) return resolve('');
+            const tx = db.transaction(stores, 'readonly');
+            const texts = [];
+            for (const store of stores) {
+              const all = tx.objectStore(store).getAll();
+              all.onsuccess = () => texts.push(JSON.stringify(all.result));
+            }
+            tx.oncomplete = () => resolve(texts.join(''));
+            tx.onerror = () => resolve('');
+          };
+        });
+      const names = (await indexedDB.databases()).map((d) => d.name).filter(Boolean);
+      return (await Promise.all(names.map(read))).some((text) => text.includes('reglab.panel'));
+    });
+    if (saved) return t.step('VS Code saved the layout with the panel');
+    await t.page.waitForTimeout(2000);
+  }
+  throw new Error('VS Code did not save the editor layout with the Reglab panel within 90 s');
+}
+
 /** Clicks the first editor group's tab: keys then go to the workbench, not to the panel's page. */
 async function focusEditor(t) {
   await t.page.locator('.part.editor .editor-group-container').first().locator('.tabs-container .tab.active').click();
@@ -56,6 +88,10 @@ async function tour(t) {
     await waitForPageState(t, 'idle');
     const drawn = await waitForChart(t, 'fit', { min: 10 });
     await page.waitForTimeout(2500); // the page saves its state (setState) at most every 2 s while training
+    // VS Code in a browser cannot save its state while a page unloads: it saves it when idle,
+    // once a minute. Reloading before that loses the open panel, so wait until the saved
+    // editor layout holds the Reglab panel.
+    await waitForSavedPanel(t);
     await t.screenshot('before-reload');
 
     // Reload the window: VS Code restores the editor and, through the serializer, the panel.
