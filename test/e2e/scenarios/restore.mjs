@@ -47,7 +47,8 @@ async function waitForSavedPanel(t) {
           };
         });
       const names = (await indexedDB.databases()).map((d) => d.name).filter(Boolean);
-      return (await Promise.all(names.map(read))).some((text) => text.includes('reglab.panel'));
+      // A saved webview editor records its view type as "mainThreadWebview-<viewType>".
+      return (await Promise.all(names.map(read))).some((text) => text.includes('mainThreadWebview-reglab.panel'));
     });
     if (saved) return t.step('VS Code saved the layout with the panel');
     await t.page.waitForTimeout(2000);
