@@ -1,5 +1,6 @@
 // `reglab`: the experiments of the VS Code extension, without VS Code — for a terminal
 // and for CI. Trains on the same worker pool and writes the same results files.
+import './node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';

@@ -1,5 +1,6 @@
 // The worker entry: trains the runs the pool sends, one at a time, streaming their events
 // back. Training is synchronous, so cancellation is a shared flag the loop polls each step.
+import '../node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { parentPort } from 'node:worker_threads';
 import { trainRun } from '../experiment/train/train-run.ts';
 import type { FromWorker, ToWorker } from '../protocol.ts';

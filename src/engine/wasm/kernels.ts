@@ -1,6 +1,9 @@
-// Instantiates the SIMD kernels over the heap's memory. Set REGLAB_KERNELS=js to run
-// everything on the plain-JS kernels instead (tests compare the two).
-import { KERNELS_WASM_BASE64 } from './kernels-binary.ts';
+// Instantiates the SIMD kernels over the heap's memory: the build with fused multiply-adds
+// where the runtime has relaxed SIMD (VS Code's, Node ≥ 22), the plain SIMD build otherwise.
+// Within one runtime every run is bit-for-bit repeatable; across the two builds results
+// differ in the last bits (a fused multiply-add rounds once). REGLAB_KERNELS=js runs
+// everything on the plain-JS kernels, REGLAB_KERNELS=simd forces the build without FMA.
+import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binary.ts';
 import { memory } from './heap.ts';
 
 export interface WasmKernels {
@@ -20,15 +23,29 @@ export interface WasmKernels {
   addScaled(w: number, dw: number, n: number, coef: number): void;
 }
 
-function load(): WasmKernels | null {
-  if (typeof process !== 'undefined' && process.env?.REGLAB_KERNELS === 'js') return null;
+const choice = typeof process !== 'undefined' ? process.env?.REGLAB_KERNELS : undefined;
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+function load(): { kernels: WasmKernels; fma: boolean } | null {
+  if (choice === 'js') return null;
+  const fma = decode(KERNELS_FMA_WASM_BASE64);
+  const useFma = choice !== 'simd' && WebAssembly.validate(fma);
   try {
-    const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+    const bytes = useFma ? fma : decode(KERNELS_WASM_BASE64);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return instance.exports as unknown as WasmKernels;
+    return { kernels: instance.exports as unknown as WasmKernels, fma: useFma };
   } catch {
     return null; // no WebAssembly SIMD here: the JS kernels do everything
   }
 }
 
-export const wasm: WasmKernels | null = load();
+const loaded = load();
+export const wasm: WasmKernels | null = loaded?.kernels ?? null;
+/** Whether the loaded kernels use fused multiply-adds. */
+export const wasmFma = loaded?.fma ?? false;

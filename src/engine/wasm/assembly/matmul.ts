@@ -1,3 +1,5 @@
+import { madd } from './madd';
+
 // Float32 matrix products with WebAssembly SIMD (f32x4). Pointers are byte offsets into
 // the engine's heap; matrices are row-major.
 
@@ -19,10 +21,10 @@ export function matmulNT(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, a
         const o = <usize>k << 2;
         const y0 = v128.load(b0 + o), y1 = v128.load(b1 + o);
         const x0 = v128.load(a0 + o), x1 = v128.load(a1 + o), x2 = v128.load(a2 + o), x3 = v128.load(a3 + o);
-        c00 = f32x4.add(c00, f32x4.mul(x0, y0)); c01 = f32x4.add(c01, f32x4.mul(x0, y1));
-        c10 = f32x4.add(c10, f32x4.mul(x1, y0)); c11 = f32x4.add(c11, f32x4.mul(x1, y1));
-        c20 = f32x4.add(c20, f32x4.mul(x2, y0)); c21 = f32x4.add(c21, f32x4.mul(x2, y1));
-        c30 = f32x4.add(c30, f32x4.mul(x3, y0)); c31 = f32x4.add(c31, f32x4.mul(x3, y1));
+        c00 = madd(x0, y0, c00); c01 = madd(x0, y1, c01);
+        c10 = madd(x1, y0, c10); c11 = madd(x1, y1, c11);
+        c20 = madd(x2, y0, c20); c21 = madd(x2, y1, c21);
+        c30 = madd(x3, y0, c30); c31 = madd(x3, y1, c31);
       }
       let s00 = hsum(c00), s01 = hsum(c01), s10 = hsum(c10), s11 = hsum(c11);
       let s20 = hsum(c20), s21 = hsum(c21), s30 = hsum(c30), s31 = hsum(c31);
@@ -73,10 +75,10 @@ export function matmulAccumulate(a: usize, strideI: i32, strideK: i32, b: usize,
         const y0 = v128.load(bk), y1 = v128.load(bk, 16);
         const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak + sI);
         const x2 = v128.load32_splat(ak + 2 * sI), x3 = v128.load32_splat(ak + 3 * sI);
-        p00 = f32x4.add(p00, f32x4.mul(x0, y0)); p01 = f32x4.add(p01, f32x4.mul(x0, y1));
-        p10 = f32x4.add(p10, f32x4.mul(x1, y0)); p11 = f32x4.add(p11, f32x4.mul(x1, y1));
-        p20 = f32x4.add(p20, f32x4.mul(x2, y0)); p21 = f32x4.add(p21, f32x4.mul(x2, y1));
-        p30 = f32x4.add(p30, f32x4.mul(x3, y0)); p31 = f32x4.add(p31, f32x4.mul(x3, y1));
+        p00 = madd(x0, y0, p00); p01 = madd(x0, y1, p01);
+        p10 = madd(x1, y0, p10); p11 = madd(x1, y1, p11);
+        p20 = madd(x2, y0, p20); p21 = madd(x2, y1, p21);
+        p30 = madd(x3, y0, p30); p31 = madd(x3, y1, p31);
       }
       v128.store(c0, p00); v128.store(c0, p01, 16); v128.store(c1, p10); v128.store(c1, p11, 16);
       v128.store(c2, p20); v128.store(c2, p21, 16); v128.store(c3, p30); v128.store(c3, p31, 16);
@@ -87,8 +89,8 @@ export function matmulAccumulate(a: usize, strideI: i32, strideK: i32, b: usize,
       let ak = a + <usize>i * sI, bk = b + o;
       for (let k = 0; k < K; k++, ak += sK, bk += rowB) {
         const x = v128.load32_splat(ak);
-        p0 = f32x4.add(p0, f32x4.mul(x, v128.load(bk)));
-        p1 = f32x4.add(p1, f32x4.mul(x, v128.load(bk, 16)));
+        p0 = madd(x, v128.load(bk), p0);
+        p1 = madd(x, v128.load(bk, 16), p1);
       }
       v128.store(ci, p0);
       v128.store(ci, p1, 16);
@@ -113,7 +115,7 @@ export function matmulAccumulate(a: usize, strideI: i32, strideK: i32, b: usize,
 function dot(x: usize, y: usize, K: i32): f32 {
   const K4 = K & ~3;
   let acc = f32x4.splat(0);
-  for (let k = 0; k < K4; k += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(x + (<usize>k << 2)), v128.load(y + (<usize>k << 2))));
+  for (let k = 0; k < K4; k += 4) acc = madd(v128.load(x + (<usize>k << 2)), v128.load(y + (<usize>k << 2)), acc);
   let s = hsum(acc);
   for (let k = K4; k < K; k++) s += load<f32>(x + (<usize>k << 2)) * load<f32>(y + (<usize>k << 2));
   return s;
