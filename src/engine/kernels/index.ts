@@ -3,7 +3,7 @@
 import type { Buffer } from '../dtype.ts';
 import { activateInPlace, activationBackward as activationBackwardJs, type Activation } from '../ops/activation.ts';
 import type { Random } from '../random.ts';
-import { inHeap } from '../wasm/heap.ts';
+import { heapFloat32, inHeap } from '../wasm/heap.ts';
 import { wasm, wasmFma } from '../wasm/kernels.ts';
 import * as js from './elementwise.ts';
 import { matmulNN as nnJs, matmulNT as ntJs, matmulTN as tnJs } from './matmul.ts';
@@ -24,20 +24,28 @@ export function fillZero(buffer: Buffer): void {
 
 /** C[M,N] = A[M,K]·B[N,K]ᵀ (+ C when `accumulate`). */
 export function matmulNT(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number, accumulate: boolean): void {
-  if (onHeap(A, B, C)) wasm!.matmulNT(A.byteOffset, B.byteOffset, C.byteOffset, M, N, K, accumulate);
+  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, 1, K, C.byteOffset, M, N, K, accumulate, gemmWork(M, N, K));
   else ntJs(A, B, C, M, N, K, accumulate);
 }
 
 /** C[M,N] += A[M,K]·B[K,N]. */
 export function matmulNN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
-  if (onHeap(A, B, C)) wasm!.matmulAccumulate(A.byteOffset, K, 1, B.byteOffset, C.byteOffset, M, N, K);
+  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
   else nnJs(A, B, C, M, N, K);
 }
 
 /** C[M,N] += A[K,M]ᵀ·B[K,N]. */
 export function matmulTN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
-  if (onHeap(A, B, C)) wasm!.matmulAccumulate(A.byteOffset, 1, M, B.byteOffset, C.byteOffset, M, N, K);
+  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, 1, M, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
   else tnJs(A, B, C, M, N, K);
+}
+
+/** Scratch for the packed panels of the WebAssembly matrix product: one buffer, grown to the largest product seen. */
+let packScratch: Float32Array | null = null;
+function gemmWork(M: number, N: number, K: number): number {
+  const floats = wasm!.gemmWorkFloats(M, N, K);
+  if (packScratch === null || packScratch.length < floats) packScratch = heapFloat32(floats);
+  return packScratch.byteOffset;
 }
 
 /** y[m,n] = f(y[m,n] + b[n]) for a [M,N] matrix y. */
