@@ -1,6 +1,7 @@
 // Prints the numbers of examples/README.md as Markdown tables: every example's variants
 // on the file's own seed (what a user sees after clicking Run), their means over 5 seeds,
 // and each sweep's curve. Run: node --import tsx test/unit/examples/measure.ts [file …]
+import '../../../src/node/relaxed-simd.ts'; // measure the kernels the product runs
 import { evaluateAtEndOnly, exampleFiles, loadExample, mean, seedsFrom, trainExample, type TrainedExample } from './helpers.ts';
 
 const SEEDS = 5;
