@@ -45,6 +45,14 @@ describe('WebAssembly kernels equal the JS kernels', { skip: K.kernelBackend() =
       assertNear('TN', e, e2);
     });
   }
+  it('a product over an empty depth is zero, or leaves C when accumulating', () => {
+    const [c] = pair(15), [empty] = pair(0);
+    const before = Float32Array.from(c);
+    K.matmulNN(empty, empty, c, 3, 5, 0);
+    assert.deepEqual(c, before);
+    K.matmulNT(empty, empty, c, 3, 5, 0, false);
+    assert.deepEqual(c, new Float32Array(15));
+  });
   for (const activation of ['identity', 'relu', 'leaky_relu', 'tanh'] as const) {
     it(`bias + ${activation} and its backward`, () => {
       const [y, y2] = pair(7 * 9), [b, b2] = pair(9);

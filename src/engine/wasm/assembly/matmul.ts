@@ -25,6 +25,7 @@ export function gemm(a: usize, aI: i32, aK: i32, b: usize, bK: i32, bJ: i32, c: 
   const packedB = packedA + ((<usize>roundUp(M, TILE_ROWS) * depth) << 2);
   const edgeTile = packedB + ((<usize>roundUp(N, TILE_COLS) * depth) << 2);
   const rowC = <usize>N << 2;
+  if (K == 0 && !accumulate) memory.fill(c, 0, <usize>M * rowC); // an empty sum is 0
   for (let k0 = 0; k0 < K; k0 += DEPTH_BLOCK) {
     const kc = min(DEPTH_BLOCK, K - k0);
     const add = accumulate || k0 > 0;
