@@ -24,20 +24,32 @@ export function fillZero(buffer: Buffer): void {
 
 /** C[M,N] = A[M,K]·B[N,K]ᵀ (+ C when `accumulate`). */
 export function matmulNT(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number, accumulate: boolean): void {
-  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, 1, K, C.byteOffset, M, N, K, accumulate, gemmWork(M, N, K));
-  else ntJs(A, B, C, M, N, K, accumulate);
+  if (!onHeap(A, B, C)) ntJs(A, B, C, M, N, K, accumulate);
+  else if (N < PACKING_PAYS) wasm!.matmulNT(A.byteOffset, B.byteOffset, C.byteOffset, M, N, K, accumulate);
+  else wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, 1, K, C.byteOffset, M, N, K, accumulate, gemmWork(M, N, K));
 }
 
 /** C[M,N] += A[M,K]·B[K,N]. */
 export function matmulNN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
-  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
-  else nnJs(A, B, C, M, N, K);
+  if (!onHeap(A, B, C)) nnJs(A, B, C, M, N, K);
+  else if (thin(M, N, K)) wasm!.matmulAccumulate(A.byteOffset, K, 1, B.byteOffset, C.byteOffset, M, N, K);
+  else wasm!.gemm(A.byteOffset, K, 1, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
 }
 
 /** C[M,N] += A[K,M]ᵀ·B[K,N]. */
 export function matmulTN(A: Buffer, B: Buffer, C: Buffer, M: number, N: number, K: number): void {
-  if (onHeap(A, B, C)) wasm!.gemm(A.byteOffset, 1, M, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
-  else tnJs(A, B, C, M, N, K);
+  if (!onHeap(A, B, C)) tnJs(A, B, C, M, N, K);
+  else if (thin(M, N, K)) wasm!.matmulAccumulate(A.byteOffset, 1, M, B.byteOffset, C.byteOffset, M, N, K);
+  else wasm!.gemm(A.byteOffset, 1, M, B.byteOffset, N, 1, C.byteOffset, M, N, K, true, gemmWork(M, N, K));
+}
+
+// The packed product copies its operands into panels first; below this size in a dimension
+// the copy costs more than it saves (measured on the layers of the bench workloads: output
+// layers of 1–10 units, batches of 10). The forward product y = x·Wᵀ packs well even for a
+// small batch or one input, so only its number of outputs decides.
+const PACKING_PAYS = 16;
+function thin(M: number, N: number, K: number): boolean {
+  return M < PACKING_PAYS || N < PACKING_PAYS || K < PACKING_PAYS;
 }
 
 /** Scratch for the packed panels of the WebAssembly matrix product: one buffer, grown to the largest product seen. */

@@ -9,6 +9,8 @@ import { memory } from './heap.ts';
 export interface WasmKernels {
   gemm(a: number, aI: number, aK: number, b: number, bK: number, bJ: number, c: number, M: number, N: number, K: number, accumulate: boolean, work: number): void;
   gemmWorkFloats(M: number, N: number, K: number): number;
+  matmulNT(a: number, b: number, c: number, M: number, N: number, K: number, accumulate: boolean): void;
+  matmulAccumulate(a: number, strideI: number, strideK: number, b: number, c: number, M: number, N: number, K: number): void;
   biasActivation(y: number, b: number, M: number, N: number, act: number, slope: number): void;
   activationBackward(y: number, dy: number, dz: number, n: number, act: number, slope: number): void;
   columnSums(dz: number, db: number, M: number, N: number): void;

@@ -26,7 +26,7 @@ function assertNear(what: string, a: Float32Array, b: Float32Array, tolerance = 
   }
 }
 
-const shapes: [number, number, number][] = [[1, 1, 1], [3, 5, 7], [4, 8, 4], [10, 100, 100], [9, 13, 17], [128, 10, 33], [6, 2, 1], [13, 19, 600], [8, 16, 256], [5, 9, 257]];
+const shapes: [number, number, number][] = [[1, 1, 1], [3, 5, 7], [4, 8, 4], [10, 100, 100], [9, 13, 17], [128, 10, 33], [6, 2, 1], [13, 19, 600], [8, 16, 256], [5, 9, 257], [16, 16, 16], [37, 41, 270]];
 
 describe('WebAssembly kernels equal the JS kernels', { skip: K.kernelBackend() === 'js' && 'REGLAB_KERNELS=js or no WebAssembly SIMD' }, () => {
   for (const [M, N, Kd] of shapes) {
