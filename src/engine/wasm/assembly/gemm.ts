@@ -1,4 +1,4 @@
-import { madd } from './madd';
+import { multiplyTile } from './tile';
 
 // Float32 matrix products with WebAssembly SIMD (f32x4), packed the way BLAS libraries do,
 // for every shape that is not thin (thin ones: matmul.ts). One routine serves Linear's three
@@ -37,7 +37,7 @@ export function gemm(a: usize, aI: i32, aK: i32, b: usize, bK: i32, bJ: i32, c: 
       for (let i = 0; i < M; i += TILE_ROWS) {
         const panelA = packedA + ((<usize>i * kc) << 2);
         const tile = c + <usize>i * rowC + (<usize>j << 2);
-        if (i + TILE_ROWS <= M && j + TILE_COLS <= N) multiplyTile(panelA, panelB, kc, tile, rowC, add);
+        if (i + TILE_ROWS <= M && j + TILE_COLS <= N) multiplyPanels(panelA, panelB, kc, tile, rowC, add);
         else multiplyEdgeTile(panelA, panelB, kc, tile, rowC, min(TILE_ROWS, M - i), min(TILE_COLS, N - j), add, edgeTile);
       }
     }
@@ -49,35 +49,16 @@ export function gemmWorkFloats(M: i32, N: i32, K: i32): i32 {
   return (roundUp(M, TILE_ROWS) + roundUp(N, TILE_COLS)) * min(K, DEPTH_BLOCK) + TILE_ROWS * TILE_COLS;
 }
 
-// One 4×8 tile of C from a packed panel of A ([kc][4]) and one of B ([kc][8]). Eight
-// accumulators cover the fused multiply-add latency of both FMA pipes; more spill to the
-// stack under V8's register allocator (a 6×8 tile and a 4-way unrolled loop both ran slower).
+// One 4×8 tile of C from a packed panel of A ([kc][4]) and one of B ([kc][8]).
 // @ts-ignore: decorator
-@inline function multiplyTile(panelA: usize, panelB: usize, kc: i32, c0: usize, rowC: usize, add: bool): void {
-  const c1 = c0 + rowC, c2 = c1 + rowC, c3 = c2 + rowC;
-  let p00 = f32x4.splat(0), p01 = f32x4.splat(0), p10 = f32x4.splat(0), p11 = f32x4.splat(0);
-  let p20 = f32x4.splat(0), p21 = f32x4.splat(0), p30 = f32x4.splat(0), p31 = f32x4.splat(0);
-  if (add) {
-    p00 = v128.load(c0); p01 = v128.load(c0, 16); p10 = v128.load(c1); p11 = v128.load(c1, 16);
-    p20 = v128.load(c2); p21 = v128.load(c2, 16); p30 = v128.load(c3); p31 = v128.load(c3, 16);
-  }
-  for (let k = 0; k < kc; k++, panelA += 16, panelB += 32) {
-    const y0 = v128.load(panelB), y1 = v128.load(panelB, 16);
-    const x0 = v128.load32_splat(panelA), x1 = v128.load32_splat(panelA, 4);
-    const x2 = v128.load32_splat(panelA, 8), x3 = v128.load32_splat(panelA, 12);
-    p00 = madd(x0, y0, p00); p01 = madd(x0, y1, p01);
-    p10 = madd(x1, y0, p10); p11 = madd(x1, y1, p11);
-    p20 = madd(x2, y0, p20); p21 = madd(x2, y1, p21);
-    p30 = madd(x3, y0, p30); p31 = madd(x3, y1, p31);
-  }
-  v128.store(c0, p00); v128.store(c0, p01, 16); v128.store(c1, p10); v128.store(c1, p11, 16);
-  v128.store(c2, p20); v128.store(c2, p21, 16); v128.store(c3, p30); v128.store(c3, p31, 16);
+@inline function multiplyPanels(panelA: usize, panelB: usize, kc: i32, c: usize, rowC: usize, add: bool): void {
+  multiplyTile(panelA, 4, 16, panelB, 32, kc, c, rowC, add);
 }
 
 // A tile that sticks out of C: computed whole into scratch (the panels are zero-padded),
 // then only the part inside C is written.
 function multiplyEdgeTile(panelA: usize, panelB: usize, kc: i32, c: usize, rowC: usize, rows: i32, cols: i32, add: bool, scratch: usize): void {
-  multiplyTile(panelA, panelB, kc, scratch, TILE_COLS << 2, false);
+  multiplyPanels(panelA, panelB, kc, scratch, TILE_COLS << 2, false);
   for (let r = 0; r < rows; r++) {
     for (let q = 0; q < cols; q++) {
       const at = c + <usize>r * rowC + (<usize>q << 2);

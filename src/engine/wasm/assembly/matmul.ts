@@ -1,4 +1,5 @@
 import { madd } from './madd';
+import { multiplyTile } from './tile';
 
 // Float32 matrix products with WebAssembly SIMD (f32x4) that read their operands where they
 // lie, for thin shapes: an output layer of 1–10 units, a batch of 10, where copying the
@@ -69,21 +70,7 @@ export function matmulAccumulate(a: usize, strideI: i32, strideK: i32, b: usize,
     const o = <usize>j << 2;
     let i = 0;
     for (; i + 4 <= M; i += 4) {
-      const c0 = c + <usize>i * rowB + o, c1 = c0 + rowB, c2 = c1 + rowB, c3 = c2 + rowB;
-      let p00 = v128.load(c0), p01 = v128.load(c0, 16), p10 = v128.load(c1), p11 = v128.load(c1, 16);
-      let p20 = v128.load(c2), p21 = v128.load(c2, 16), p30 = v128.load(c3), p31 = v128.load(c3, 16);
-      let ak = a + <usize>i * sI, bk = b + o;
-      for (let k = 0; k < K; k++, ak += sK, bk += rowB) {
-        const y0 = v128.load(bk), y1 = v128.load(bk, 16);
-        const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak + sI);
-        const x2 = v128.load32_splat(ak + 2 * sI), x3 = v128.load32_splat(ak + 3 * sI);
-        p00 = madd(x0, y0, p00); p01 = madd(x0, y1, p01);
-        p10 = madd(x1, y0, p10); p11 = madd(x1, y1, p11);
-        p20 = madd(x2, y0, p20); p21 = madd(x2, y1, p21);
-        p30 = madd(x3, y0, p30); p31 = madd(x3, y1, p31);
-      }
-      v128.store(c0, p00); v128.store(c0, p01, 16); v128.store(c1, p10); v128.store(c1, p11, 16);
-      v128.store(c2, p20); v128.store(c2, p21, 16); v128.store(c3, p30); v128.store(c3, p31, 16);
+      multiplyTile(a + <usize>i * sI, sI, sK, b + o, rowB, K, c + <usize>i * rowB + o, rowB, true);
     }
     for (; i < M; i++) {
       const ci = c + <usize>i * rowB + o;
