@@ -12,7 +12,7 @@ import { multiplyTile } from './tile';
 const TILE_ROWS = 4;
 const TILE_COLS = 8;
 /** The depth packed at a time: a 4-row panel of A (4 KB) and an 8-column panel of B (8 KB) stay in L1. */
-export const DEPTH_BLOCK = 256;
+const DEPTH_BLOCK = 256;
 
 /**
  * C = A·B (+ C when `accumulate`), where A's element (i, k) sits at a + 4·(i·aI + k·aK) and B's
