@@ -451,18 +451,40 @@ export class ScenarioContext {
     this.step(`clicked CodeLens "${title}"`);
   }
 
+  /** The channel the Output panel's picker has selected; undefined while the panel is closed. */
+  async shownOutputChannel() {
+    // The panel's toolbar and the (hidden) view header each have a channel picker.
+    const picker = this.page.locator('.part.panel select[aria-label="Switch Output"]:visible').first();
+    if ((await picker.count()) === 0) return undefined;
+    return picker.evaluate((s) => s.selectedOptions[0]?.text, undefined, { timeout: 1000 }).catch(() => undefined);
+  }
+
+  /** Waits until the Output panel shows `channel`, whatever its text. */
+  async waitForOutputChannel(channel, { timeout = 15_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let shown;
+    while ((shown = await this.shownOutputChannel()) !== channel) {
+      if (Date.now() > deadline) {
+        throw new Error(`the Output panel shows ${shown === undefined ? 'no channel' : `the channel "${shown}"`}, not "${channel}", after ${timeout / 1000} s`);
+      }
+      await sleep(250);
+    }
+  }
+
   /**
    * Waits until the Output panel shows `channel` with a line containing `text`; returns the
-   * panel's visible text.
+   * panel's visible text. On timeout the error says what the panel shows instead.
    */
   async waitForOutput(channel, text, { timeout = 15_000 } = {}) {
-    const panel = this.page.locator('.part.panel');
-    const lines = panel.locator('.monaco-editor .view-lines', { hasText: text }).first();
-    await lines.waitFor({ state: 'visible', timeout });
-    // The panel's toolbar and the (hidden) view header each have a channel picker.
-    const picker = panel.locator('select[aria-label="Switch Output"]:visible').first();
-    const shown = await picker.evaluate((s) => s.selectedOptions[0]?.text, undefined, { timeout });
-    if (shown !== channel) throw new Error(`the Output panel shows the channel "${shown}", not "${channel}"`);
+    await this.waitForOutputChannel(channel, { timeout });
+    const view = this.page.locator('.part.panel .monaco-editor .view-lines');
+    const lines = view.filter({ hasText: text }).first();
+    try {
+      await lines.waitFor({ state: 'visible', timeout });
+    } catch {
+      const shown = await view.first().innerText({ timeout: 1000 }).catch(() => '(no editor)');
+      throw new Error(`the Output panel shows "${channel}" but not "${text}" after ${timeout / 1000} s; its text: ${JSON.stringify(shown.slice(0, 400))}`);
+    }
     this.step(`Output panel shows "${channel}" with "${text}"`);
     return lines.innerText();
   }
@@ -473,6 +495,15 @@ export class ScenarioContext {
       .filter((f) => f.endsWith(`/${suffix}`) && !this.logsBefore.has(f))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
+  }
+
+  /** Waits until this scenario's log of `channel` matches `pattern` (the file is written lazily). */
+  async waitForChannelLog(channel, pattern, { timeout = 10_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    while (!pattern.test(this.channelLog(channel))) {
+      if (Date.now() > deadline) throw new Error(`${channel}.log does not match ${pattern} after ${timeout / 1000} s`);
+      await sleep(250);
+    }
   }
 
   /** This scenario's exthostN/remoteexthost.log: activation events, extension host errors. */
