@@ -1,14 +1,14 @@
-// Runs the selected workloads on the selected peers and prints the report: progress to
-// stderr as it goes, the table to stdout at the end.
+// Runs the selected workloads on the selected peers, taking turns run by run, and prints the
+// report: progress to stderr as it goes, the table to stdout at the end.
 
 import { loadavg } from 'node:os';
-import { selectWorkloads } from './catalog.ts';
+import { selectWorkloads, type WorkloadEntry } from './catalog.ts';
 import { collectGarbage, formatMs, summarize } from './harness.ts';
-import { parseOptions, USAGE } from './options.ts';
-import type { Peer } from './peer.ts';
+import { parseOptions, USAGE, type BenchOptions } from './options.ts';
+import type { Peer, RunTiming, TimingPlan, WorkloadResult } from './peer.ts';
 import { renderReport, type Outcome } from './report.ts';
 
-function log(message: string): void {
+function logToStderr(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
@@ -19,7 +19,54 @@ function selectPeers(all: readonly Peer[], names: readonly string[] | undefined)
   return all.filter((p) => names.includes(p.name));
 }
 
+/**
+ * Measures one workload on every peer in rounds: round 1 is each peer's warm-up and first timed
+ * run, each further round one more timed run per peer (A B C, A B C, …). Every peer still gets
+ * the spec's warm-up and timed runs, but the peers' runs sit side by side in time, so the
+ * shared machine's drift (±30 % over minutes) moves them alike instead of skewing the ratios.
+ */
+export async function measureInterleaved(
+  workload: WorkloadEntry,
+  peers: readonly Peer[],
+  options: Pick<BenchOptions, 'warmupRuns' | 'timedRuns'>,
+  log: (message: string) => void = logToStderr,
+): Promise<Outcome[]> {
+  const runs = new Map<Peer, RunTiming[]>(peers.map((p) => [p, []]));
+  const last = new Map<Peer, WorkloadResult>();
+  const errors = new Map<Peer, string>();
+  for (let round = 1; round <= options.timedRuns; round++) {
+    for (const peer of peers) {
+      if (errors.has(peer)) continue;
+      const tag = `[${workload.id}] ${peer.name}`;
+      if (round === 1) log(`${tag}: ${workload.title}`);
+      const plan: TimingPlan = {
+        warmupRuns: round === 1 ? options.warmupRuns : 0,
+        timedRuns: 1,
+        progress: (m: string) => log(`${tag} round ${round}/${options.timedRuns}: ${m}`),
+      };
+      try {
+        const result = await peer.run(workload.id, plan);
+        if (result.runs.length !== 1) throw new Error(`returned ${result.runs.length} timed runs, expected 1`);
+        runs.get(peer)!.push(...result.runs);
+        last.set(peer, result);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`${tag}: FAILED ${message}`);
+        errors.set(peer, message.split('\n').slice(-3).join(' '));
+      }
+    }
+  }
+  return peers.map((peer) => {
+    const error = errors.get(peer);
+    if (error !== undefined) return { workload, peer: peer.name, error };
+    const result = { ...last.get(peer)!, runs: runs.get(peer)! };
+    log(`[${workload.id}] ${peer.name}: median ${formatMs(summarize(result.runs).medianMs)}, final loss ${result.losses.join(' / ')}`);
+    return { workload, peer: peer.name, result };
+  });
+}
+
 export async function runBenchmark(allPeers: readonly Peer[], argv: readonly string[]): Promise<void> {
+  const log = logToStderr;
   const options = parseOptions(argv);
   if (options.help) {
     console.log(USAGE);
@@ -47,23 +94,7 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
 
   const outcomes: Outcome[] = [];
   try {
-    for (const workload of workloads) {
-      for (const peer of ready) {
-        const tag = `[${workload.id}] ${peer.name}`;
-        log(`${tag}: ${workload.title}`);
-        const plan = { warmupRuns: options.warmupRuns, timedRuns: options.timedRuns, progress: (m: string) => log(`${tag}: ${m}`) };
-        try {
-          const result = await peer.run(workload.id, plan);
-          if (result.runs.length !== plan.timedRuns) throw new Error(`returned ${result.runs.length} timed runs, expected ${plan.timedRuns}`);
-          log(`${tag}: median ${formatMs(summarize(result.runs).medianMs)}, final loss ${result.losses.join(' / ')}`);
-          outcomes.push({ workload, peer: peer.name, result });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          log(`${tag}: FAILED ${message}`);
-          outcomes.push({ workload, peer: peer.name, error: message.split('\n').slice(-3).join(' ') });
-        }
-      }
-    }
+    for (const workload of workloads) outcomes.push(...(await measureInterleaved(workload, ready, options)));
   } finally {
     for (const peer of ready) await peer.close?.();
   }

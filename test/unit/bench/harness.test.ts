@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { selectWorkloads } from '../../../bench/catalog.ts';
 import { measureInProcess, median, summarize } from '../../../bench/harness.ts';
 import { parseOptions } from '../../../bench/options.ts';
+import type { Peer } from '../../../bench/peer.ts';
+import { measureInterleaved } from '../../../bench/run.ts';
 import { matmulFlopsPerStep, transposeWeight } from '../../../bench/workloads.ts';
 
 test('median of odd and even counts, and the summary of runs', () => {
@@ -54,4 +56,28 @@ test('W5 counts 155.1 MFLOP per step, and transposeWeight turns [in, out] into [
   assert.equal((matmulFlopsPerStep(128, [784, 256, 256, 10]) / 1e6).toFixed(1), '155.1');
   // [[1, 2, 3], [4, 5, 6]] → [[1, 4], [2, 5], [3, 6]]
   assert.deepEqual(Array.from(transposeWeight(new Float32Array([1, 2, 3, 4, 5, 6]), 2, 3)), [1, 4, 2, 5, 3, 6]);
+});
+
+test('engines take turns: one warm-up in round 1, then one timed run each per round; a failing engine stops', async () => {
+  const calls: string[] = [];
+  const fake = (name: string, failOnCall?: number): Peer => {
+    let call = 0;
+    return {
+      name,
+      unavailable: async () => undefined,
+      describe: () => name,
+      async run(_workload, plan) {
+        calls.push(`${name} ${plan.warmupRuns}+${plan.timedRuns}`);
+        if (++call === failOnCall) throw new Error(`${name} broke`);
+        return { runs: [{ wallMs: call, cpuMs: call }], losses: [call] };
+      },
+    };
+  };
+  const [w5] = selectWorkloads(['W5']);
+  const outcomes = await measureInterleaved(w5!, [fake('a'), fake('b', 2)], { warmupRuns: 1, timedRuns: 3 }, () => {});
+  assert.deepEqual(calls, ['a 1+1', 'b 1+1', 'a 0+1', 'b 0+1', 'a 0+1']);
+  assert.deepEqual(outcomes[0]!.result!.runs.map((r) => r.wallMs), [1, 2, 3]);
+  assert.deepEqual(outcomes[0]!.result!.losses, [3]);
+  assert.equal(outcomes[1]!.result, undefined);
+  assert.match(outcomes[1]!.error!, /b broke/);
 });
