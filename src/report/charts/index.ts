@@ -2,6 +2,7 @@
 // chart kind (and the run, for per-run charts) they return a Chart.js configuration.
 import type { ChartConfiguration } from 'chart.js';
 import type { ExperimentResults } from '../../experiment/results.ts';
+import { accuracyChart } from './accuracy.ts';
 import { LIGHT_THEME, variantRuns, type ChartTheme } from './common.ts';
 import { boundaryChart, fitChart } from './fit.ts';
 import { lossChart } from './loss.ts';
@@ -41,6 +42,8 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
       return boundaryChart(run(), theme);
     case 'loss':
       return lossChart(runs, colors, theme, log);
+    case 'accuracy':
+      return accuracyChart(runs, colors, theme);
     case 'sweep-loss':
       return sweepLossChart(results, colors, theme, log);
     case 'sweep-weights':

@@ -2,13 +2,14 @@
 // places a canvas for each; the page script (or the panel) builds each canvas's chart with
 // `buildChart`, from nothing but the kind, the run id and the results.
 import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import { hasAccuracy } from './accuracy.ts';
 import { variantRuns } from './common.ts';
 import { boundaryRuns, curveRuns, lastSnapshot, runLabel } from './fit.ts';
 import { formatPercent } from './format.ts';
 import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
 
-export type ChartKind = 'fit' | 'boundary' | 'loss' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
 export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
 
 export interface ChartSpec {
@@ -66,6 +67,16 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       group: 'loss',
       title: 'Loss per epoch: train (data term), test and penalty',
       caption: 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term, when the run has one. Logarithmic y axis.',
+      size: 'wide',
+    });
+  }
+  if (runs.some(hasAccuracy)) {
+    specs.push({
+      id: id('accuracy'),
+      kind: 'accuracy',
+      group: 'loss',
+      title: 'Accuracy per epoch: train and test',
+      caption: 'Solid: test accuracy; faded: accuracy on the training set. Both at the end of each epoch, in eval mode (dropout off).',
       size: 'wide',
     });
   }

@@ -1,14 +1,16 @@
 // Loss: train (data term) and test loss per variant per epoch, with the penalty term drawn
-// apart (dashed); logarithmic y unless the Log toggle is off.
+// apart (dashed); logarithmic y unless the Log toggle is off. Classifiers add their accuracy.
 import { contextKey, fromSpec, planned, runsKey, variantRunsOf } from './common.ts';
 import type { ViewContent, ViewContext } from './types.ts';
 
 export function lossView(ctx: ViewContext): ViewContent {
   const results = ctx.results;
   const key = contextKey(ctx, ctx.logScale, runsKey(variantRunsOf(results)));
-  const charts = planned(results, 'loss').map((spec) => fromSpec(spec, 'loss', results, ctx, key));
-  const caption = ctx.logScale ? undefined : 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term. Linear y axis.';
-  if (caption !== undefined) for (const c of charts) c.caption = caption;
+  const charts = planned(results, 'loss').map((spec) => {
+    const chart = fromSpec(spec, 'loss', results, ctx, key);
+    if (spec.kind === 'loss' && !ctx.logScale) chart.caption = 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term. Linear y axis.';
+    return chart;
+  });
   return {
     charts,
     notes: [],

@@ -52,6 +52,22 @@ describe('chart builders', () => {
     assert.deepEqual(labels(fit.data.datasets as ChartDataset[]), ['train points', 'test points', 'no weight decay (epoch 1000)', 'L2 penalty (epoch 1000)']);
   });
 
+  it('draw accuracy for classifiers only, in the Loss group: test solid, train faded, up to 100 %', () => {
+    assert.equal(planCharts(regression, 'r').some((s) => s.kind === 'accuracy'), false);
+    assert.equal(planCharts(classifier, 'c').find((s) => s.kind === 'accuracy')?.group, 'loss');
+    const config = buildChart(classifier, 'accuracy');
+    const datasets = config.data.datasets as ChartDataset<'line', Point[]>[];
+    // The diverged run recorded no accuracy and the failed one no epochs: neither is drawn.
+    assert.deepEqual(datasets.map((d) => d.label), ['no dropout · test', 'no dropout · train', 'dropout 0.5 · test', 'dropout 0.5 · train']);
+    const noDropout = classifier.runs[0]!.metrics;
+    assert.deepEqual(datasets[0]!.data.at(-1), { x: noDropout.at(-1)!.epoch, y: noDropout.at(-1)!.testAccuracy });
+    assert.deepEqual(datasets[1]!.data.at(-1), { x: noDropout.at(-1)!.epoch, y: noDropout.at(-1)!.trainAccuracy });
+    assert.notEqual(datasets[0]!.borderColor, datasets[1]!.borderColor, 'train is the faded colour');
+    const y = config.options!.scales!['y'] as { min: number; max: number; ticks: { callback: (v: number) => string } };
+    // The fixtures' accuracies start at 50 %: the axis starts a tenth lower.
+    assert.deepEqual([y.min, y.max, y.ticks.callback(0.5)], [0.4, 1, '50%']);
+  });
+
   it('put the loss on a log axis, with the penalty dashed and apart', () => {
     const config = lossChart(variantRuns(regression.runs), colors);
     assert.equal((config.options!.scales!['y'] as { type: string }).type, 'logarithmic');

@@ -122,7 +122,7 @@ describe('renderReport', () => {
     });
     const kinds = (i: number) => found.filter((c) => c.experiment === String(i)).map((c) => c.chart);
     assert.deepEqual(kinds(0), ['fit', 'loss', 'sweep-loss', 'sweep-weights', 'histogram', 'histogram', 'weight-norm']);
-    assert.deepEqual(kinds(1), ['boundary', 'boundary', 'loss', 'histogram', 'histogram', 'weight-norm']);
+    assert.deepEqual(kinds(1), ['boundary', 'boundary', 'loss', 'accuracy', 'histogram', 'histogram', 'weight-norm']);
     assert.deepEqual(kinds(2), ['loss', 'sweep-loss', 'sweep-weights', 'histogram', 'histogram', 'weight-norm']);
     // One small boundary chart per variant that has one, named by run; none for the diverged or failed run.
     assert.deepEqual(found.filter((c) => c.chart === 'boundary').map((c) => c.run), ['no-dropout', 'dropout']);

@@ -13,6 +13,7 @@ import { hideVariants } from '../../../src/webview/views/common.ts';
 import { variantPalette } from '../../../src/webview/summary.ts';
 import type { ExperimentResults } from '../../../src/experiment/results.ts';
 import { queued, regression, runEvents, sweepQueued } from './fixtures.ts';
+import { classifierResults } from '../report/fixtures.ts';
 import { applyEvent } from '../../../src/experiment/results.ts';
 
 const theme = themeFromVariables(() => '', 'dark');
@@ -106,6 +107,19 @@ test('Loss with the Log toggle off: a linear y axis, and a different key', () =>
   const plainTrain = datasets(linear.config()).find((d) => d.label === 'plain · train')!.data as { y: number | null }[];
   assert.equal(plainTrain.filter((p) => p.y === 0).length, 6);
   assert.equal(y.min, 0);
+});
+
+test('Loss of a classifier: the accuracy chart follows the loss chart; the Log toggle leaves it alone', () => {
+  const results = classifierResults();
+  const [loss, accuracy] = VIEW_BUILDERS.loss(ctx(results, { logScale: false })).charts;
+  assert.deepEqual([loss!.id, accuracy!.id], ['panel-loss', 'panel-accuracy']);
+  assert.match(loss!.caption ?? '', /Linear y axis/);
+  assert.match(accuracy!.caption ?? '', /test accuracy/);
+  const y = (accuracy!.config().options!.scales as Record<string, { type: string; max?: number }>)['y']!;
+  assert.deepEqual([y.type, y.max], ['linear', 1]);
+  // Two curves per variant with an accuracy, one point per epoch each.
+  assert.equal(countPoints(accuracy!.config()), 2 * (results.runs[0]!.metrics.length + results.runs[1]!.metrics.length));
+  assert.equal(VIEW_BUILDERS.loss(ctx(regression())).charts.some((c) => c.id === 'panel-accuracy'), false);
 });
 
 test('keys change with the data and the theme, and only then', () => {

@@ -1,0 +1,47 @@
+// Accuracy per epoch for classifiers: per variant, the test accuracy (eval mode, solid) and the
+// training accuracy (faded), up to 100 %. A net that memorises its training set shows
+// here as a gap between the two lines that regularization closes.
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import type { RunRecord } from '../../experiment/results.ts';
+import type { EpochMetrics } from '../../protocol.ts';
+import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, type ChartTheme } from './common.ts';
+import { runLabel } from './fit.ts';
+import { formatPercent } from './format.ts';
+import { colorOf, withAlpha } from './palette.ts';
+
+type Point = { x: number; y: number | null };
+
+/** True when the run recorded an accuracy (classification runs do, regressions do not). */
+export function hasAccuracy(run: RunRecord): boolean {
+  return run.metrics.some((m) => m.testAccuracy !== undefined || m.trainAccuracy !== undefined);
+}
+
+export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
+  const datasets: ChartDataset<'line', Point[]>[] = [];
+  const series = (metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number | undefined): Point[] =>
+    metrics.map((m) => ({ x: m.epoch, y: finite(pick(m)) }));
+  for (const run of runs.filter(hasAccuracy)) {
+    const color = colorOf(colors, run.variant);
+    const name = runLabel(run);
+    datasets.push(line(`${name} · test`, series(run.metrics, (m) => m.testAccuracy), color, 2.25));
+    datasets.push(line(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.5), 1.75));
+  }
+  // From the tenth below the lowest accuracy to 100 %: the differences that matter are a few
+  // points near the top, which a 0-to-100 axis squashes into a band.
+  const lowest = extent(runs.flatMap((r) => r.metrics.flatMap((m) => [finite(m.testAccuracy), finite(m.trainAccuracy)])))?.[0] ?? 0;
+  const y = { ...axis('accuracy', theme), min: Math.max(0, Math.floor((lowest - 0.02) * 10) / 10), max: 1 };
+  (y.ticks as { callback?: unknown }).callback = (value: number | string) => formatPercent(Number(value));
+  const options = baseOptions<'line'>(theme);
+  options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
+  epochReadout(options);
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.callbacks = {
+    ...tooltip.callbacks,
+    label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatPercent(item.parsed.y)}`,
+  };
+  return { type: 'line', data: { datasets }, options };
+}
+
+function line(label: string, data: Point[], color: string, width: number): ChartDataset<'line', Point[]> {
+  return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
+}
