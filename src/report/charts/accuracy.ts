@@ -4,12 +4,12 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { EpochMetrics } from '../../protocol.ts';
-import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, type ChartTheme } from './common.ts';
+import { axis, baseOptions, epochLine, epochReadout, extent, finite, LIGHT_THEME, type ChartTheme, type EpochPoint } from './common.ts';
 import { runLabel } from './fit.ts';
 import { formatPercent } from './format.ts';
 import { colorOf, withAlpha } from './palette.ts';
 
-type Point = { x: number; y: number | null };
+type Point = EpochPoint;
 
 /** True when the run recorded an accuracy (classification runs do, regressions do not). */
 export function hasAccuracy(run: RunRecord): boolean {
@@ -23,8 +23,8 @@ export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<st
   for (const run of runs.filter(hasAccuracy)) {
     const color = colorOf(colors, run.variant);
     const name = runLabel(run);
-    datasets.push(line(`${name} · test`, series(run.metrics, (m) => m.testAccuracy), color, 2.25));
-    datasets.push(line(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.5), 1.75));
+    datasets.push(epochLine(`${name} · test`, series(run.metrics, (m) => m.testAccuracy), color, 2.25));
+    datasets.push(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.5), 1.75));
   }
   // From the tenth below the lowest accuracy to 100 %: the differences that matter are a few
   // points near the top, which a 0-to-100 axis squashes into a band.
@@ -40,8 +40,4 @@ export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<st
     label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatPercent(item.parsed.y)}`,
   };
   return { type: 'line', data: { datasets }, options };
-}
-
-function line(label: string, data: Point[], color: string, width: number): ChartDataset<'line', Point[]> {
-  return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
 }

@@ -1,6 +1,6 @@
 // What every chart shares: the theme, axes with titles, the options of a static chart
 // (no animation, so a report prints and screenshots complete), and value guards.
-import type { ChartOptions, ChartType, Scale, TooltipItem } from 'chart.js';
+import type { ChartDataset, ChartOptions, ChartType, Scale, TooltipItem } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import { formatNumber, logTick } from './format.ts';
 
@@ -87,6 +87,14 @@ export function baseOptions<T extends ChartType>(theme: ChartTheme, legend = tru
       },
     },
   } as ChartOptions<T>;
+}
+
+/** A point of a curve over epochs; null is a gap. */
+export type EpochPoint = { x: number; y: number | null };
+
+/** A curve over epochs as the Loss and Accuracy charts draw it: no dots, a short line in the legend. */
+export function epochLine(label: string, data: EpochPoint[], color: string, width: number): ChartDataset<'line', EpochPoint[]> {
+  return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
 }
 
 /** Hover read-out of curves over epochs: every curve at the hovered epoch, under "epoch N". */

@@ -4,11 +4,11 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { RunRecord } from '../../experiment/results.ts';
 import type { EpochMetrics } from '../../protocol.ts';
-import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
+import { axis, baseOptions, epochLine, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme, type EpochPoint } from './common.ts';
 import { runLabel } from './fit.ts';
 import { colorOf, withAlpha } from './palette.ts';
 
-type Point = { x: number; y: number | null };
+type Point = EpochPoint;
 
 export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
   const datasets: ChartDataset<'line', Point[]>[] = [];
@@ -19,10 +19,10 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
     if (run.metrics.length === 0) continue;
     const color = colorOf(colors, run.variant);
     const name = runLabel(run);
-    datasets.push(line(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25));
-    datasets.push(line(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75));
+    datasets.push(epochLine(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25));
+    datasets.push(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75));
     if (run.metrics.some((m) => (finite(m.trainPenalty) ?? 0) > 0)) {
-      datasets.push({ ...line(`${name} · penalty`, series(run.metrics, (m) => m.trainPenalty), color, 1.5), borderDash: [6, 4] });
+      datasets.push({ ...epochLine(`${name} · penalty`, series(run.metrics, (m) => m.trainPenalty), color, 1.5), borderDash: [6, 4] });
     }
     if (run.status === 'diverged') {
       const last = lastFinite(run.metrics);
@@ -53,9 +53,6 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
   return { type: 'line', data: { datasets }, options };
 }
 
-function line(label: string, data: Point[], color: string, width: number): ChartDataset<'line', Point[]> {
-  return { label, data, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHoverRadius: 3, pointStyle: 'line', spanGaps: false };
-}
 
 /** Where the curves stop: the last epoch with a finite, positive loss. */
 function lastFinite(metrics: readonly EpochMetrics[]): Point | undefined {
