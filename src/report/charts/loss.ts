@@ -53,7 +53,6 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
   return { type: 'line', data: { datasets }, options };
 }
 
-
 /** Where the curves stop: the last epoch with a finite, positive loss. */
 function lastFinite(metrics: readonly EpochMetrics[]): Point | undefined {
   for (let i = metrics.length - 1; i >= 0; i--) {
