@@ -1,7 +1,7 @@
 // Every example lesson, end to end, in the dark theme: open the file, click the Run lens
 // above it, and wait until the panel has drawn the Fit and the Loss charts with data while
 // it trains (the page's data-points hooks, and painted pixels); then, once the lesson has
-// finished, the Weights, Loss and Fit tabs again.
+// finished, the Weights, Loss (and, for classifiers, accuracy) and Fit tabs again.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +55,16 @@ export default {
       await t.screenshot(`${stem}-weights`);
       await selectTab(t, 'loss');
       await t.screenshot(`${stem}-loss-final`);
+      // Classifiers add an accuracy chart under the loss chart.
+      const accuracy = panel(t).locator('canvas[data-view="loss"][data-chart="panel-accuracy"]');
+      if (await accuracy.count() > 0) {
+        await accuracy.scrollIntoViewIfNeeded();
+        const [drawn] = await accuracy.evaluateAll((canvases) => canvases.map((c) => Number(c.dataset.points ?? 0)));
+        assert.ok(drawn > 0, `${stem}: the accuracy chart drew points`);
+        t.step(`${stem}: accuracy drew ${drawn} points`);
+        await t.screenshot(`${stem}-accuracy`);
+        await panel(t).locator('h1.title').scrollIntoViewIfNeeded();
+      }
       await selectTab(t, 'fit');
       await t.screenshot(`${stem}-fit-final`);
     }
