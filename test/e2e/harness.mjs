@@ -497,15 +497,6 @@ export class ScenarioContext {
       .join('\n');
   }
 
-  /** Waits until this scenario's log of `channel` matches `pattern` (the file is written lazily). */
-  async waitForChannelLog(channel, pattern, { timeout = 10_000 } = {}) {
-    const deadline = Date.now() + timeout;
-    while (!pattern.test(this.channelLog(channel))) {
-      if (Date.now() > deadline) throw new Error(`${channel}.log does not match ${pattern} after ${timeout / 1000} s`);
-      await sleep(250);
-    }
-  }
-
   /** This scenario's exthostN/remoteexthost.log: activation events, extension host errors. */
   exthostLog() {
     return this.scenarioLog('remoteexthost.log');

@@ -14,15 +14,10 @@ export default {
     await t.runCommand('Reglab: Show Log', { attempts: 6 });
     await t.waitForConsole('[reglab] activated', { timeout: 30_000 });
     t.step('extension activated by its command');
-    // The channel's text is not awaited here: when the command creates the channel and shows it
-    // in the same tick, VS Code's view can load the log file before the first line is flushed
-    // and, rarely, not refresh until the next line (CI saw it once). `activation` checks the
-    // rendered line; this scenario checks what the command did: activate Reglab, show its channel.
-    await t.waitForOutputChannel('Reglab');
-    t.step('Output panel shows "Reglab"');
+    // The command that activates Reglab also shows its brand-new channel: VS Code can drop
+    // that first reveal (src/extension/log.ts reveals again); the panel must open all the same.
+    await t.waitForOutput('Reglab', 'Reglab activated');
     await t.screenshot('activated-by-command');
-    await t.waitForChannelLog('Reglab', /\[info\] Reglab activated/);
-    t.step('Reglab.log has "Reglab activated"');
 
     const log = t.exthostLog();
     assert.match(log, /_doActivateExtension reglab\.reglab, startup: false, activationEvent: 'onCommand:reglab\.showLog'/,
