@@ -1,8 +1,9 @@
-// A long sweep (45 runs of 2000 steps) on the worker pool: the editor stays responsive while
-// it trains (a keystroke shows at once), the Sweep chart fills in as runs finish, the editor
-// title's Run button turns into Stop, and Cancel on the progress notification stops it all
-// within a couple of seconds.
+// A long sweep (lesson 6 with 20 repeats: 180 runs of 2000 steps) on the worker pool: the
+// editor stays responsive while it trains (a keystroke shows at once), the Sweep chart fills
+// in as runs finish, the editor title's Run button turns into Stop, and Cancel on the progress
+// notification stops it all within a couple of seconds.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../harness.mjs';
 import { clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
@@ -17,11 +18,17 @@ export default {
   async run(t) {
     const { page } = t;
     await t.waitForConsole('[reglab] activated');
+    // Lesson 6's own 45 runs take about 7 s on two workers now: Cancel could arrive after the
+    // last one. Twenty repeats keep the sweep training for a minute.
+    const lesson = join(t.workspace, '06-lambda-sweep-u-shape.reglab.json');
+    const text = readFileSync(lesson, 'utf8');
+    assert.match(text, /"repeats": 5\b/);
+    writeFileSync(lesson, text.replace(/"repeats": 5\b/, '"repeats": 20'));
     await t.openFile('06-lambda-sweep-u-shape.reglab.json');
     const since = mark(t);
     await clickLens(t, 'Run sweep');
     const started = await traceAfter(t, since, 'session started: experiment', { timeout: 30_000 });
-    assert.match(started, /46 runs/);
+    assert.match(started, /181 runs/);
     const stopButton = page.locator('.editor-actions .codicon-debug-stop').first();
     await stopButton.waitFor({ timeout: 15_000 });
     t.step('the editor title shows Stop while it trains');
