@@ -44,7 +44,9 @@ export interface WorkloadResult {
  *   1. `unavailable()` once. A string means "cannot run here" (say why, e.g. "python3 has no
  *      torch"); the peer is then listed with that note and skipped.
  *   2. `describe()` once, for the table's header (version, backend, threads).
- *   3. `run(id, plan)` once per selected workload, in workloads order. The peer follows
+ *   3. `run(id, plan)` for each selected workload, in workloads order, once per round: the
+ *      engines take turns, so round 1 asks for the warm-up runs and one timed run, each later
+ *      round for one timed run and no warm-up (bench/run.ts). The peer follows
  *      workloads.md exactly: the same data and initial weights (from bench/workloads.ts),
  *      the same formulas and steps; it builds data, parameters and optimizer state before
  *      timing each run; it trains from scratch on every run; it times only the training
