@@ -3,10 +3,10 @@
 // engine's fused multiply-add kernels need; Node 20 has it behind a V8 flag, set here
 // before the kernels are compiled, so every entry point runs the kernels the product runs.
 import { setFlagsFromString } from 'node:v8';
+import { decodeBase64 } from '../engine/wasm/base64.ts';
 import { KERNELS_FMA_WASM_BASE64 } from '../engine/wasm/kernels-binary.ts';
 
-const probe = Uint8Array.from(atob(KERNELS_FMA_WASM_BASE64), (c) => c.charCodeAt(0));
-if (!WebAssembly.validate(probe)) {
+if (!WebAssembly.validate(decodeBase64(KERNELS_FMA_WASM_BASE64))) {
   try {
     setFlagsFromString('--experimental-wasm-relaxed-simd');
   } catch {

@@ -400,25 +400,26 @@ export class ScenarioContext {
   /**
    * Runs a command by its palette title ("Reglab: Show Log"): F1, the title, then the row
    * whose label is exactly that title. When the row does not come (a palette opened before
-   * the command was registered does not refresh), Escape and try again.
+   * the command was registered does not refresh), Escape and try again. `ran` waits for what
+   * the command does (default: the palette closes; a command that opens a quick pick of its
+   * own waits for that pick instead).
    */
-  async runCommand(title, { attempts = 4, rowTimeout = 5000 } = {}) {
-    const { widget, input, rows } = this.quickInput();
+  async runCommand(title, { attempts = 4, rowTimeout = 5000, ran = () => this.quickInput().widget.waitFor({ state: 'hidden', timeout: 5000 }) } = {}) {
+    const { input, rows } = this.quickInput();
+    const exactly = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     let lastError;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await this.page.keyboard.press('F1');
         await input.waitFor({ state: 'visible', timeout: 5000 });
         await input.fill(`>${title}`);
-        const row = rows.filter({ has: this.page.locator('.label-name', { hasText: title }) }).first();
+        const row = rows.filter({ has: this.page.locator('.label-name', { hasText: exactly }) }).first();
         await row.waitFor({ state: 'visible', timeout: rowTimeout });
-        const label = (await row.locator('.label-name').first().innerText()).trim();
-        if (label !== title) throw new Error(`the palette offered "${label}", not "${title}"`);
         const first = (await rows.first().locator('.label-name').first().innerText()).trim();
         // Enter runs the first row and leaves the mouse where it was (no hover in screenshots).
         if (first === title) await this.page.keyboard.press('Enter');
         else await row.click({ timeout: 5000 });
-        await widget.waitFor({ state: 'hidden', timeout: 5000 });
+        await ran();
         this.step(`ran "${title}"${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
         return;
       } catch (e) {

@@ -117,27 +117,11 @@ export async function traceAfter(t, since, text, { timeout = 60_000 } = {}) {
 /**
  * Runs a palette command that opens a quick pick of its own ("Show Runs History", "New
  * Experiment"), and waits for that pick, known by its placeholder. (t.runCommand waits for
- * the palette to close, which such a command never lets happen.)
+ * the palette to close by default, which such a command never lets happen.)
  */
 export async function runCommandWithPick(t, title, placeholder, { attempts = 4 } = {}) {
-  const { input, rows } = t.quickInput();
-  let last;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      await t.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill(`>${title}`);
-      const row = rows.filter({ has: t.page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-      await row.waitFor({ timeout: 5000 });
-      await row.click();
-      await t.page.locator(`.quick-input-widget input[placeholder="${placeholder}"]`).waitFor({ timeout: 10_000 });
-      t.step(`ran "${title}"${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-      return;
-    } catch (error) {
-      last = error;
-      await t.page.keyboard.press('Escape').catch(() => {});
-      await t.page.waitForTimeout(1000);
-    }
-  }
-  throw new Error(`could not run "${title}": ${last?.message}`);
+  await t.runCommand(title, {
+    attempts,
+    ran: () => t.page.locator(`.quick-input-widget input[placeholder="${placeholder}"]`).waitFor({ timeout: 10_000 }),
+  });
 }

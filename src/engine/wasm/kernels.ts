@@ -4,6 +4,7 @@
 // differ in the last bits (a fused multiply-add rounds once). REGLAB_KERNELS=js runs
 // everything on the plain-JS kernels, REGLAB_KERNELS=simd forces the build without FMA.
 import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binary.ts';
+import { decodeBase64 } from './base64.ts';
 import { memory } from './heap.ts';
 
 export interface WasmKernels {
@@ -27,19 +28,12 @@ export interface WasmKernels {
 
 const choice = typeof process !== 'undefined' ? process.env?.REGLAB_KERNELS : undefined;
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
 function load(): { kernels: WasmKernels; fma: boolean } | null {
   if (choice === 'js') return null;
-  const fma = decode(KERNELS_FMA_WASM_BASE64);
+  const fma = decodeBase64(KERNELS_FMA_WASM_BASE64);
   const useFma = choice !== 'simd' && WebAssembly.validate(fma);
   try {
-    const bytes = useFma ? fma : decode(KERNELS_WASM_BASE64);
+    const bytes = useFma ? fma : decodeBase64(KERNELS_WASM_BASE64);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     return { kernels: instance.exports as unknown as WasmKernels, fma: useFma };
   } catch {
