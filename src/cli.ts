@@ -1,10 +1,10 @@
 // `reglab`: the experiments of the VS Code extension, without VS Code — for a terminal
 // and for CI. Trains on the same worker pool and writes the same results files.
 import './node/relaxed-simd.ts'; // first: before any kernel is compiled
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
-import { experimentFiles } from './cli/files.ts';
+import { experimentFiles, readExperimentText } from './cli/files.ts';
 import { createProgress } from './cli/progress.ts';
 import { summaryTable } from './cli/summary.ts';
 import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const sources = experimentFiles(options.files).map((path): SourceFile => {
-    const text = readFileSync(path, 'utf8');
+    const text = readExperimentText(path);
     return { path, text, parsed: parseExperiment(text, path) };
   });
   let errors = 0, warnings = 0;

@@ -1,5 +1,5 @@
 // Which files a command acts on: files as given, folders as every *.reglab.json inside.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function experimentFiles(args: readonly string[]): string[] {
@@ -18,4 +18,13 @@ export function experimentFiles(args: readonly string[]): string[] {
     if (found.length === 0) throw new Error(`${arg}: no *.reglab.json files in this folder`);
     return found;
   });
+}
+
+/**
+ * An experiment file's text, without the UTF-8 byte order mark some editors write: VS Code
+ * hides it, so columns on the first line then count as the editor shows them.
+ */
+export function readExperimentText(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

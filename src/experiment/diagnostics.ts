@@ -1,5 +1,6 @@
 // Problems found in an experiment file, in VS Code's shape (0-based lines and
 // characters), and their one-line form for the terminal (1-based, as compilers print).
+import { MAX_DIAGNOSTICS } from './limits.ts';
 
 export interface Position {
   /** 0-based. */
@@ -22,6 +23,8 @@ export interface Diagnostic {
   path: (string | number)[];
   range: Range;
   severity: Severity;
+  /** Set when the JSON Schema says it too, so VS Code's JSON service already reports it. */
+  schema?: true;
 }
 
 /** `examples/a.reglab.json:12:15: training.optimizer.lr must be > 0, got -0.1` (warnings say so). */
@@ -32,4 +35,19 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * The first MAX_DIAGNOSTICS problems of `found` (in order), made into diagnostics by `make`,
+ * and, when there are more, one last diagnostic at the next one counting the rest: a file
+ * with 10,000 mistakes costs no more to report than one with a hundred.
+ */
+export function capDiagnostics<T>(found: readonly T[], make: (item: T) => Diagnostic, severity: (item: T) => Severity): Diagnostic[] {
+  const shown = found.slice(0, MAX_DIAGNOSTICS).map(make);
+  const rest = found.slice(MAX_DIAGNOSTICS);
+  if (rest.length === 0) return shown;
+  const next = make(rest[0]!);
+  const anyError = rest.some((item) => severity(item) === 'error');
+  const message = `and ${rest.length.toLocaleString('en-US')} more ${rest.length === 1 ? 'problem' : 'problems'} from here on, not listed: fix the ones above first`;
+  return [...shown, { message, path: next.path, range: next.range, severity: anyError ? 'error' : 'warning' }];
 }

@@ -44,19 +44,39 @@ export function expandRuns(experiment: Experiment, options: ExpandOptions = {}):
   const runs = targets.map((t) => makeRun(base, t, experiment.seed, 0));
   const sweep = experiment.sweep;
   if (!options.includeSweep || sweep === undefined) return runs;
-
-  const swept = new Set(sweep.variants ?? experiment.variants.map((v) => v.name));
-  for (const target of targets) {
-    if (target.variant !== undefined && !swept.has(target.variant.name)) continue;
-    const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
-    const integer = numberSchemaOf(schemaAt(runConfigSchema, sweep.over.split('.'), config))?.integer ?? false;
-    for (const value of sweepValues(sweep, integer)) {
+  for (const { target, values } of sweptTargets(experiment, targets, base)) {
+    for (const value of values) {
       for (let repeat = 0; repeat < sweep.repeats; repeat++) {
         runs.push(makeRun(base, target, (experiment.seed + repeat) >>> 0, repeat, { over: sweep.over, value }));
       }
     }
   }
   return runs;
+}
+
+/**
+ * How many runs expandRuns gives, counted without making them (a CodeLens title and the
+ * resource budget ask this on every keystroke): the cost is that of the file, not of the count.
+ */
+export function countRuns(experiment: Experiment, options: ExpandOptions = {}): { variant: number; sweep: number } {
+  const targets = selectTargets(experiment, options.variant);
+  const sweep = experiment.sweep;
+  if (!options.includeSweep || sweep === undefined) return { variant: targets.length, sweep: 0 };
+  const swept = sweptTargets(experiment, targets, baseRunConfig(experiment));
+  return { variant: targets.length, sweep: swept.reduce((n, { values }) => n + values.length * sweep.repeats, 0) };
+}
+
+/** The targets the sweep applies to, each with its values (rounded for an integer field). */
+function sweptTargets(experiment: Experiment, targets: readonly Target[], base: Record<string, unknown>): { target: Target; values: number[] }[] {
+  const sweep = experiment.sweep;
+  if (sweep === undefined) return [];
+  const swept = new Set(sweep.variants ?? experiment.variants.map((v) => v.name));
+  return targets.flatMap((target) => {
+    if (target.variant !== undefined && !swept.has(target.variant.name)) return [];
+    const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
+    const integer = numberSchemaOf(schemaAt(runConfigSchema, sweep.over.split('.'), config))?.integer ?? false;
+    return [{ target, values: sweepValues(sweep, integer) }];
+  });
 }
 
 function makeRun(

@@ -15,10 +15,13 @@ import { RUN_CONFIG_CHECKS } from './checks/index.ts';
 import { runChecks } from './checks/context.ts';
 import { checkSweep, type SweepTarget } from './checks/sweep.ts';
 import { checkVariantNames } from './checks/variants.ts';
-import { hasErrors, type Diagnostic } from './diagnostics.ts';
+import { capDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { clip } from './dsl/describe.ts';
 import { fillDefaults } from './dsl/defaults.ts';
 import { propertyValue, validateNode, type Issue } from './dsl/validate.ts';
+import { MAX_NESTING } from './limits.ts';
 import { mergeRootNodes } from './merge.ts';
+import { tooDeep } from './nesting.ts';
 import { nodeValue } from './nodeValue.ts';
 import { anchorSpan, LineIndex } from './positions.ts';
 import { pickRunConfig, resolveRunConfig } from './resolve.ts';
@@ -35,15 +38,27 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** jsonc-parser's tree of the file, for rangeOfPath and locateSections; undefined for an empty file. */
   tree: Node | undefined;
+  /** Set when the text is not JSON with comments (or nests too deep to read): only syntax was checked. */
+  syntaxError?: true;
 }
 
 const RUN_CONFIG_KEYS: readonly string[] = Object.keys(runConfigSchema.fields);
 
 export function parseExperiment(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
+  // A UTF-8 byte order mark (VS Code hides it, Node's readFileSync keeps it) is read as a
+  // space, so every offset is still one of `text`.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // Checked first, in one flat pass: parsing and every walk of the tree recurse per level.
+  const deep = tooDeep(source, MAX_NESTING);
+  if (deep !== undefined) {
+    const message = `syntax error: objects and arrays nested more than ${MAX_NESTING} levels deep; an experiment needs far fewer`;
+    const diagnostic: Diagnostic = { message, path: [], range: lines.range(deep.offset, deep.length), severity: 'error' };
+    return { file, tree: undefined, syntaxError: true, diagnostics: [diagnostic] };
+  }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  if (errors.length > 0) return { file, tree, diagnostics: syntaxDiagnostics(text, errors, lines) };
+  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (errors.length > 0) return { file, tree, syntaxError: true, diagnostics: syntaxDiagnostics(source, errors, lines) };
   if (tree === undefined || tree.type !== 'object') {
     const what = tree === undefined ? 'the file is empty' : 'the file must be a JSON object';
     const message = `${what}: an experiment looks like { "title": …, "data": { "generator": … }, "training": { "optimizer": { "type": …, "lr": … } } }`;
@@ -54,14 +69,16 @@ export function parseExperiment(text: string, file: string): ParseResult {
   const found = new Findings();
   const fileIssues: Issue[] = [];
   validateNode(experimentSchema, tree, [], fileIssues);
-  found.addAll(fileIssues);
+  found.addAll(fileIssues.map((issue): Issue => ({ ...issue, schema: true })));
   const baseRoot = withKeys(tree, (key) => RUN_CONFIG_KEYS.includes(key));
   const base = checkRunConfig(baseRoot);
   found.addAll(base.issues);
   const variants = checkVariants(tree, baseRoot, found);
   checkSweepBlock(tree, base.config, variants, found);
 
-  const diagnostics = found.issues.map((issue) => toDiagnostic(issue, lines)).sort(byPosition);
+  // Sorted by offset (the order of line and column); only the first ones are positioned and worded.
+  const issues = found.issues.map((issue) => ({ issue, offset: anchorSpan(issue.node).offset })).sort((a, b) => a.offset - b.offset);
+  const diagnostics = capDiagnostics(issues, ({ issue }) => toDiagnostic(issue, lines), ({ issue }) => issue.severity);
   if (hasErrors(diagnostics)) return { file, tree, diagnostics };
   const experiment = fillDefaults(experimentSchema, nodeValue(tree)) as Experiment;
   experiment.derived = fillDerivedDefaults(experiment as unknown as Record<string, unknown>);
@@ -85,7 +102,7 @@ function checkVariants(tree: Node, baseRoot: Node, found: Findings): CheckedVari
     if (variant.type !== 'object') return [];
     const nameNode = propertyValue(variant, 'name');
     const name = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
-    const label = name === undefined ? `variants[${index}]` : `variant ${JSON.stringify(name)}`;
+    const label = name === undefined ? `variants[${index}]` : `variant ${JSON.stringify(clip(name))}`;
     const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
     const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides));
     for (const issue of merged.issues) found.addForVariant(issue, variant, nameNode ?? variant, label);
@@ -178,9 +195,6 @@ function toDiagnostic(issue: Issue, lines: LineIndex): Diagnostic {
     path: [...getNodePath(issue.node), ...(issue.missing ?? [])],
     range: lines.range(span.offset, span.length),
     severity: issue.severity,
+    ...(issue.schema && { schema: true }),
   };
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }

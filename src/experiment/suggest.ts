@@ -30,19 +30,27 @@ function tolerance(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
 
+/** Longer words are no typo of any name: comparing them would cost their length times the name's. */
+const LONGEST_WORD = 100;
+
 /** The candidate closest to `word`, if any is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > LONGEST_WORD) return undefined;
   const target = normalize(word);
+  const allowed = tolerance(target.length);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(target, normalize(candidate));
+    const name = normalize(candidate);
+    // The distance is at least the difference in length: skip the table when that is already too far.
+    if (Math.abs(name.length - target.length) > allowed) continue;
+    const distance = editDistance(target, name);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance <= tolerance(target.length) ? best : undefined;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 /** "; did you mean 'momentum'?" or "" — ready to append to a message. */

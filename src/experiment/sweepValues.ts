@@ -8,11 +8,33 @@ import type { Sweep } from './schema/experiment.ts';
  */
 export function logspace(from: number, to: number, count: number): number[] {
   if (count === 1) return [from];
-  return Array.from({ length: count }, (_, i) => {
-    if (i === 0) return from;
-    if (i === count - 1) return to;
-    return Number((from * Math.pow(to / from, i / (count - 1))).toPrecision(12));
-  });
+  return Array.from({ length: count }, (_, i) => logspaceValue(from, to, count, i));
+}
+
+/** The i-th of logspace(from, to, count)'s values, computed alone. */
+export function logspaceValue(from: number, to: number, count: number, i: number): number {
+  if (i === 0) return from;
+  if (i === count - 1) return to;
+  return Number((from * Math.pow(to / from, i / (count - 1))).toPrecision(12));
+}
+
+/**
+ * The first of a log-space's values (rounded for an integer field) that `accepts` refuses,
+ * found by bisection: the values are monotone and `accepts` is a range, so the accepted
+ * ones are contiguous. Costs log(count) values, whatever the count.
+ */
+export function firstRefused(from: number, to: number, count: number, integer: boolean, accepts: (v: number) => boolean): number | undefined {
+  const at = (i: number): number => (integer ? Math.round(logspaceValue(from, to, count, i)) : logspaceValue(from, to, count, i));
+  if (!accepts(at(0))) return at(0);
+  if (accepts(at(count - 1))) return undefined;
+  let low = 0; // accepted
+  let high = count - 1; // refused
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (accepts(at(mid))) low = mid;
+    else high = mid;
+  }
+  return at(high);
 }
 
 /** The swept values in order; for an integer field, log-space values are rounded and repeats dropped. */

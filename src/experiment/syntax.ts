@@ -1,6 +1,6 @@
 // JSON-with-comments syntax errors in plain words, at the place jsonc-parser found them.
 import { getLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Diagnostic } from './diagnostics.ts';
+import { capDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { LineIndex } from './positions.ts';
 
 // Keyed by printParseErrorCode's names: ParseErrorCode is a const enum, which isolatedModules cannot read.
@@ -23,19 +23,21 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character in string (a line break or control character must be escaped)',
 };
 
-/** One diagnostic per syntax error; errors at the same offset (one mistake seen twice) are reported once. */
+/**
+ * One diagnostic per syntax error; errors at the same offset (one mistake seen twice) are
+ * reported once, and past MAX_DIAGNOSTICS only counted (finding each one's path rescans the text).
+ */
 export function syntaxDiagnostics(text: string, errors: readonly ParseError[], lines: LineIndex): Diagnostic[] {
   const seen = new Set<number>();
-  const diagnostics: Diagnostic[] = [];
-  for (const error of errors) {
-    if (seen.has(error.offset)) continue;
-    seen.add(error.offset);
-    diagnostics.push({
+  const distinct = errors.filter((error) => !seen.has(error.offset) && seen.add(error.offset));
+  return capDiagnostics(
+    distinct,
+    (error) => ({
       message: `syntax error: ${MESSAGES[printParseErrorCode(error.error)] ?? 'invalid JSON'}`,
       path: getLocation(text, error.offset).path,
       range: lines.range(error.offset, error.length),
       severity: 'error',
-    });
-  }
-  return diagnostics;
+    }),
+    () => 'error',
+  );
 }

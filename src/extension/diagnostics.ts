@@ -59,7 +59,7 @@ export class ExperimentDiagnostics extends Disposable {
 
   private update(document: vscode.TextDocument): void {
     const { text, parsed } = parseDocument(document);
-    const found = ownDiagnostics(parsed, text);
+    const found = ownDiagnostics(parsed);
     const checkData = vscode.workspace.isTrusted && this.settings.current.checkDataFiles && document.uri.scheme === 'file' && readsFiles(parsed);
     if (checkData) found.push(...this.checker.check(parsed, text, document.uri.fsPath, workspaceRootOf(document.uri)));
     found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -3,7 +3,7 @@
 // variant "Run this variant". Free of vscode, so the placement is unit-tested.
 import type { Range } from '../experiment/diagnostics.ts';
 import { hasErrors } from '../experiment/diagnostics.ts';
-import { expandRuns } from '../experiment/expand.ts';
+import { countRuns } from '../experiment/expand.ts';
 import type { ParseResult } from '../experiment/parse.ts';
 import { locateSections } from '../experiment/positions.ts';
 
@@ -47,7 +47,7 @@ export function planLenses(parsed: ParseResult, text: string): LensSpec[] {
       action: { kind: 'runExperiment' },
     });
     if (experiment.sweep !== undefined) {
-      const runs = expandRuns(experiment, { includeSweep: true }).filter((r) => r.kind === 'sweep').length;
+      const runs = countRuns(experiment, { includeSweep: true }).sweep;
       lenses.push({
         range: top,
         title: `$(graph-line) Run sweep (${runs} runs)`,

@@ -2,14 +2,14 @@
 // of every swept config, its values must be valid for that field, its variants must
 // exist, and a variant's own value of the swept field is worth a word (the sweep replaces it).
 import type { Node } from 'jsonc-parser';
-import { expectedText, inRange, rangeText, type Path } from '../dsl/describe.ts';
+import { clip, expectedText, inRange, rangeText, type Path } from '../dsl/describe.ts';
 import { numberSchemaOf, numericPaths, schemaAt } from '../dsl/paths.ts';
 import { propertyValue, validateNode, type Issue } from '../dsl/validate.ts';
 import type { NumberNode } from '../dsl/types.ts';
 import { deepestNode } from '../positions.ts';
 import { runConfigSchema, type RunConfig, type Sweep } from '../schema/experiment.ts';
 import { closest, didYouMean } from '../suggest.ts';
-import { sweepValues } from '../sweepValues.ts';
+import { firstRefused } from '../sweepValues.ts';
 
 export interface SweepTarget {
   /** The variant's name; absent for the base experiment. */
@@ -48,8 +48,8 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
       nameNode,
       ['sweep', 'variants', i],
       variantNames.length === 0
-        ? `sweep.variants[${i}] "${name}" is not a variant: the file has no variants (without them the sweep varies the base)`
-        : `sweep.variants[${i}] "${name}" is not a variant${didYouMean(name, variantNames, '"')}`,
+        ? `sweep.variants[${i}] "${clip(name)}" is not a variant: the file has no variants (without them the sweep varies the base)`
+        : `sweep.variants[${i}] "${clip(name)}" is not a variant${didYouMean(name, variantNames, '"')}`,
     );
   });
 
@@ -59,9 +59,10 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
 
   if (valuesNode !== undefined) {
     (valuesNode.children ?? []).forEach((valueNode, i) => validateNode(field, valueNode, ['sweep', 'values', i], issues));
-  } else if (logspaceNode !== undefined) {
-    const outside = sweepValues(sweep, field.integer).find((v) => !inRange(field, v));
-    if (outside !== undefined) error(logspaceNode, ['sweep', 'logspace'], `sweep.logspace gives ${outside}, but ${sweep.over} must be ${rangeText(field)}`);
+  } else if (sweep.logspace !== undefined) {
+    const { from, to, count } = sweep.logspace;
+    const outside = firstRefused(from, to, count, field.integer, (v) => inRange(field, v));
+    if (outside !== undefined) error(logspaceNode!, ['sweep', 'logspace'], `sweep.logspace gives ${outside}, but ${sweep.over} must be ${rangeText(field)}`);
   }
 
   const path = sweep.over.split('.');
@@ -72,7 +73,7 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
     issues.push({
       node: written.node,
       path,
-      message: `the sweep replaces ${sweep.over} in the sweep runs of variant "${target.name}"; this value is used only by its own run (list the variants to sweep in sweep.variants)`,
+      message: `the sweep replaces ${sweep.over} in the sweep runs of variant "${clip(target.name ?? '')}"; this value is used only by its own run (list the variants to sweep in sweep.variants)`,
       severity: 'warning',
     });
   }
@@ -92,13 +93,13 @@ function sweptField(over: string, targets: readonly SweepTarget[], fail: (messag
   const first = found.find((f) => f !== undefined);
   if (first === undefined) {
     const candidates = [...new Set(targets.flatMap((t) => numericPaths(runConfigSchema, t.config)))];
-    fail(`sweep.over "${over}" is not a field of the run config${suggestPath(over, candidates)}`);
+    fail(`sweep.over "${clip(over)}" is not a field of the run config${suggestPath(over, candidates)}`);
     return undefined;
   }
   const missing = targets.find((_, i) => found[i] === undefined);
   if (missing !== undefined) {
     const generator = (missing.config.data as { generator: string }).generator;
-    fail(`sweep.over "${over}" is not a field of variant "${missing.name}" (its data.generator is "${generator}")`);
+    fail(`sweep.over "${over}" is not a field of variant "${clip(missing.name ?? '')}" (its data.generator is "${generator}")`);
     return undefined;
   }
   const numeric = numberSchemaOf(first);

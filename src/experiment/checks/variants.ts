@@ -2,6 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Issue } from '../dsl/validate.ts';
 import { propertyValue } from '../dsl/validate.ts';
+import { clip } from '../dsl/describe.ts';
 
 export function checkVariantNames(variants: readonly Node[]): Issue[] {
   const issues: Issue[] = [];
@@ -15,7 +16,7 @@ export function checkVariantNames(variants: readonly Node[]): Issue[] {
       issues.push({
         node: name,
         path: ['variants', index, 'name'],
-        message: `variants[${index}].name "${name.value}" is already the name of variants[${earlier}]: variant names must be unique`,
+        message: `variants[${index}].name "${clip(name.value)}" is already the name of variants[${earlier}]: variant names must be unique`,
         severity: 'error',
       });
     }

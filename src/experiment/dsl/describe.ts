@@ -1,5 +1,6 @@
 // Words for schemas and values, shared by the validator's messages and the JSON Schema's
 // descriptions: "a number > 0", "an integer ≥ 1 or \"full\"", "got -0.1".
+import { MAX_QUOTED } from '../limits.ts';
 import type { NumberNode, SchemaNode } from './types.ts';
 
 export type Segment = string | number;
@@ -96,4 +97,9 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   return String(value);
+}
+
+/** A piece of the file (a key, a name) short enough to quote in a message: long ones end in "…". */
+export function clip(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
 }

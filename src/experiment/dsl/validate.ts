@@ -3,9 +3,10 @@
 // range, unknown keys (with "did you mean"), duplicate keys and missing required fields.
 // Each issue keeps the node it is about, so the caller can say where it is.
 import { getNodeValue, type Node } from 'jsonc-parser';
+import { MAX_DIAGNOSTICS } from '../limits.ts';
 import { didYouMean } from '../suggest.ts';
 import { own } from './values.ts';
-import { expectedText, formatPath, formatValue, inRange, rangeText, type Path, type Segment } from './describe.ts';
+import { clip, expectedText, formatPath, formatValue, inRange, rangeText, type Path, type Segment } from './describe.ts';
 import type { LiteralNode, NumberNode, SchemaNode, TaggedNode } from './types.ts';
 
 export type Severity = 'error' | 'warning';
@@ -21,6 +22,8 @@ export interface Issue {
   missing?: Segment[];
   message: string;
   severity: Severity;
+  /** Set on what the JSON Schema says too (VS Code reports those itself, see ownDiagnostics.ts). */
+  schema?: true;
 }
 
 type Fields = Readonly<Record<string, SchemaNode>>;
@@ -117,20 +120,24 @@ function validateFields(
 ): void {
   const seen = new Set<string>();
   const where = path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`;
+  const names = Object.keys(fields);
+  // Only the first unknown keys of an object get a "did you mean": past MAX_DIAGNOSTICS they
+  // are counted, not shown, and 100,000 of them must not cost 100,000 comparisons per name.
+  let unknown = 0;
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined) continue;
     const key = keyNode.value as string;
     if (seen.has(key)) {
-      const message = `duplicate property '${key}' ${where}: write each key once`;
+      const message = `duplicate property '${clip(key)}' ${where}: write each key once`;
       issues.push({ node: keyNode, path: [...path, key], invalid: true, message, severity: 'error' });
       continue;
     }
     seen.add(key);
     const field = own(fields, key);
     if (field === undefined) {
-      const hint = foreignHint(key) || didYouMean(key, Object.keys(fields));
-      issues.push({ node: keyNode, path: [...path, key], message: `unknown property '${key}' ${where}${hint}`, severity: 'error' });
+      const hint = ++unknown > MAX_DIAGNOSTICS ? '' : foreignHint(key) || didYouMean(key, names);
+      issues.push({ node: keyNode, path: [...path, key], message: `unknown property '${clip(key)}' ${where}${hint}`, severity: 'error' });
     } else if (valueNode !== undefined) {
       validateNode(field, valueNode, [...path, key], issues);
     }
@@ -167,7 +174,7 @@ function validateTagged(schema: TaggedNode, node: Node, path: Path, issues: Issu
     const owners = cases.filter((c) => c !== tagValue && Object.hasOwn(schema.cases[c]!.fields, key));
     if (owners.length === 0) return '';
     const named = owners.slice(0, 3).map((c) => `"${c}"`).join(', ') + (owners.length > 3 ? ', …' : '');
-    return `: ${schema.tag} "${tagValue}" has no '${key}' (it is an option of ${named})`;
+    return `: ${schema.tag} "${tagValue}" has no '${clip(key)}' (it is an option of ${named})`;
   });
 }
 
@@ -206,6 +213,9 @@ export function acceptsJsonType(schema: SchemaNode, type: Node['type']): boolean
   }
 }
 
+/** The value as a message quotes it, without building a large one just to call it "an array". */
 function gotText(node: Node): string {
+  if (node.type === 'object') return 'an object';
+  if (node.type === 'array' && ((node.children?.length ?? 0) > 6 || node.children?.some((c) => c.type === 'object' || c.type === 'array'))) return 'an array';
   return formatValue(getNodeValue(node));
 }

@@ -1,6 +1,7 @@
 // The `sweep` block: one numeric field varied over a list or a log-space, each point
 // repeated over several seeds.
 import { array, integer, number, object, string } from '../dsl/builders.ts';
+import { MAX_SWEEP_COUNT, MAX_SWEEP_REPEATS } from '../limits.ts';
 
 /** The sweep's schema; `numericPaths` are offered as completions for `over`. */
 export function sweepSchema(numericPaths: readonly string[]) {
@@ -21,7 +22,7 @@ export function sweepSchema(numericPaths: readonly string[]) {
         {
           from: number({ description: 'The first value itself (not its exponent): `1e-4`, not `-4`.', exclusiveMinimum: 0 }),
           to: number({ description: 'The last value itself (not its exponent): `1`, not `0`.', exclusiveMinimum: 0 }),
-          count: integer({ description: 'How many values, `from` and `to` included.', minimum: 2 }),
+          count: integer({ description: `How many values, \`from\` and \`to\` included (at most ${MAX_SWEEP_COUNT}).`, minimum: 2, maximum: MAX_SWEEP_COUNT }),
         },
         {
           description:
@@ -30,9 +31,10 @@ export function sweepSchema(numericPaths: readonly string[]) {
         },
       ),
       repeats: integer({
-        description: 'Runs per value, with seeds seed, seed + 1, …; the sweep chart shows their mean and spread. Every value uses the same seeds, so differences come from the value, not from the draw.',
+        description: `Runs per value, with seeds seed, seed + 1, …; the sweep chart shows their mean and spread. Every value uses the same seeds, so differences come from the value, not from the draw. At most ${MAX_SWEEP_REPEATS}.`,
         default: 1,
         minimum: 1,
+        maximum: MAX_SWEEP_REPEATS,
       }),
       variants: array(string({ description: 'A variant name.', minLength: 1 }), {
         description: 'The variants to sweep, by name. Default: every variant, or the base experiment when there are none.',
