@@ -3,6 +3,7 @@
 // 0x00000801: u8 labels [n]), the dimensions as big-endian u32, then the bytes. Files
 // may be gzipped, as they are distributed; that is recognised by gzip's 0x1f 0x8b magic.
 import { gunzipSync } from 'node:zlib';
+import { MAX_DATA_FILE_BYTES, megabytes } from './paths.ts';
 
 export const IDX_IMAGES = 0x00000803;
 export const IDX_LABELS = 0x00000801;
@@ -15,8 +16,9 @@ export interface IdxArray {
   data: Uint8Array;
 }
 
-export function decodeIdx(file: Uint8Array, expectedMagic: number): IdxArray {
-  const bytes = isGzip(file) ? gunzip(file) : file;
+/** `maxBytes` bounds the unpacked size of a .gz: a few kilobytes can unpack to gigabytes. */
+export function decodeIdx(file: Uint8Array, expectedMagic: number, maxBytes = MAX_DATA_FILE_BYTES): IdxArray {
+  const bytes = isGzip(file) ? gunzip(file, maxBytes) : file;
   if (bytes.length < 4) throw new IdxError(`is truncated: ${bytes.length} bytes, not even a magic number`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
@@ -40,10 +42,13 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-function gunzip(bytes: Uint8Array): Uint8Array {
+function gunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
   try {
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new IdxError(`unpacks to more than ${megabytes(maxBytes)}, the limit for data files`);
+    }
     throw new IdxError(`is gzipped but cannot be unpacked (${(error as Error).message})`);
   }
 }

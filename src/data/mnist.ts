@@ -62,7 +62,7 @@ function readPair(read: SpecReader, imageField: ImageField, labelField: LabelFie
 function readIdx(read: SpecReader, field: ImageField | LabelField, magic: number, options: FileOptions): IdxArray {
   const file = resolveDataFile(read, field, options);
   try {
-    return decodeIdx(readDataFile(read, field, file), magic);
+    return decodeIdx(readDataFile(read, field, file, options), magic, options.maxBytes);
   } catch (error) {
     if (!(error instanceof IdxError)) throw error;
     return read.fail(`${read.string(field)} ${error.message}`, [field]);

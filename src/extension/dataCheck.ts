@@ -3,11 +3,15 @@
 // loading the data as a run would, and placed on the field at fault (in the variant that
 // wrote it, else in the base). Only for the generators that read files (csv, mnist); the
 // caller runs it debounced and only in trusted workspaces. Free of vscode.
-import { statSync } from 'node:fs';
+//
+// It runs on the extension host, so nothing here may wait on the disk: files are looked
+// at and read asynchronously (a named pipe or a device is refused, never opened to wait),
+// and only small ones are parsed, from the bytes read.
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DataError, loadDataset } from '../data/index.ts';
 import { SpecReader } from '../data/params.ts';
-import { resolveDataFile } from '../data/paths.ts';
+import { readDataFileAsync, refuse, resolveDataFile } from '../data/paths.ts';
 import type { DataSpec } from '../data/spec.ts';
 import type { Diagnostic } from '../experiment/diagnostics.ts';
 import { expandRuns } from '../experiment/expand.ts';
@@ -26,6 +30,9 @@ const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Files larger than this in all are only checked for existence, not loaded, on the extension host. */
 export const MAX_CHECKED_BYTES = 8 * 1024 * 1024;
+
+/** Largest unpacked .gz parsed on the extension host (a small .gz can unpack to gigabytes). */
+const MAX_CHECKED_UNPACKED = 64 * 1024 * 1024;
 
 export function readsFiles(parsed: ParseResult): boolean {
   return runConfigs(parsed).some((r) => r.config.data.generator in FILE_FIELDS);
@@ -75,7 +82,7 @@ export class DataChecker {
 
   constructor(private readonly maxBytes = MAX_CHECKED_BYTES) {}
 
-  check(parsed: ParseResult, text: string, file: string, workspaceRoot: string | undefined): Diagnostic[] {
+  async check(parsed: ParseResult, text: string, file: string, workspaceRoot: string | undefined): Promise<Diagnostic[]> {
     const baseDir = dirname(file);
     const diagnostics: Diagnostic[] = [];
     const seen = new Set<string>();
@@ -83,7 +90,7 @@ export class DataChecker {
       const spec = run.config.data as DataSpec;
       const fields = FILE_FIELDS[spec.generator];
       if (fields === undefined) continue;
-      const outcome = this.outcome(spec, fields, run.seed, baseDir, workspaceRoot);
+      const outcome = await this.outcome(spec, fields, run.seed, baseDir, workspaceRoot);
       if (outcome === null) continue;
       const range = rangeOfPath(parsed.tree, text, ['data', ...outcome.path], run.variant === undefined ? {} : { variant: run.variant });
       const key = `${range.start.line}:${range.start.character}:${outcome.message}`;
@@ -94,18 +101,22 @@ export class DataChecker {
     return diagnostics;
   }
 
-  private outcome(spec: DataSpec, fields: readonly string[], seed: number, baseDir: string, workspaceRoot: string | undefined): Outcome | null {
+  private async outcome(spec: DataSpec, fields: readonly string[], seed: number, baseDir: string, workspaceRoot: string | undefined): Promise<Outcome | null> {
     const options = { seed, baseDir, ...(workspaceRoot === undefined ? {} : { workspaceRoot }) };
     const read = new SpecReader(spec, `data.${spec.generator}`);
+    const files: { field: string; path: string }[] = [];
     const stamps: string[] = [];
     let bytes = 0;
     try {
       for (const field of fields) {
         if ((spec as unknown as Record<string, unknown>)[field] === undefined) continue;
         const path = resolveDataFile(read, field, options);
-        const stat = statSync(path);
-        bytes += stat.size;
-        stamps.push(`${path}:${stat.size}:${stat.mtimeMs}`);
+        const stats = await stat(path);
+        const refusal = refuse(stats);
+        if (refusal !== undefined) read.fail(`"${read.string(field)}" ${refusal}`, [field]);
+        bytes += stats.size;
+        files.push({ field, path });
+        stamps.push(`${path}:${stats.size}:${stats.mtimeMs}`);
       }
     } catch (error) {
       return toOutcome(error);
@@ -116,7 +127,13 @@ export class DataChecker {
     if (cached !== undefined) return cached;
     let outcome: Outcome | null = null;
     try {
-      loadDataset(spec, options);
+      const preloaded = new Map<string, Uint8Array>();
+      for (const { field, path } of files) {
+        const got = await readDataFileAsync(path, this.maxBytes);
+        if ('error' in got) read.fail(`"${read.string(field)}" ${got.error}`, [field]);
+        else preloaded.set(path, got.bytes);
+      }
+      loadDataset(spec, { ...options, preloaded, maxBytes: MAX_CHECKED_UNPACKED });
     } catch (error) {
       outcome = toOutcome(error);
     }

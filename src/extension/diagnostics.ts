@@ -17,6 +17,8 @@ export class ExperimentDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('reglab'));
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly checker = new DataChecker();
+  /** Per document, which update is the latest: an older one still reading files must not overwrite it. */
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly settings: SettingsService) {
     super();
@@ -53,15 +55,29 @@ export class ExperimentDiagnostics extends Disposable {
     if (previous !== undefined) clearTimeout(previous);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (!document.isClosed) this.update(document);
+      if (!document.isClosed) void this.update(document);
     }, delay));
   }
 
-  private update(document: vscode.TextDocument): void {
+  /**
+   * Reglab's own problems, and the data files' once they are read (asynchronously: the host
+   * never waits on a file). A newer update of the same document wins over an older one still reading.
+   */
+  private async update(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
     const { text, parsed } = parseDocument(document);
     const found = ownDiagnostics(parsed);
     const checkData = vscode.workspace.isTrusted && this.settings.current.checkDataFiles && document.uri.scheme === 'file' && readsFiles(parsed);
-    if (checkData) found.push(...this.checker.check(parsed, text, document.uri.fsPath, workspaceRootOf(document.uri)));
+    if (checkData) {
+      try {
+        found.push(...(await this.checker.check(parsed, text, document.uri.fsPath, workspaceRootOf(document.uri))));
+      } catch (error) {
+        trace(`diagnostics: data check failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (this.isDisposed || document.isClosed || this.generations.get(key) !== generation) return;
+    }
     found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.collection.set(document.uri, found.map(toVscode));
     trace(`diagnostics: ${document.uri.path.split('/').pop()} ${found.length} (${found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`).join(' ')})`);
@@ -72,6 +88,7 @@ export class ExperimentDiagnostics extends Disposable {
     const timer = this.timers.get(key);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(key);
+    this.generations.delete(key);
     this.collection.delete(document.uri);
   }
 }

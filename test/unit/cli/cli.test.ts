@@ -1,7 +1,7 @@
 // The CLI end to end, as a user runs it: bundled with its worker and report page as in dist/, on real files.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, type BuildOptions } from 'esbuild';
@@ -87,9 +87,45 @@ describe('reglab run', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /csv\.reglab\.json:3:\d+: .*column "rooms" not found in houses\.csv \(columns: area, price\)/);
   });
+
+  it('a named pipe as the CSV fails its run at once, at the path, instead of blocking the CLI', { skip: process.platform === 'win32' }, () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    const file = write('pipe.reglab.json', `{
+  "title": "Pipe",
+  "data": { "generator": "csv", "path": "pipe.csv", "features": ["x"], "target": "y" },
+  "training": { "optimizer": { "type": "sgd", "lr": 0.01 }, "epochs": 2 }
+}`);
+    const r = cli(['run', file, '--no-report', '--out', 'out-p']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /pipe\.reglab\.json:3:\d+: .*"pipe\.csv" is not a regular file \(it is a named pipe\)/);
+  });
+
+  it('Ctrl-C stops a long run: it is cancelled, the results saved, the exit code 1', async () => {
+    const file = write('long.reglab.json', { ...small, training: { ...small.training, epochs: 1_000_000 }, sweep: undefined });
+    const child = spawn(process.execPath, [bin, 'run', file, '--no-report', '--workers', '1', '--out', 'out-int'], { cwd: dir });
+    let stderr = '';
+    // Interrupted once the first progress line shows training has started.
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr === '') setTimeout(() => child.kill('SIGINT'), 200);
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    assert.equal(code, 1, stderr);
+    assert.equal(readdirSync(join(dir, 'out-int', 'long')).filter((f) => f.endsWith('.json')).length, 1);
+  });
 });
 
 describe('reglab validate', () => {
+  it('accepts a file that starts with a UTF-8 byte order mark, with columns as an editor shows them', () => {
+    const file = write('bom.reglab.json', `\uFEFF{ "title": 1, "data": { "generator": "line" }, "training": { "optimizer": { "type": "sgd", "lr": 0.1 } } }`);
+    const r = cli(['validate', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bom\.reglab\.json:1:12: title must be a non-empty string, got 1/);
+    write('bom.reglab.json', `\uFEFF${JSON.stringify(small)}`);
+    assert.equal(cli(['validate', file]).code, 0);
+  });
+
+
   it('reports every problem of every file with file:line:col, exit 1', () => {
     const bad = write('bad.reglab.json', `{
   "title": "Bad",

@@ -27,11 +27,11 @@ const TEXT = [
   '}',
 ].join('\n');
 
-test('a CSV column that does not exist is underlined where it is written, per variant', () => {
+test('a CSV column that does not exist is underlined where it is written, per variant', async () => {
   const dir = workspace();
   try {
     const file = join(dir, 'exp.reglab.json');
-    const found = new DataChecker().check(parse(TEXT, file), TEXT, file, dir);
+    const found = await new DataChecker().check(parse(TEXT, file), TEXT, file, dir);
     assert.equal(found.length, 2, JSON.stringify(found.map((d) => d.message)));
     assert.match(found[0]!.message, /x3/);
     assert.deepEqual(at(found[0]!.range), where(TEXT, '"x3"'));
@@ -44,13 +44,13 @@ test('a CSV column that does not exist is underlined where it is written, per va
   }
 });
 
-test('a missing file and a file outside the workspace are underlined on "path"', () => {
+test('a missing file and a file outside the workspace are underlined on "path"', async () => {
   const dir = workspace();
   try {
     const file = join(dir, 'exp.reglab.json');
     for (const path of ['data/missing.csv', '../outside.csv']) {
       const text = TEXT.replace('data/points.csv', path).replace('"x3"', '"x2"').replace('"nope"', '"x1"');
-      const found = new DataChecker().check(parse(text, file), text, file, dir);
+      const found = await new DataChecker().check(parse(text, file), text, file, dir);
       assert.equal(found.length, 1, `${path}: ${JSON.stringify(found.map((d) => d.message))}`);
       assert.deepEqual(at(found[0]!.range), where(text, `"${path}"`), path);
     }
@@ -59,12 +59,12 @@ test('a missing file and a file outside the workspace are underlined on "path"',
   }
 });
 
-test('a good file gives nothing; generators that read no file are not checked', () => {
+test('a good file gives nothing; generators that read no file are not checked', async () => {
   const dir = workspace();
   try {
     const file = join(dir, 'exp.reglab.json');
     const good = TEXT.replace('"x3"', '"x2"').replace('"nope"', '"x1"');
-    assert.deepEqual(new DataChecker().check(parse(good, file), good, file, dir), []);
+    assert.deepEqual(await new DataChecker().check(parse(good, file), good, file, dir), []);
     const line = '{ "title": "t", "data": { "generator": "line" }, "training": { "optimizer": { "type": "sgd", "lr": 0.1 } } }';
     assert.equal(readsFiles(parse(line)), false);
     assert.equal(readsFiles(parse(good, file)), true);
@@ -73,25 +73,25 @@ test('a good file gives nothing; generators that read no file are not checked', 
   }
 });
 
-test('files larger than the limit are only checked for existence', () => {
+test('files larger than the limit are only checked for existence', async () => {
   const dir = workspace();
   try {
     const file = join(dir, 'exp.reglab.json');
-    const found = new DataChecker(10).check(parse(TEXT, file), TEXT, file, dir);
+    const found = await new DataChecker(10).check(parse(TEXT, file), TEXT, file, dir);
     assert.deepEqual(found, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('the data are checked even when another part of the file has an error', () => {
+test('the data are checked even when another part of the file has an error', async () => {
   const dir = workspace();
   try {
     const file = join(dir, 'exp.reglab.json');
     const text = TEXT.replace('"epochs": 2 }', '"epochs": 2 },\n  "sweep": { "over": "regularization.weightDecy", "values": [0, 1] }');
     const parsed = parse(text, file);
     assert.equal(parsed.experiment, undefined, 'the file has an error');
-    const found = new DataChecker().check(parsed, text, file, dir);
+    const found = await new DataChecker().check(parsed, text, file, dir);
     assert.deepEqual(found.map((d) => at(d.range)), [where(text, '"x3"'), where(text, '"nope"')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
