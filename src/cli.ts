@@ -7,6 +7,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { experimentFiles, readExperimentText } from './cli/files.ts';
 import { createProgress } from './cli/progress.ts';
 import { summaryTable } from './cli/summary.ts';
+import { terminalLine, terminalText } from './cli/terminalText.ts';
 import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
 import { parseExperiment, type ParseResult } from './experiment/parse.ts';
 import { rangeOfPath } from './experiment/positions.ts';
@@ -37,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let errors = 0, warnings = 0;
   for (const { path, parsed } of sources) {
     for (const d of parsed.diagnostics) {
-      console.error(formatDiagnostic(path, d));
+      console.error(terminalLine(formatDiagnostic(path, d)));
       if (d.severity === 'error') errors++;
       else warnings++;
     }
@@ -76,7 +77,7 @@ async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: bo
       const saved = saveResults(options.out, results);
       writeFileSync(saved.replace(/\.json$/, '.csv'), curvesCsv(results));
       if (results.runs.some((r) => r.status === 'diverged' || r.status === 'failed' || r.status === 'cancelled')) anyBad = true;
-      if (!options.json) log.write(`${summaryTable(results)}\n  results: ${saved}\n\n`);
+      if (!options.json) log.write(`${terminalText(summaryTable(results))}\n  results: ${terminalLine(saved)}\n\n`);
     }
   } finally {
     await pool.dispose();
@@ -85,7 +86,7 @@ async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: bo
     mkdirSync(options.out, { recursive: true });
     const report = join(options.out, 'report.html');
     writeFileSync(report, renderReport(all));
-    log.write(`Report: ${report}\n`);
+    log.write(`Report: ${terminalLine(report)}\n`);
   }
   if (options.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   return anyBad ? 1 : 0;
@@ -112,7 +113,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`reglab: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(terminalText(`reglab: ${error instanceof Error ? error.message : String(error)}`));
     if (error instanceof UsageError) console.error(`\n${USAGE}`);
     process.exitCode = 2;
   },

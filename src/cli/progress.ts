@@ -3,6 +3,7 @@
 // when a run starts and one when it ends.
 import type { RunEvent } from '../protocol.ts';
 import type { ExperimentResults, RunRecord } from '../experiment/results.ts';
+import { terminalLine } from './terminalText.ts';
 
 export interface Progress {
   update(event: RunEvent, results: ExperimentResults): void;
@@ -19,13 +20,13 @@ class PlainLines implements Progress {
   update(event: RunEvent, results: ExperimentResults): void {
     const run = results.runs.find((r) => r.id === event.runId);
     if (run === undefined) return;
-    const name = `${results.title} › ${run.id}`;
+    const name = terminalLine(`${results.title} › ${run.id}`);
     if (event.type === 'started') this.out.write(`started   ${name}\n`);
     else if (event.type === 'finished') {
       const f = event.summary.final;
       this.out.write(`finished  ${name}: train ${fmt(f.trainLoss)}, test ${fmt(f.testLoss)} (${(event.summary.milliseconds / 1000).toFixed(1)} s)\n`);
-    } else if (event.type === 'diverged') this.out.write(`DIVERGED  ${name} at epoch ${event.epoch}: ${event.cause}\n`);
-    else if (event.type === 'failed') this.out.write(`FAILED    ${name}: ${event.message}\n`);
+    } else if (event.type === 'diverged') this.out.write(`DIVERGED  ${name} at epoch ${event.epoch}: ${terminalLine(event.cause)}\n`);
+    else if (event.type === 'failed') this.out.write(`FAILED    ${name}: ${terminalLine(event.message)}\n`);
   }
 
   done(): void {}
@@ -61,9 +62,9 @@ class LiveBars implements Progress {
       const total = this.epochsOf(run);
       const filled = Math.round((width * epoch) / total);
       const test = run.metrics.at(-1)?.testLoss;
-      return `  ${run.id.slice(0, 28).padEnd(28)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(epoch).padStart(5)}/${total}${test === undefined ? '' : `  test ${fmt(test)}`}`;
+      return `  ${terminalLine(run.id.slice(0, 28)).padEnd(28)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(epoch).padStart(5)}/${total}${test === undefined ? '' : `  test ${fmt(test)}`}`;
     });
-    rows.unshift(`${results.title}: ${finished}/${results.runs.length} runs done`);
+    rows.unshift(`${terminalLine(results.title)}: ${finished}/${results.runs.length} runs done`);
     let text = this.lines > 0 ? `\x1b[${this.lines}A` : '';
     text += rows.map((r) => `\x1b[2K${r.slice(0, (this.out.columns ?? 120) - 1)}\n`).join('');
     for (let i = rows.length; i < this.lines; i++) text += '\x1b[2K\n';

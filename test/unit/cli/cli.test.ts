@@ -88,6 +88,22 @@ describe('reglab run', () => {
     assert.match(r.stdout, /csv\.reglab\.json:3:\d+: .*column "rooms" not found in houses\.csv \(columns: area, price\)/);
   });
 
+  it('escape sequences in a title, a variant name or a data file reach the terminal as text', () => {
+    write('escape.csv', 'x,y\n1,2\n2,\x1b[31mred\n3,4\n4,5\n');
+    const file = write('escape.reglab.json', {
+      title: 'Title \x1b[2J\x1b]0;pwned\x07',
+      data: { generator: 'csv', path: 'escape.csv', features: ['x'], target: 'y' },
+      training: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 2 },
+      variants: [{ name: 'v\x1b[1m' }],
+    });
+    const r = cli(['run', file, '--no-report', '--out', 'out-e']);
+    assert.equal(r.code, 1);
+    for (const output of [r.stdout, r.stderr]) assert.ok(!/[\x00-\x09\x0b-\x1f\x7f-\x9f]/.test(output), JSON.stringify(output));
+    assert.match(r.stdout, /Title \\x1b\[2J\\x1b\]0;pwned\\x07/);
+    assert.match(r.stdout, /"\\x1b\[31mred" is not a number/);
+    assert.match(r.stdout, /v\\x1b\[1m/);
+  });
+
   it('a named pipe as the CSV fails its run at once, at the path, instead of blocking the CLI', { skip: process.platform === 'win32' }, () => {
     execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
     const file = write('pipe.reglab.json', `{
