@@ -81,7 +81,11 @@ export interface RunSummary {
   milliseconds: number;
 }
 
-/** What a run reports while it trains. Epochs arrive in batches, at most a few per second. */
+/**
+ * What a run reports while it trains. Epochs arrive in batches, at most one batch per flush
+ * interval per run (the first evaluation at once). Sweep runs send no 'data' and no
+ * 'snapshot' events: no view draws a sweep run's points or fit.
+ */
 export type RunEvent =
   | { type: 'started'; runId: string; parameterCount: number; task: 'regression' | 'classification'; inputs: number; outputs: number }
   | { type: 'data'; runId: string; train: DataPoints; test: DataPoints }
@@ -100,6 +104,9 @@ export interface DataPoints {
 
 export type RunOutcome = Extract<RunEvent, { type: 'finished' | 'diverged' | 'cancelled' | 'failed' }>;
 
-/** Messages from the pool to a worker. `cancel` is a shared flag the training loop polls. */
-export type ToWorker = { type: 'run'; request: RunRequest; cancelFlag: Int32Array; flushMs: number };
+/**
+ * Messages from the pool to a worker. `cancelFlag` is a shared flag the training loop polls;
+ * `niceness`, when set, lowers the worker thread's scheduling priority (training beside an editor).
+ */
+export type ToWorker = { type: 'run'; request: RunRequest; cancelFlag: Int32Array; flushMs: number; niceness?: number };
 export type FromWorker = RunEvent;

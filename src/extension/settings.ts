@@ -4,7 +4,7 @@
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 
 export interface Settings {
-  /** Training workers; 0 = one per core. */
+  /** Training workers; 0 = one less than the cores, 1 to 4 (editorWorkerCount). */
   workers: number;
   /** Milliseconds between the panel's chart updates while training. */
   chartUpdateRate: number;

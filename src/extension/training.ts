@@ -1,9 +1,9 @@
 // Training sessions on the worker pool: the runs of an experiment (or of the playground)
 // go to worker threads, never the extension host's own thread, so the editor stays
-// responsive during a long sweep. One session at a time: a new one stops the one before
+// responsive during a long sweep; by default they leave the editor a core and run below its
+// priority (workerCount.ts, priority.ts). One session at a time: a new one stops the one before
 // (the pool cancels within 100 ms). Each run's end is logged; an experiment's results are
 // saved under the results folder, as the CLI saves them.
-import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import { curvesCsv, saveResults, writeFileAtomic } from '../experiment/results-io.ts';
 import { applyEvent, finishResults, newResults, type ExperimentResults, type RunRecord } from '../experiment/results.ts';
@@ -11,6 +11,8 @@ import type { Experiment } from '../experiment/schema/experiment.ts';
 import type { RunEvent, RunOutcome, RunRequest } from '../protocol.ts';
 import type { Knob } from '../webview/contract.ts';
 import { RunPool } from '../worker/pool.ts';
+import { TRAINING_NICENESS } from '../worker/priority.ts';
+import { editorWorkerCount } from '../worker/workerCount.ts';
 import { Disposable, toDisposable } from './disposable.ts';
 import { trace, type Log } from './log.ts';
 import { runLine, sessionEndLine, sessionStartLine } from './runLog.ts';
@@ -89,7 +91,7 @@ export class Training extends Disposable {
 
   get workerCount(): number {
     const wanted = this.settings.current.workers;
-    return wanted > 0 ? wanted : Math.max(1, availableParallelism());
+    return wanted > 0 ? wanted : editorWorkerCount();
   }
 
   /** Stops the running session, if any; true when there was one. */
@@ -181,7 +183,8 @@ export class Training extends Disposable {
     const workers = this.workerCount;
     if (this.pool !== undefined && this.poolWorkers === workers) return this.pool;
     void this.pool?.dispose();
-    this.pool = new RunPool({ workerPath: this.workerPath, workers, flushMs: Math.min(200, this.settings.current.chartUpdateRate) });
+    // Training yields to the editor: the workers run at a lower priority than the extension host and the window.
+    this.pool = new RunPool({ workerPath: this.workerPath, workers, flushMs: Math.min(200, this.settings.current.chartUpdateRate), niceness: TRAINING_NICENESS });
     this.poolWorkers = workers;
     return this.pool;
   }

@@ -17,6 +17,8 @@ export interface PoolOptions {
   flushMs?: number;
   /** How long a cancelled run may take to notice before its worker is terminated (ms). */
   cancelGraceMs?: number;
+  /** Lower the workers' scheduling priority to this nice value (Linux; see priority.ts). */
+  niceness?: number;
 }
 
 export interface RunBatch {
@@ -120,7 +122,13 @@ export class RunPool {
       }
       const task = this.queue.shift()!;
       slot.task = task;
-      const message: ToWorker = { type: 'run', request: task.request, cancelFlag: task.job.flag, flushMs: this.options.flushMs ?? 100 };
+      const message: ToWorker = {
+        type: 'run',
+        request: task.request,
+        cancelFlag: task.job.flag,
+        flushMs: this.options.flushMs ?? 100,
+        ...(this.options.niceness === undefined ? {} : { niceness: this.options.niceness }),
+      };
       slot.worker.postMessage(message);
     }
   }

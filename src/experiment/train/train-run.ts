@@ -15,7 +15,7 @@ import { dataPoints, snapshotTaker } from './snapshots.ts';
 import { EarlyStopping } from './early-stopping.ts';
 
 export interface RunHooks {
-  /** Polled every step: true stops training at once. */
+  /** Polled before every optimizer step, evaluation and snapshot: true stops training at once. */
   cancelled(): boolean;
   emit(event: RunEvent): void;
   /** Epoch metrics are sent in batches at most this often (milliseconds). */
@@ -40,7 +40,10 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const weights = model.weights();
   const parameterCount = model.parameters().reduce((n, p) => n + p.size, 0);
   hooks.emit({ type: 'started', runId, parameterCount, task: data.task, inputs: data.inputs, outputs: data.outputs });
-  const points = dataPoints(data);
+  // A sweep run's points and fitted curves are drawn nowhere (the Sweep view shows its losses),
+  // so it sends neither: a 181-run sweep otherwise streams megabytes the panel throws away.
+  const drawsFit = request.sweepValue === undefined;
+  const points = drawsFit ? dataPoints(data) : null;
   if (points !== null) hooks.emit({ type: 'data', runId, ...points });
 
   const t = config.training;
@@ -56,14 +59,16 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const penalty = penaltyFunction(config, regularized);
   const lr = t.optimizer.lr;
   const maxNorm = config.regularization.maxNorm;
-  const snapshot = snapshotTaker(model, data, config.dtype);
+  const snapshot = drawsFit ? snapshotTaker(model, data, config.dtype) : null;
   const early = config.regularization.earlyStopping ? new EarlyStopping(config.regularization.earlyStopping, model.parameters()) : null;
 
   const flushMs = hooks.flushMs ?? 100;
   let pending: EpochMetrics[] = [];
-  let lastFlush = performance.now();
+  // The first evaluation goes out at once (the chart's first point), later ones every flushMs.
+  let lastFlush = -Infinity;
   const flush = () => {
-    if (pending.length > 0) hooks.emit({ type: 'epochs', runId, metrics: pending });
+    if (pending.length === 0) return;
+    hooks.emit({ type: 'epochs', runId, metrics: pending });
     pending = [];
     lastFlush = performance.now();
   };
@@ -128,7 +133,14 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
     }
 
     const isLast = epoch === t.epochs;
-    if (epoch % t.evalEvery === 0 || isLast) {
+    const evaluates = epoch % t.evalEvery === 0 || isLast;
+    const snapshots = snapshot !== null && (epoch % t.snapshotEvery! === 0 || isLast);
+    // An evaluation or a snapshot of a large set can take as long as many steps: check first.
+    if ((evaluates || snapshots) && hooks.cancelled()) {
+      flush();
+      return report(hooks, { type: 'cancelled', runId });
+    }
+    if (evaluates) {
       last = evaluate(epoch, step, sums);
       if (!Number.isFinite(last.testLoss)) {
         flush();
@@ -141,7 +153,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
         break;
       }
     }
-    if (snapshot !== null && (epoch % t.snapshotEvery! === 0 || isLast)) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot(epoch) });
+    if (snapshots) hooks.emit({ type: 'snapshot', runId, snapshot: snapshot!(epoch) });
     if (performance.now() - lastFlush >= flushMs) flush();
   }
   flush();

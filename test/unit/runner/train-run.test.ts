@@ -2,6 +2,8 @@
 // cancellation and data errors.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { trainRun } from '../../../src/experiment/train/train-run.ts';
+import type { RunEvent } from '../../../src/protocol.ts';
 import { finished, merge, request, TINY, train } from './helpers.ts';
 
 describe('trainRun', () => {
@@ -75,6 +77,27 @@ describe('trainRun', () => {
     assert.equal(outcome.type, 'cancelled');
     const steps = events.flatMap((e) => (e.type === 'epochs' ? e.metrics : [])).at(-1)?.step ?? 0;
     assert.ok(steps <= 10);
+  });
+
+  it('a cancel that arrives after a step skips the evaluation due at the end of that epoch', () => {
+    // Full batch: one step per epoch; the second poll is the one before epoch 1's evaluation.
+    const { outcome, events } = train(request(TINY), 1);
+    assert.equal(outcome.type, 'cancelled');
+    assert.deepEqual(events.filter((e) => e.type === 'epochs'), []);
+  });
+
+  it('the first evaluation is sent at once, later ones batched by the flush interval', () => {
+    const events: RunEvent[] = [];
+    trainRun(request(TINY), { cancelled: () => false, emit: (e) => events.push(e), flushMs: 60_000 });
+    const batches = events.filter((e) => e.type === 'epochs').map((e) => e.metrics.map((m) => m.epoch));
+    assert.deepEqual(batches, [[1], Array.from({ length: 49 }, (_, i) => i + 2)]);
+  });
+
+  it('a sweep run sends no data points and no fit snapshots (nothing draws them), only its metrics', () => {
+    const sweepRun = { ...request(TINY), sweepValue: 0.01 };
+    const { outcome, events } = train(sweepRun);
+    assert.equal(outcome.type, 'finished');
+    assert.deepEqual([...new Set(events.map((e) => e.type))], ['started', 'epochs', 'finished']);
   });
 
   it('classification: accuracy and a decision-boundary snapshot', () => {
