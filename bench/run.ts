@@ -2,11 +2,13 @@
 // report: progress to stderr as it goes, the table to stdout at the end.
 
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { selectWorkloads, type WorkloadEntry } from './catalog.ts';
 import { collectGarbage, formatMs, summarize } from './harness.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import type { Peer, RunTiming, TimingPlan, WorkloadResult } from './peer.ts';
 import { renderReport, type Outcome } from './report.ts';
+import { isSweepName, measureSweeps, renderSweeps, selectSweeps, type SweepResult } from './sweeps.ts';
 
 function logToStderr(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -72,8 +74,11 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
     console.log(USAGE);
     return;
   }
-  const workloads = selectWorkloads(options.only);
+  // `--only` may name workloads (W1…W5) and sweeps (sweep, S06, S3); without it, everything runs.
+  const workloadNames = options.only?.filter((name) => !isSweepName(name));
+  const workloads = workloadNames === undefined ? selectWorkloads(undefined) : workloadNames.length > 0 ? selectWorkloads(workloadNames) : [];
   const peers = selectPeers(allPeers, options.peers);
+  const sweeps = options.peers === undefined || options.peers.includes('reglab') ? selectSweeps(options.only?.filter(isSweepName) ?? undefined) : [];
   const loadAtStart = loadavg()[0]!;
   const gcExposed = collectGarbage();
   if (!gcExposed) log('note: gc() is not exposed; run node with --expose-gc for the spec timing rules');
@@ -98,8 +103,16 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
   } finally {
     for (const peer of ready) await peer.close?.();
   }
+  const sweepLoadAtStart = loadavg()[0]!;
+  const sweepResults: SweepResult[] = sweeps.length === 0 ? [] : await measureSweeps(sweeps, {
+    // The bundle lives in dist/ beside the worker; the examples are the repository's.
+    workerPath: join(__dirname, 'worker.js'),
+    examples: join(__dirname, '..', 'examples'),
+    timedRuns: options.timedRuns,
+    warmupRuns: options.warmupRuns,
+  }, log);
 
-  console.log(renderReport({
+  if (workloads.length > 0) console.log(renderReport({
     workloads,
     outcomes,
     engines: ready.map((p) => ({ name: p.name, description: p.describe() })),
@@ -107,6 +120,9 @@ export async function runBenchmark(allPeers: readonly Peer[], argv: readonly str
     warmupRuns: options.warmupRuns,
     timedRuns: options.timedRuns,
     gcExposed,
-    load: { start: loadAtStart, end: loadavg()[0]! },
+    load: { start: loadAtStart, end: sweepLoadAtStart },
   }));
+  if (sweepResults.length > 0) {
+    console.log(['', ...renderSweeps(sweepResults), `Load average (1 min) at start / end of the sweeps: ${sweepLoadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}.`].join('\n'));
+  }
 }

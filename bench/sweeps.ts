@@ -1,0 +1,133 @@
+// The sweep entries of `npm run bench`: does a sweep use the cores? Two sweeps as the CLI and
+// the extension train them (parsed from the example files, planned into runs, trained on the
+// worker pool), each timed on a pool of 1 worker and on a pool of 2, taking turns round by
+// round (1 2, 2 1, 1 2, …) so the machine's drift moves both alike. The pools stay up across
+// rounds, as the extension's does: worker start-up is in the warm-up round, not the timings.
+//   S06  lesson 6's sweep: 9 weight decays × 5 repeats of a 1-100-100-100-1 net, 2000 steps
+//   S3   W3's 12-λ sweep: lesson 3 (d2l, d = 200) at W3's 12 weight decays, one repeat each
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasErrors } from '../src/experiment/diagnostics.ts';
+import { parseExperiment } from '../src/experiment/parse.ts';
+import { planRuns } from '../src/experiment/session.ts';
+import type { RunOutcome, RunRequest } from '../src/protocol.ts';
+import { RunPool } from '../src/worker/pool.ts';
+import { collectGarbage, formatMs, median } from './harness.ts';
+import { W3 } from './workloads.ts';
+
+export interface SweepEntry {
+  readonly id: string;
+  readonly title: string;
+  /** The sweep's runs. */
+  requests(examples: string): RunRequest[];
+}
+
+export const SWEEPS: readonly SweepEntry[] = [
+  {
+    id: 'S06',
+    title: "lesson 6's sweep: 9 λ × 5 repeats, 1-100-100-100-1, 2000 full-batch steps each",
+    requests: (examples) => sweepRuns(join(examples, '06-lambda-sweep-u-shape.reglab.json'), (text) => text),
+  },
+  {
+    id: 'S3',
+    title: "W3's 12-λ sweep: lesson 3 (d2l, d = 200, 400 steps of batch 5) at W3's 12 weight decays",
+    requests: (examples) =>
+      sweepRuns(join(examples, '03-d2l-high-dimensional.reglab.json'), (text) =>
+        text.replace(/"values": \[[^\]]*\]/, `"values": ${JSON.stringify(W3.lambdas)}`).replace(/"repeats": \d+/, '"repeats": 1'),
+      ),
+  },
+];
+
+/** `--only sweep` selects both; `--only S06` one. */
+export function selectSweeps(only: readonly string[] | undefined): SweepEntry[] {
+  if (!only) return [...SWEEPS];
+  return SWEEPS.filter((s) => only.some((name) => ['sweep', 'sweeps', s.id.toLowerCase()].includes(name.trim().toLowerCase())));
+}
+
+/** Names `--only` may give for sweeps (the workload catalog does not know them). */
+export function isSweepName(name: string): boolean {
+  return selectSweeps([name]).length > 0;
+}
+
+function sweepRuns(file: string, edit: (text: string) => string): RunRequest[] {
+  const text = edit(readFileSync(file, 'utf8'));
+  const parsed = parseExperiment(text, file);
+  if (parsed.experiment === undefined || hasErrors(parsed.diagnostics)) throw new Error(`${file} does not parse as the sweep bench expects`);
+  return planRuns(parsed.experiment, file, { includeSweep: true }).filter((r) => r.sweepValue !== undefined);
+}
+
+export interface SweepResult {
+  readonly entry: SweepEntry;
+  readonly runs: number;
+  /** Wall times (ms) of the timed rounds, per worker count. */
+  readonly one: readonly number[];
+  readonly two: readonly number[];
+}
+
+/** Trains every sweep on pools of 1 and 2 workers in alternating order; `warmupRounds` untimed first. */
+export async function measureSweeps(
+  entries: readonly SweepEntry[],
+  options: { workerPath: string; examples: string; timedRuns: number; warmupRuns: number },
+  log: (message: string) => void,
+): Promise<SweepResult[]> {
+  const pools = new Map([1, 2].map((n) => [n, new RunPool({ workerPath: options.workerPath, workers: n })]));
+  const results: SweepResult[] = [];
+  try {
+    for (const entry of entries) {
+      const requests = entry.requests(options.examples);
+      const times = new Map<number, number[]>([[1, []], [2, []]]);
+      log(`[${entry.id}] ${entry.title}: ${requests.length} runs`);
+      for (let round = 1 - options.warmupRuns; round <= options.timedRuns; round++) {
+        const order = round % 2 === 0 ? [2, 1] : [1, 2];
+        for (const workers of order) {
+          collectGarbage();
+          const start = performance.now();
+          const outcomes = await pools.get(workers)!.run(requests, () => {}).done;
+          const ms = performance.now() - start;
+          assertFinished(entry, outcomes);
+          if (round >= 1) times.get(workers)!.push(ms);
+          log(`[${entry.id}] ${workers} worker${workers === 1 ? '' : 's'} ${round < 1 ? 'warm-up' : `round ${round}/${options.timedRuns}`}: ${formatMs(ms)}`);
+        }
+      }
+      const result = { entry, runs: requests.length, one: times.get(1)!, two: times.get(2)! };
+      log(`[${entry.id}] 2 workers ${speedUp(result).toFixed(2)}× faster than 1`);
+      results.push(result);
+    }
+  } finally {
+    await Promise.all([...pools.values()].map((p) => p.dispose()));
+  }
+  return results;
+}
+
+function assertFinished(entry: SweepEntry, outcomes: readonly RunOutcome[]): void {
+  const bad = outcomes.find((o) => o.type !== 'finished');
+  if (bad !== undefined) throw new Error(`${entry.id}: run ${bad.runId} ended ${bad.type}${bad.type === 'failed' ? `: ${bad.message}` : ''}`);
+}
+
+/** Median time on 1 worker ÷ median time on 2. */
+export function speedUp(result: SweepResult): number {
+  return median(result.one) / median(result.two);
+}
+
+/** The sweep table: medians, ranges, and the 1-vs-2 ratio with its range over rounds. */
+export function renderSweeps(results: readonly SweepResult[]): string[] {
+  if (results.length === 0) return [];
+  const range = (xs: readonly number[]) => `${formatMs(Math.min(...xs))}–${formatMs(Math.max(...xs))}`;
+  const roundRatios = (r: SweepResult) => r.one.map((t, i) => t / r.two[i]!);
+  const rows = results.map((r) => {
+    const ratios = roundRatios(r);
+    return `| ${r.entry.id} | ${r.runs} | ${formatMs(median(r.one))} (${range(r.one)}) | ${formatMs(median(r.two))} (${range(r.two)}) | ${speedUp(r).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) |`;
+  });
+  return [
+    '## Sweeps on the worker pool: 1 worker vs 2',
+    '',
+    ...results.map((r) => `- ${r.entry.id}: ${r.entry.title}`),
+    '',
+    '| sweep | runs | 1 worker: median (range) | 2 workers: median (range) | 1 ÷ 2: ratio of medians (per-round range) |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Target on an idle 2-core machine: ≥ 1.8. With other processes on the cores, two workers cannot get two cores and the ratio says little.',
+  ];
+}
