@@ -12,7 +12,7 @@ import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
 import { parseExperiment, type ParseResult } from './experiment/parse.ts';
 import { rangeOfPath } from './experiment/positions.ts';
 import { curvesCsv, saveResults } from './experiment/results-io.ts';
-import type { ExperimentResults } from './experiment/results.ts';
+import type { ExperimentResults } from './results/model.ts';
 import { planRuns, startExperiment } from './experiment/session.ts';
 import { exportPytorchCommand } from './export/cli-command.ts';
 import { renderReport } from './report/index.ts';

@@ -1,23 +1,8 @@
-// The typed messages of Reglab: runs going to the worker pool, and the metrics that come
-// back from training. The CLI, the extension host, the worker and the panel all import
-// these types, so each side of every message is checked by the compiler.
-import type { RunConfig } from './experiment/schema/experiment.ts';
-
-/** One training run: a variant at one sweep point and one repeat, fully merged. */
-export interface RunRequest {
-  /** Stable within one experiment run, e.g. "weight decay", "weight decay · λ=0.01 · #2". */
-  runId: string;
-  variant: string;
-  /** The sweep's value for this run, when it belongs to a sweep. */
-  sweepValue?: number;
-  repeat: number;
-  seed: number;
-  config: RunConfig;
-  /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */
-  baseDir: string;
-  workspaceRoot?: string;
-}
-
+// The typed events of Reglab's training runs: the metrics, snapshots and outcomes a run
+// reports while it trains. The worker sends them, the results model (src/results) folds them,
+// and the host, the panel and the CLI pass them on. Nothing here imports the rest of Reglab:
+// the experiment's run requests (experiment/request.ts) and the worker's messages
+// (worker/messages.ts) build on these types, not the other way round.
 /** The metrics of one evaluated epoch. Losses are the data term unless named otherwise. */
 export interface EpochMetrics {
   epoch: number;
@@ -103,10 +88,3 @@ export interface DataPoints {
 }
 
 export type RunOutcome = Extract<RunEvent, { type: 'finished' | 'diverged' | 'cancelled' | 'failed' }>;
-
-/**
- * Messages from the pool to a worker. `cancelFlag` is a shared flag the training loop polls;
- * `niceness`, when set, lowers the worker thread's scheduling priority (training beside an editor).
- */
-export type ToWorker = { type: 'run'; request: RunRequest; cancelFlag: Int32Array; flushMs: number; niceness?: number };
-export type FromWorker = RunEvent;

@@ -2,7 +2,8 @@
 // redrawn in place at most ten times a second; elsewhere (CI logs, pipes), one plain line
 // when a run starts and one when it ends.
 import type { RunEvent } from '../protocol.ts';
-import type { ExperimentResults, RunRecord } from '../experiment/results.ts';
+import { countRuns, countsText } from '../results/counts.ts';
+import type { ExperimentResults, RunRecord } from '../results/model.ts';
 import { terminalLine } from './terminalText.ts';
 
 export interface Progress {
@@ -24,7 +25,8 @@ class PlainLines implements Progress {
     if (event.type === 'started') this.out.write(`started   ${name}\n`);
     else if (event.type === 'finished') {
       const f = event.summary.final;
-      this.out.write(`finished  ${name}: train ${fmt(f.trainLoss)}, test ${fmt(f.testLoss)} (${(event.summary.milliseconds / 1000).toFixed(1)} s)\n`);
+      const penalty = f.trainPenalty > 0 ? `, penalty ${fmt(f.trainPenalty)}` : '';
+      this.out.write(`finished  ${name}: train (data term) ${fmt(f.trainDataLoss)}${penalty}, test ${fmt(f.testLoss)} (${(event.summary.milliseconds / 1000).toFixed(1)} s)\n`);
     } else if (event.type === 'diverged') this.out.write(`DIVERGED  ${name} at epoch ${event.epoch}: ${terminalLine(event.cause)}\n`);
     else if (event.type === 'failed') this.out.write(`FAILED    ${name}: ${terminalLine(event.message)}\n`);
   }
@@ -56,7 +58,6 @@ class LiveBars implements Progress {
     this.last = Date.now();
     const width = Math.max(10, Math.min(30, (this.out.columns ?? 80) - 60));
     const active = results.runs.filter((r) => r.status === 'running');
-    const finished = results.runs.filter((r) => r.status !== 'queued' && r.status !== 'running').length;
     const rows = active.slice(0, 8).map((run) => {
       const epoch = run.metrics.at(-1)?.epoch ?? 0;
       const total = this.epochsOf(run);
@@ -64,7 +65,7 @@ class LiveBars implements Progress {
       const test = run.metrics.at(-1)?.testLoss;
       return `  ${terminalLine(run.id.slice(0, 28)).padEnd(28)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(epoch).padStart(5)}/${total}${test === undefined ? '' : `  test ${fmt(test)}`}`;
     });
-    rows.unshift(`${terminalLine(results.title)}: ${finished}/${results.runs.length} runs done`);
+    rows.unshift(`${terminalLine(results.title)}: ${countsText(countRuns(results.runs))}`);
     let text = this.lines > 0 ? `\x1b[${this.lines}A` : '';
     text += rows.map((r) => `\x1b[2K${r.slice(0, (this.out.columns ?? 120) - 1)}\n`).join('');
     for (let i = rows.length; i < this.lines; i++) text += '\x1b[2K\n';

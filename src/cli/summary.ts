@@ -1,18 +1,24 @@
-// The summary table printed at the end of `reglab run`: per variant its final losses,
-// weight norm, sparsity and accuracy; per sweep the best value of the swept field.
-import { bestSweepValues, type ExperimentResults, type RunRecord } from '../experiment/results.ts';
+// The summary table printed at the end of `reglab run`: per variant its final losses (the
+// data term and the penalty apart, as the panel and the report show them), weight norm,
+// sparsity and accuracy; the runs counted as every view counts them; per sweep the value
+// with the lowest mean test loss, named provisional when not every run finished.
+import { fieldLabel } from '../report/charts/labels.ts';
+import { countRuns, countsText } from '../results/counts.ts';
+import type { ExperimentResults, RunRecord } from '../results/model.ts';
+import { sweepChoices } from '../results/stats.ts';
 import { fmt } from './progress.ts';
 
 export function summaryTable(results: ExperimentResults): string {
   const variantRuns = results.runs.filter((r) => r.sweepValue === undefined);
   const classifier = results.runs.some((r) => r.summary?.final.testAccuracy !== undefined);
-  const header = ['variant', 'train loss', 'test loss', '‖w‖₂', 'near-0 w', 'zero w', ...(classifier ? ['test acc'] : []), 'status'];
+  const header = ['variant', 'train (data term)', 'penalty', 'test loss', '‖w‖₂', 'near-0 w', 'zero w', ...(classifier ? ['test acc'] : []), 'status'];
   const rows = variantRuns.map((run) => row(run, classifier));
-  const lines = [`${results.title}  (${results.file})`, ...table([header, ...rows]).map((l) => `  ${l}`)];
+  const lines = [`${results.title}  (${results.file}): ${countsText(countRuns(results.runs))}`, ...table([header, ...rows]).map((l) => `  ${l}`)];
   if (results.sweep.length > 0) {
-    lines.push(`  sweep over ${results.sweepOver}:`);
-    for (const [variant, best] of bestSweepValues(results.sweep)) {
-      lines.push(`    ${variant}: best ${best.value} (mean test loss ${fmt(best.testLoss.mean)} ± ${fmt(best.testLoss.std)} over ${best.repeats} seeds)`);
+    const over = results.sweepOver === undefined ? 'the swept value' : `${fieldLabel(results.sweepOver)} (${results.sweepOver})`;
+    lines.push(`  sweep over ${over}:`);
+    for (const [variant, { point, final }] of sweepChoices(results.sweep, results.runs)) {
+      lines.push(`    ${variant}: ${final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run finished)'} at ${point.value}: ${fmt(point.testLoss.mean)} ± ${fmt(point.testLoss.std)} over ${point.repeats} seeds`);
     }
   }
   for (const run of results.runs) {
@@ -28,13 +34,14 @@ function row(run: RunRecord, classifier: boolean): string[] {
   const zeros = s ? `${s.histogram.exactZeros}/${s.histogram.total}` : '–';
   return [
     run.variant,
-    fmt(f?.trainLoss),
+    fmt(f?.trainDataLoss),
+    fmt(f?.trainPenalty),
     fmt(f?.testLoss),
     fmt(f?.weightNorm),
     f ? `${(f.sparsity * 100).toFixed(1)}%` : '–',
     zeros,
     ...(classifier ? [f?.testAccuracy === undefined ? '–' : `${(f.testAccuracy * 100).toFixed(1)}%`] : []),
-    run.status,
+    run.status === 'cancelled' ? 'stopped' : run.status,
   ];
 }
 

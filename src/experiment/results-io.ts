@@ -1,7 +1,7 @@
 // Saving and reading back experiment results, and their curves as CSV.
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { RESULTS_VERSION, type ExperimentResults } from './results.ts';
+import { RESULTS_VERSION, type ExperimentResults } from '../results/model.ts';
 
 /** Writes atomically (a temporary file renamed into place), so a reader never sees half a file. */
 export function writeFileAtomic(path: string, text: string): void {

@@ -2,10 +2,11 @@
 // and sweep, trained on a run pool, collected into one ExperimentResults as events
 // arrive. The CLI and the extension both go through here.
 import { dirname } from 'node:path';
-import type { RunEvent, RunRequest } from '../protocol.ts';
+import type { RunEvent } from '../protocol.ts';
+import type { RunRequest } from './request.ts';
 import type { RunBatch } from '../worker/pool.ts';
 import { expandRuns, type ExpandOptions } from './expand.ts';
-import { applyEvent, finishResults, newResults, type ExperimentResults } from './results.ts';
+import { applyEvent, finishResults, newResults, type ExperimentResults, type ResultsHeader } from '../results/model.ts';
 import type { Experiment } from './schema/experiment.ts';
 
 export interface PlanOptions extends ExpandOptions {
@@ -43,11 +44,24 @@ export function startExperiment(
   execute: RunExecutor,
   onEvent: (event: RunEvent, results: ExperimentResults) => void = () => {},
 ): ExperimentSession {
-  const hasSweep = requests.some((r) => r.sweepValue !== undefined);
-  const results = newResults(displayFile, experiment.title, experiment.description, requests, hasSweep ? experiment.sweep?.over : undefined);
+  const results = newResults(resultsHeader(experiment, displayFile, requests), requests);
   const batch = execute(requests, (event) => {
     applyEvent(results, event);
     onEvent(event, results);
   });
   return { results, done: batch.done.then(() => finishResults(results)), cancel: batch.cancel };
+}
+
+/** What the results say of the experiment: its title, the lesson in words, and what a sweep varies. */
+export function resultsHeader(experiment: Experiment, file: string, requests: readonly RunRequest[]): ResultsHeader {
+  const descriptions: Record<string, string> = {};
+  for (const v of experiment.variants) if (v.description !== undefined) descriptions[v.name] = v.description;
+  const hasSweep = requests.some((r) => r.sweepValue !== undefined);
+  return {
+    file,
+    title: experiment.title,
+    description: experiment.description,
+    variantDescriptions: descriptions,
+    sweepOver: hasSweep ? experiment.sweep?.over : undefined,
+  };
 }

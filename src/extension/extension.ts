@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
     training,
     panel,
     playground,
-    new TrainingProgress(training),
+    new TrainingProgress(training, () => panel.visible),
     new ExperimentDiagnostics(settings),
     vscode.languages.registerCodeLensProvider(EXPERIMENT_SELECTOR, new ExperimentCodeLenses()),
     registerPanelSerializer(panel),

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { hasErrors } from '../experiment/diagnostics.ts';
 import { experimentSlug, listResults, readResults } from '../experiment/results-io.ts';
-import type { ExperimentResults } from '../experiment/results.ts';
+import type { ExperimentResults } from '../results/model.ts';
 import type { Knob } from '../webview/contract.ts';
 import { displayPath, isExperimentUri, openExperiment } from './documents.ts';
 import { historyItems, type SavedRun } from './historyItems.ts';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { readResults } from '../experiment/results-io.ts';
-import type { ExperimentResults } from '../experiment/results.ts';
+import type { ExperimentResults } from '../results/model.ts';
 import { panelHtml, newNonce } from '../webview/html.ts';
 import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
 import { Disposable, toDisposable } from './disposable.ts';
@@ -37,6 +37,7 @@ export class PanelHost extends Disposable {
   private following: Session | undefined;
   private readonly batcher: EventBatcher;
   private nextRequest = 1;
+  private flushQueued = false;
   private readonly images = new Map<number, { resolve: (dataUrl: string) => void; reject: (error: Error) => void }>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The results or the file shown changed. */
@@ -60,7 +61,16 @@ export class PanelHost extends Disposable {
     this.register(this.onDidChange(() => void vscode.commands.executeCommand('setContext', 'reglab.hasResults', this.state.results !== null)));
     this.register(training.onDidStart((session) => this.follow(session)));
     this.register(training.onDidEvent(({ session, event }) => {
-      if (session === this.following) this.batcher.push(event);
+      if (session !== this.following) return;
+      this.batcher.push(event);
+      // Stop settles every run at once: the page shows it now, not at the next batch.
+      if (event.type === 'cancelled' && !this.flushQueued) {
+        this.flushQueued = true;
+        queueMicrotask(() => {
+          this.flushQueued = false;
+          this.batcher.flush();
+        });
+      }
     }));
     this.register(training.onDidEnd(({ session, results, savedTo }) => {
       if (savedTo !== undefined) void this.memento.update(LAST_RESULTS, savedTo);
@@ -95,6 +105,11 @@ export class PanelHost extends Disposable {
 
   get knobs(): readonly Knob[] {
     return this.state.knobs;
+  }
+
+  /** On screen now (a panel in a background tab is open but not visible). */
+  get visible(): boolean {
+    return this.panel?.visible === true;
   }
 
   get isOpen(): boolean {

@@ -2,7 +2,7 @@
 // change retrains, and their run requests (the file's config with the moved values laid
 // over it). Free of vscode (unit-tested); playground.ts debounces and runs it.
 import { dirname } from 'node:path';
-import type { RunRequest } from '../protocol.ts';
+import type { RunRequest } from '../experiment/request.ts';
 import { expandRuns } from '../experiment/expand.ts';
 import { baseRunConfig, overrideAt, resolveRunConfig } from '../experiment/resolve.ts';
 import type { Experiment } from '../experiment/schema/experiment.ts';

@@ -1,9 +1,15 @@
-// While an experiment trains: a progress notification with a Cancel button ("12 of 35 runs")
-// and a status-bar item (click to open the panel). Playground sessions only get the item.
+// While runs train: a status-bar item (click to open the panel) and, only while the panel is
+// not on screen, a progress notification with Cancel. The panel's own header shows progress
+// and Stop, and a notification would sit over its charts, so it closes as soon as the panel
+// shows. Every count is the results model's sentence (countsText), as the panel prints it.
 import * as vscode from 'vscode';
-import type { ExperimentResults } from '../experiment/results.ts';
+import { countRuns, countsText, isActive } from '../results/counts.ts';
+import type { ExperimentResults } from '../results/model.ts';
 import { Disposable } from './disposable.ts';
 import type { Session, Training } from './training.ts';
+
+/** How often the status bar and the notification re-read the counts. */
+const TICK_MS = 250;
 
 /** The share of the session's work done: epochs trained over epochs asked, across its runs. */
 export function sessionFraction(session: Session): number {
@@ -21,67 +27,71 @@ export function sessionFraction(session: Session): number {
   return total === 0 ? 1 : done / total;
 }
 
-function runningNames(results: ExperimentResults): string {
-  const running = results.runs.filter((r) => r.status === 'running');
-  if (running.length === 0) return '';
-  const first = running[0]!;
-  const epoch = first.metrics[first.metrics.length - 1]?.epoch;
-  return ` · ${first.variant}${first.sweepValue === undefined ? '' : ` at ${first.sweepValue}`}${epoch === undefined ? '' : `, epoch ${epoch}`}${running.length > 1 ? ` (+${running.length - 1})` : ''}`;
+/** What the session's runs are doing, in the words every view uses. */
+export function sessionText(results: ExperimentResults): string {
+  return countsText(countRuns(results.runs));
 }
 
 export class TrainingProgress extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('reglab.training', vscode.StatusBarAlignment.Left, 10));
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly training: Training) {
+  constructor(
+    private readonly training: Training,
+    /** True while the Reglab panel is visible: then the panel's header is the progress. */
+    private readonly panelShown: () => boolean,
+  ) {
     super();
     this.item.name = 'Reglab training';
     this.item.command = 'reglab.openPanel';
     this.register(training.onDidStart((session) => this.onStart(session)));
+    this.register(training.onDidEvent(() => this.refresh()));
     this.register(training.onDidEnd(() => this.refresh()));
     this.register({ dispose: () => this.timer !== undefined && clearInterval(this.timer) });
   }
 
   private onStart(session: Session): void {
     this.refresh();
-    if (this.timer === undefined) this.timer = setInterval(() => this.refresh(), 500);
-    if (session.kind !== 'experiment') return;
+    if (this.timer === undefined) this.timer = setInterval(() => this.refresh(), TICK_MS);
+    if (session.kind !== 'experiment' || this.panelShown()) return;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Reglab: ${session.title}`, cancellable: true },
       (progress, token) =>
         new Promise<void>((resolve) => {
           let reported = 0;
-          const update = () => {
-            const fraction = sessionFraction(session);
-            const increment = Math.max(0, Math.round(fraction * 100) - reported);
-            reported += increment;
-            progress.report({ increment, message: `${session.settled} of ${session.requests.length} runs done${runningNames(session.display)}` });
+          const close = () => {
+            clearInterval(ticker);
+            resolve();
           };
-          const ticker = setInterval(update, 500);
+          const update = () => {
+            // The panel came up, or Stop settled every run: the notification has nothing more to say.
+            if (this.panelShown() || !isActive(countRuns(session.display.runs))) return close();
+            const increment = Math.max(0, Math.round(sessionFraction(session) * 100) - reported);
+            reported += increment;
+            progress.report({ increment, message: sessionText(session.display) });
+          };
+          const ticker = setInterval(update, TICK_MS);
           update();
           token.onCancellationRequested(() => {
             if (this.training.running === session) this.training.stop('cancelled from the notification');
           });
-          void session.done.then(() => {
-            clearInterval(ticker);
-            resolve();
-          });
+          void session.done.then(close);
         }),
     );
   }
 
   private refresh(): void {
     const session = this.training.running;
-    if (session === undefined) {
+    // After Stop the runs are settled at once: the item goes then, not when the workers are done.
+    if (session === undefined || !isActive(countRuns(session.display.runs))) {
       this.item.hide();
       if (this.timer !== undefined) clearInterval(this.timer);
       this.timer = undefined;
       return;
     }
-    const percent = Math.floor(100 * sessionFraction(session));
-    const what = session.kind === 'playground' ? 'playground' : `${session.settled}/${session.requests.length} runs`;
-    this.item.text = `$(sync~spin) Reglab ${what} · ${percent} %`;
-    this.item.tooltip = `Reglab is training "${session.title}": ${session.settled} of ${session.requests.length} runs done. Click to open the panel; "Reglab: Stop" stops it.`;
+    const text = sessionText(session.display);
+    this.item.text = `$(sync~spin) Reglab: ${session.kind === 'playground' ? 'playground · ' : ''}${text}`;
+    this.item.tooltip = `Reglab is training "${session.title}": ${text}. Click to open the panel; "Reglab: Stop" stops it.`;
     this.item.show();
   }
 }

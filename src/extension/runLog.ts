@@ -1,9 +1,10 @@
 // The lines the "Reglab" output channel gets: one when a session starts, one per run when it
 // ends (its config in short, its final metrics, or where it diverged, or why it failed), one
 // when a session ends. Free of vscode (unit-tested).
-import type { RunRecord, ExperimentResults } from '../experiment/results.ts';
+import type { RunRecord, ExperimentResults } from '../results/model.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
-import type { RunOutcome, RunRequest } from '../protocol.ts';
+import type { RunOutcome } from '../protocol.ts';
+import type { RunRequest } from '../experiment/request.ts';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 

@@ -6,9 +6,11 @@
 // saved under the results folder, as the CLI saves them.
 import * as vscode from 'vscode';
 import { curvesCsv, saveResults, writeFileAtomic } from '../experiment/results-io.ts';
-import { applyEvent, finishResults, newResults, type ExperimentResults, type RunRecord } from '../experiment/results.ts';
+import { applyEvent, finishResults, newResults, stopEvents, type ExperimentResults, type RunRecord } from '../results/model.ts';
+import { resultsHeader } from '../experiment/session.ts';
 import type { Experiment } from '../experiment/schema/experiment.ts';
-import type { RunEvent, RunOutcome, RunRequest } from '../protocol.ts';
+import type { RunEvent, RunOutcome } from '../protocol.ts';
+import type { RunRequest } from '../experiment/request.ts';
 import type { Knob } from '../webview/contract.ts';
 import { RunPool } from '../worker/pool.ts';
 import { TRAINING_NICENESS } from '../worker/priority.ts';
@@ -45,8 +47,7 @@ export interface Session {
   readonly display: ExperimentResults;
   readonly startedAt: number;
   readonly knobs?: Knob[];
-  /** Runs that ended (any outcome). */
-  settled: number;
+  /** Set at Stop: every run not yet ended was marked stopped in `display` at that moment. */
   stopped: boolean;
   /** Resolves when every run ended, with `display` finished. */
   readonly done: Promise<SessionEnd>;
@@ -63,6 +64,8 @@ export class Training extends Disposable {
   private pool: RunPool | undefined;
   private poolWorkers = 0;
   private current: Session | undefined;
+  /** Each open session's own record of its runs, which its events are folded into. */
+  private readonly folders = new Map<Session, { live: ExperimentResults; byId: Map<string, RunRequest>; records: Map<string, RunRecord> }>();
   private nextId = 1;
   private readonly started = this.register(new vscode.EventEmitter<Session>());
   private readonly ended = this.register(new vscode.EventEmitter<SessionEnd>());
@@ -101,6 +104,10 @@ export class Training extends Disposable {
     session.stopped = true;
     this.log.info(`Stopping "${session.title}" (${reason})`);
     session.cancel();
+    // The runs count as stopped now, in every view, not when each worker has noticed: the
+    // same events the workers will send, folded at once (a run's first outcome is final).
+    const folder = this.folders.get(session);
+    if (folder !== undefined) for (const event of stopEvents(folder.live)) this.record(session, event);
     return true;
   }
 
@@ -108,8 +115,7 @@ export class Training extends Disposable {
     this.stop(`replaced by a new ${options.kind === 'playground' ? 'playground run' : 'run'}`);
     const pool = this.ensurePool();
     const { experiment, requests } = options;
-    const hasSweep = requests.some((r) => r.sweepValue !== undefined);
-    const live = newResults(options.file, experiment.title, experiment.description, requests, hasSweep ? experiment.sweep?.over : undefined);
+    const live = newResults(resultsHeader(experiment, options.file, requests), requests);
     const display = compose(live, options.previous);
     const byId = new Map(requests.map((r) => [r.runId, r]));
     const records = new Map(live.runs.map((r) => [r.id, r]));
@@ -125,7 +131,6 @@ export class Training extends Disposable {
       display,
       startedAt: Date.now(),
       ...(options.knobs === undefined ? {} : { knobs: options.knobs }),
-      settled: 0,
       stopped: false,
       done,
       cancel: () => batch.cancel(),
@@ -133,23 +138,14 @@ export class Training extends Disposable {
     this.log.info(sessionStartLine(experiment.title, options.file, requests, Math.min(this.workerCount, requests.length), options.kind === 'playground'));
     trace(`session started: ${options.kind} "${experiment.title}", ${requests.length} runs`);
 
-    const batch = pool.run(requests, (event) => {
-      const record = applyEvent(live, event);
-      if (isOutcome(event)) {
-        session.settled++;
-        const request = byId.get(event.runId);
-        if (request !== undefined) {
-          const line = runLine(request, event, records.get(event.runId));
-          if (line !== undefined) this.log.line(line);
-        }
-      }
-      if (record !== undefined) this.evented.fire({ session, event });
-    });
+    this.folders.set(session, { live, byId, records });
+    const batch = pool.run(requests, (event) => this.record(session, event));
     this.current = session;
     void vscode.commands.executeCommand('setContext', 'reglab.running', true);
     this.started.fire(session);
 
     void batch.done.then(() => {
+      this.folders.delete(session);
       finishResults(live);
       display.finishedAt = live.finishedAt!;
       if (options.previous === undefined) display.sweep = live.sweep;
@@ -177,6 +173,22 @@ export class Training extends Disposable {
       resolveDone(end);
     }).catch((error: unknown) => this.log.error(`Session "${experiment.title}" ended badly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
     return session;
+  }
+
+  /** Folds one event of a session's run into its results, logs an outcome, and passes the event on. */
+  private record(session: Session, event: RunEvent): void {
+    const folder = this.folders.get(session);
+    if (folder === undefined) return;
+    const record = applyEvent(folder.live, event);
+    if (record === undefined) return;
+    if (isOutcome(event)) {
+      const request = folder.byId.get(event.runId);
+      if (request !== undefined) {
+        const line = runLine(request, event, folder.records.get(event.runId));
+        if (line !== undefined) this.log.line(line);
+      }
+    }
+    this.evented.fire({ session, event });
   }
 
   private ensurePool(): RunPool {

@@ -2,7 +2,7 @@
 // curves of thousands of epochs, every snapshot of every run and every sweep run's curves
 // would make a report of many megabytes; the charts show at most a few hundred points per
 // line, the last snapshot, and only the summaries of sweep runs.
-import type { ExperimentResults, RunRecord } from '../experiment/results.ts';
+import type { ExperimentResults, RunRecord } from '../results/model.ts';
 import type { EpochMetrics, Snapshot } from '../protocol.ts';
 
 export const DATA_ELEMENT_ID = 'reglab-data';

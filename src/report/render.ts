@@ -1,7 +1,7 @@
 // The self-contained HTML report of `reglab run`: one file that opens offline, with the
 // results as inline JSON, Chart.js and the page script inline, and a Content Security
 // Policy that lets nothing be fetched from anywhere.
-import type { ExperimentResults, RunRecord } from '../experiment/results.ts';
+import type { ExperimentResults, RunRecord } from '../results/model.ts';
 import { chartJsSource, inlineScript, pageScriptSource } from './assets.ts';
 import { variantRuns } from './charts/common.ts';
 import { formatNumber } from './charts/format.ts';

@@ -1,5 +1,5 @@
 // The summary tables: one row per run with its final metrics, status and what went wrong.
-import type { RunRecord } from '../experiment/results.ts';
+import type { RunRecord } from '../results/model.ts';
 import { displayName } from './charts/palette.ts';
 import { formatCount, formatNumber, formatPercent } from './charts/format.ts';
 import { escapeHtml } from './html.ts';

@@ -1,7 +1,7 @@
 // The one message contract between the extension host and the Reglab panel's page.
 // Both sides import these types; the host validates every message from the page with
 // `parsePageMessage` before acting on it (the page is a web page: treat it as untrusted).
-import type { ExperimentResults } from '../experiment/results.ts';
+import type { ExperimentResults } from '../results/model.ts';
 import type { RunEvent } from '../protocol.ts';
 
 export const PANEL_VIEW_TYPE = 'reglab.panel';

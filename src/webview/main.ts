@@ -120,8 +120,9 @@ function render(): void {
   const { results, view, logScale, knobs, file } = store.state;
   document.body.dataset['state'] = status;
   tabs.select(view);
-  toolbar.update(status, view, logScale, progressText(results, store.training));
-  playground.update(knobs, store.training);
+  toolbar.update(status, view, logScale, progressText(results));
+  const training = status === 'training';
+  playground.update(knobs, training);
   empty.hidden = status !== 'empty';
   legend.element.hidden = results === null;
   views.hidden = results === null;
@@ -132,14 +133,14 @@ function render(): void {
   const colors = variantPalette(results, theme.palette);
   const shown = hideVariants(results, hidden, colors);
   const epochs = snapshotEpochs(shown.results);
-  if (store.training || (fitEpoch !== null && !epochs.includes(fitEpoch))) fitEpoch = null;
-  scrubber.update(epochs, fitEpoch, !store.training);
+  if (training || (fitEpoch !== null && !epochs.includes(fitEpoch))) fitEpoch = null;
+  scrubber.update(epochs, fitEpoch, !training);
   const content: ViewContent = VIEW_BUILDERS[view]({
     results: shown.results,
     theme: { ...theme, palette: shown.palette },
     themeRevision,
     logScale,
-    training: store.training,
+    training,
     fitEpoch,
     hidden: [...hidden].sort(),
   });

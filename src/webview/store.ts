@@ -3,7 +3,9 @@
 // knobs. Pure: no DOM, no vscode; main.ts saves `persisted()` with setState and redraws on
 // change, so a restarted VS Code shows the last results without retraining.
 import { VIEWS, type Knob, type PanelState, type View } from './contract.ts';
-import { applyEvent, sweepStatistics, type ExperimentResults, type RunRecord } from '../experiment/results.ts';
+import { applyEvent, type ExperimentResults, type RunRecord } from '../results/model.ts';
+import { sweepStatistics } from '../results/stats.ts';
+import { countRuns, isActive } from '../results/counts.ts';
 import type { RunEvent } from '../protocol.ts';
 
 /** `document.body.dataset.state`: nothing to show, a session streaming in, or results at rest. */
@@ -25,7 +27,8 @@ export class PanelStore {
   }
 
   get status(): PageStatus {
-    if (this.training) return 'training';
+    // A stopped session is over for the page the moment its runs are settled, before the host's end.
+    if (this.training && this.state.results !== null && isActive(countRuns(this.state.results.runs))) return 'training';
     return this.state.results === null || this.state.results.runs.length === 0 ? 'empty' : 'idle';
   }
 

@@ -1,6 +1,7 @@
 // Words about the runs, for the legend and the status line: per variant its colour, how far
 // it got, and the runs that diverged or failed with their message. Pure.
-import type { ExperimentResults, RunRecord, RunStatus } from '../experiment/results.ts';
+import { countRuns, countsText } from '../results/counts.ts';
+import type { ExperimentResults, RunRecord, RunStatus } from '../results/model.ts';
 import { displayName, variantNames } from '../report/charts/palette.ts';
 import { formatNumber, formatPercent } from '../report/charts/format.ts';
 
@@ -33,25 +34,16 @@ export function summarize(results: ExperimentResults, palette: readonly string[]
     const counts: Partial<Record<RunStatus, number>> = {};
     for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
     const problems: Problem[] = runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => ({ status: r.status as Problem['status'], run: r.id, text: problemText(r) }));
-    return { variant, name: displayName(variant), color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs, counts), problems };
+    return { variant, name: displayName(variant), color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs), problems };
   });
 }
 
-/** The variant's own run in a few words, then its sweep runs counted. */
-function detail(runs: readonly RunRecord[], counts: Partial<Record<RunStatus, number>>): string {
+/** The variant's own run in a few words; with a sweep, all its runs counted as the header counts them. */
+function detail(runs: readonly RunRecord[]): string {
   if (runs.length === 1) return runDetail(runs[0]!);
-  const own = runs.filter((r) => r.sweepValue === undefined && r.repeat === 0);
-  const sweep = runs.length - own.length;
-  const done = (counts.finished ?? 0) + (counts.diverged ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-  const parts = [own.length === 1 ? `${runDetail(own[0]!)} · sweep: ${done - (isDone(own[0]!) ? 1 : 0)} of ${sweep} runs done` : `${done} of ${runs.length} runs done`];
-  if (counts.diverged) parts.push(`${counts.diverged} diverged`);
-  if (counts.failed) parts.push(`${counts.failed} failed`);
-  if (counts.cancelled) parts.push(`${counts.cancelled} stopped`);
-  return parts.join(', ');
-}
-
-function isDone(run: RunRecord): boolean {
-  return run.status !== 'queued' && run.status !== 'running';
+  const own = runs.find((r) => r.sweepValue === undefined && r.repeat === 0);
+  const counted = countsText(countRuns(runs));
+  return own === undefined ? counted : `${runDetail(own)} · ${counted}`;
 }
 
 export function runDetail(run: RunRecord): string {
@@ -84,16 +76,7 @@ function problemText(run: RunRecord): string {
   return `${name} failed: ${run.message ?? 'unknown error'}${path}`;
 }
 
-/** The status line: "Training: 3 of 10 runs done" or the results' title and time. */
-export function progressText(results: ExperimentResults | null, training: boolean): string {
-  if (results === null) return '';
-  const total = results.runs.length;
-  const done = results.runs.filter((r) => r.status !== 'queued' && r.status !== 'running').length;
-  if (training) return `Training: ${done} of ${total} run${total === 1 ? '' : 's'} done`;
-  const broken = results.runs.filter((r) => r.status === 'diverged' || r.status === 'failed').length;
-  const stopped = results.runs.filter((r) => r.status === 'cancelled').length;
-  const parts = [`${total} run${total === 1 ? '' : 's'}`];
-  if (broken > 0) parts.push(`${broken} diverged or failed`);
-  if (stopped > 0) parts.push(`${stopped} stopped`);
-  return parts.join(' · ');
+/** The header's count of the runs, in the words the status bar, the report and the CLI use. */
+export function progressText(results: ExperimentResults | null): string {
+  return results === null || results.runs.length === 0 ? '' : countsText(countRuns(results.runs));
 }

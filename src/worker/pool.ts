@@ -5,7 +5,9 @@
 // replaced and its run reported, and the other runs go on.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, RunEvent, RunOutcome, RunRequest, ToWorker } from '../protocol.ts';
+import type { RunEvent, RunOutcome } from '../protocol.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
+import type { RunRequest } from '../experiment/request.ts';
 
 export interface PoolOptions {
   /** The bundled worker script (dist/worker.js). */

@@ -4,7 +4,7 @@
 import '../node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { parentPort } from 'node:worker_threads';
 import { trainRun } from '../experiment/train/train-run.ts';
-import type { FromWorker, ToWorker } from '../protocol.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
 import { lowerThreadPriority } from './priority.ts';
 
 const port = parentPort;

@@ -4,7 +4,8 @@
 // playground all run it the same way; `emit` is how progress leaves it.
 import * as E from '../../engine/index.ts';
 import { DataError, loadDataset, type Dataset } from '../../data/index.ts';
-import type { EpochMetrics, RunEvent, RunOutcome, RunRequest } from '../../protocol.ts';
+import type { EpochMetrics, RunEvent, RunOutcome } from '../../protocol.ts';
+import type { RunRequest } from '../request.ts';
 import { Batcher, wholeSplit, type Batch } from './batches.ts';
 import { divergenceCause } from './divergence.ts';
 import { accuracy, layerSummaries, weightHistogram, weightStats } from './metrics.ts';

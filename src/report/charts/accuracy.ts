@@ -2,12 +2,19 @@
 // training accuracy (faded), up to 100 %. A net that memorises its training set shows
 // here as a gap between the two lines that regularization closes.
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import type { RunRecord } from '../../experiment/results.ts';
+import type { RunRecord } from '../../results/model.ts';
 import type { EpochMetrics } from '../../protocol.ts';
 import { axis, baseOptions, epochLine, epochReadout, extent, finite, LIGHT_THEME, type ChartTheme, type EpochPoint } from './common.ts';
-import { runLabel } from './fit.ts';
+import { runLabel } from './labels.ts';
 import { formatPercent } from './format.ts';
+import { variantLegend, type DatasetTag } from './legend.ts';
+import { legendVariants } from './loss.ts';
 import { colorOf, withAlpha } from './palette.ts';
+
+const ACCURACY_SERIES = [
+  { id: 'test', label: 'test (eval mode)', width: 2.25 },
+  { id: 'train', label: 'train (eval mode)', faded: true, width: 1.75 },
+];
 
 type Point = EpochPoint;
 
@@ -18,6 +25,7 @@ export function hasAccuracy(run: RunRecord): boolean {
 
 export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
   const datasets: ChartDataset<'line', Point[]>[] = [];
+  const tags: DatasetTag[] = [];
   const series = (metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number | undefined): Point[] =>
     metrics.map((m) => ({ x: m.epoch, y: finite(pick(m)) }));
   for (const run of runs.filter(hasAccuracy)) {
@@ -25,6 +33,7 @@ export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<st
     const name = runLabel(run);
     datasets.push(epochLine(`${name} · test`, series(run.metrics, (m) => m.testAccuracy), color, 2.25));
     datasets.push(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.5), 1.75));
+    tags.push({ variant: run.variant, series: 'test' }, { variant: run.variant, series: 'train' });
   }
   // From the tenth below the lowest accuracy to 100 %: the differences that matter are a few
   // points near the top, which a 0-to-100 axis squashes into a band.
@@ -34,6 +43,7 @@ export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<st
   const options = baseOptions<'line'>(theme);
   options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
   epochReadout(options);
+  variantLegend(options, theme, legendVariants(runs.filter(hasAccuracy), colors), ACCURACY_SERIES, tags);
   const tooltip = options.plugins!.tooltip!;
   tooltip.callbacks = {
     ...tooltip.callbacks,

@@ -1,8 +1,12 @@
 // What every chart shares: the theme, axes with titles, the options of a static chart
 // (no animation, so a report prints and screenshots complete), and value guards.
 import type { ChartDataset, ChartOptions, ChartType, Scale, TooltipItem } from 'chart.js';
-import type { RunRecord } from '../../experiment/results.ts';
+import type { RunRecord } from '../../results/model.ts';
 import { formatNumber, logTick } from './format.ts';
+import { axisPixels, logTickValues } from './ticks.ts';
+
+/** The lowest a log axis goes, as a share of its top: six decades carry all a chart can show. */
+export const LOG_FLOOR = 1e-6;
 
 export interface ChartTheme {
   text: string;
@@ -33,14 +37,34 @@ export function axis(title: string, theme: ChartTheme, kind: 'linear' | 'log' = 
     border: { color: theme.muted },
   };
   if (kind === 'log') {
+    let floored = false;
     return {
       ...base,
       type: 'logarithmic',
-      ticks: { color: theme.muted, font: { family: theme.font }, callback: (value) => logTick(Number(value)) },
-      // End on labelled values (1, 2 or 5 × 10^k) so no line runs along the frame.
+      ticks: {
+        color: theme.muted,
+        font: { family: theme.font },
+        // The floor's tick says that lower values exist and go through the bottom.
+        callback: (value, index) => {
+          const label = logTick(Number(value)) ?? formatNumber(Number(value), 2);
+          return floored && index === 0 ? `≤ ${label}` : label;
+        },
+      },
+      // End on labelled values (1, 2 or 5 × 10^k) so no line runs along the frame, and
+      // never below LOG_FLOOR of the top: a norm decaying to denormals (1e-42) or a loss
+      // reaching 1e-12 would otherwise squeeze every curve that carries information.
       afterDataLimits: (scale: Scale) => {
-        if (scale.max > 0) scale.max = logRound(scale.max, 'up');
-        if (scale.min > 0) scale.min = logRound(scale.min, 'down');
+        floored = false;
+        if (!(scale.max > 0)) return;
+        scale.max = logRound(scale.max, 'up');
+        const floor = logRound(scale.max * LOG_FLOOR, 'down');
+        if (!(scale.min > floor)) {
+          floored = scale.min < floor;
+          scale.min = floor;
+        } else scale.min = logRound(scale.min, 'down');
+      },
+      afterBuildTicks: (scale: Scale) => {
+        scale.ticks = logTickValues(scale.min, scale.max, axisPixels(scale)).map((value) => ({ value }));
       },
     } as Axis;
   }
@@ -56,7 +80,8 @@ export function logRound(value: number, direction: 'up' | 'down'): number {
   const power = 10 ** Math.floor(Math.log10(value));
   const steps = [1, 2, 5, 10].map((m) => m * power);
   const eps = value * 1e-9;
-  return direction === 'up' ? steps.find((s) => s >= value - eps)! : [...steps].reverse().find((s) => s <= value + eps)!;
+  const rounded = direction === 'up' ? steps.find((s) => s >= value - eps)! : [...steps].reverse().find((s) => s <= value + eps)!;
+  return Number(rounded.toPrecision(12));
 }
 
 /** Options of a static, responsive chart that fills its (fixed-height) box. */

@@ -2,10 +2,11 @@
 // fitted curve; for a 2-D classifier, one small chart per variant with its last decision
 // boundary painted under the points.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { RunRecord } from '../../experiment/results.ts';
+import type { RunRecord } from '../../results/model.ts';
 import type { DataPoints, Snapshot } from '../../protocol.ts';
 import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, pointReadout, type ChartTheme } from './common.ts';
-import { CLASS_COLORS, colorOf, displayName } from './palette.ts';
+import { runLabel } from './labels.ts';
+import { CLASS_COLORS, colorOf } from './palette.ts';
 import { boundaryPlugin, type BoundarySnapshot } from './plugins.ts';
 
 type CurveSnapshot = Extract<Snapshot, { kind: 'curve' }>;
@@ -121,9 +122,6 @@ export function boundaryChart(run: RunRecord, theme: ChartTheme = LIGHT_THEME): 
 }
 
 /** "weight decay", or "weight decay #2" for a repeat. */
-export function runLabel(run: RunRecord): string {
-  return run.repeat > 0 ? `${displayName(run.variant)} #${run.repeat}` : displayName(run.variant);
-}
 
 function points1d(points: DataPoints): Point[] {
   return points.x.map((x, i) => ({ x: x[0]!, y: finite(points.y[i]) }));

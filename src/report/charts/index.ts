@@ -1,11 +1,11 @@
 // The chart-config builders, shared by the HTML report and the panel: given results, a
 // chart kind (and the run, for per-run charts) they return a Chart.js configuration.
 import type { ChartConfiguration } from 'chart.js';
-import type { ExperimentResults } from '../../experiment/results.ts';
+import type { ExperimentResults } from '../../results/model.ts';
 import { accuracyChart } from './accuracy.ts';
 import { LIGHT_THEME, variantRuns, type ChartTheme } from './common.ts';
 import { boundaryChart, fitChart } from './fit.ts';
-import { lossChart } from './loss.ts';
+import { lossChart, penaltyChart } from './loss.ts';
 import { variantColors } from './palette.ts';
 import type { ChartKind } from './plan.ts';
 import { sweepLossChart, sweepWeightsChart } from './sweep.ts';
@@ -42,6 +42,8 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
       return boundaryChart(run(), theme);
     case 'loss':
       return lossChart(runs, colors, theme, log);
+    case 'penalty':
+      return penaltyChart(runs, colors, theme, log);
     case 'accuracy':
       return accuracyChart(runs, colors, theme);
     case 'sweep-loss':

@@ -1,42 +1,61 @@
-// The Loss view: per variant, the train loss (data term), the test loss (eval mode) and,
-// apart and dashed, the penalty term when the run has one; logarithmic y axis (the panel's
-// Log toggle turns it linear).
+// The Loss view: per variant, the train loss (data term) and the test loss (eval mode), and
+// in a chart of its own the penalty term when a run has one; logarithmic y axes (the panel's
+// Log toggle turns them linear).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { RunRecord } from '../../experiment/results.ts';
+import type { RunRecord } from '../../results/model.ts';
 import type { EpochMetrics } from '../../protocol.ts';
 import { axis, baseOptions, epochLine, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme, type EpochPoint } from './common.ts';
-import { runLabel } from './fit.ts';
-import { colorOf, withAlpha } from './palette.ts';
+import { runLabel } from './labels.ts';
+import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
+import { colorOf, displayName, withAlpha } from './palette.ts';
 
 type Point = EpochPoint;
 
+/** How the Loss chart tells its series apart; the variants differ by colour. */
+export const LOSS_SERIES = [
+  { id: 'test', label: 'test (eval mode)', width: 2.25 },
+  { id: 'train', label: 'train (data term)', faded: true, width: 1.75 },
+  { id: 'diverged', label: 'diverged', marker: 'crossRot' },
+] as const satisfies readonly (SeriesStyle & { id: string })[];
+
+/**
+ * Per variant, the test loss (eval mode) and the train loss's data term. The penalty term is
+ * not here: it is on another scale (an L1 penalty of 100 beside losses of 0.2) and has its
+ * own chart, so it never sets this chart's range.
+ */
 export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
   const datasets: ChartDataset<'line', Point[]>[] = [];
-  // A log axis cannot show 0 (a train loss that reached it, no penalty yet): those become gaps.
+  const tags: DatasetTag[] = [];
+  const add = (dataset: ChartDataset<'line', Point[]>, variant: string, series: string) => {
+    datasets.push(dataset);
+    tags.push({ variant, series });
+  };
+  // A log axis cannot show 0 (a train loss that reached it): those become gaps.
   const guard = log ? positive : finite;
   const series = (metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number): Point[] => metrics.map((m) => ({ x: m.epoch, y: guard(pick(m)) }));
   for (const run of runs) {
     if (run.metrics.length === 0) continue;
     const color = colorOf(colors, run.variant);
     const name = runLabel(run);
-    datasets.push(epochLine(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25));
-    datasets.push(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75));
-    if (run.metrics.some((m) => (finite(m.trainPenalty) ?? 0) > 0)) {
-      datasets.push({ ...epochLine(`${name} · penalty`, series(run.metrics, (m) => m.trainPenalty), color, 1.5), borderDash: [6, 4] });
-    }
+    add(epochLine(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25), run.variant, 'test');
+    add(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75), run.variant, 'train');
     if (run.status === 'diverged') {
       const last = lastFinite(run.metrics);
       if (last !== undefined) {
-        datasets.push({
-          label: `${name} diverged${run.epoch === undefined ? '' : ` at epoch ${run.epoch}`}`,
-          data: [{ x: run.epoch ?? last.x, y: last.y }],
-          showLine: false,
-          pointStyle: 'crossRot',
-          pointRadius: 9,
-          pointBorderWidth: 2.5,
-          borderColor: color,
-          backgroundColor: color,
-        });
+        add(
+          {
+            label: `${name} diverged${run.epoch === undefined ? '' : ` at epoch ${run.epoch}`}`,
+            data: [{ x: run.epoch ?? last.x, y: last.y }],
+            showLine: false,
+            pointStyle: 'crossRot',
+            pointRadius: 9,
+            pointBorderWidth: 2.5,
+            borderColor: color,
+            backgroundColor: color,
+          },
+          run.variant,
+          'diverged',
+        );
       }
     }
   }
@@ -50,7 +69,32 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
   const options = baseOptions<'line'>(theme);
   options.scales = { x: { ...axis('epoch', theme), min: 0 }, y };
   epochReadout(options);
+  variantLegend(options, theme, legendVariants(runs, colors), LOSS_SERIES, tags);
   return { type: 'line', data: { datasets }, options };
+}
+
+/** True when some run's training objective has a penalty term (an L1, L2 or ElasticNet in the loss). */
+export function hasPenalty(run: RunRecord): boolean {
+  return run.metrics.some((m) => (finite(m.trainPenalty) ?? 0) > 0);
+}
+
+/** The penalty term per epoch, per variant that has one: the part of the objective the Loss chart leaves out. */
+export function penaltyChart(runs: readonly RunRecord[], colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
+  const guard = log ? positive : finite;
+  const withPenalty = runs.filter(hasPenalty);
+  const datasets = withPenalty.map((run) =>
+    epochLine(runLabel(run), run.metrics.map((m) => ({ x: m.epoch, y: guard(m.trainPenalty) })), colorOf(colors, run.variant), 2),
+  );
+  const options = baseOptions<'line'>(theme);
+  options.scales = { x: { ...axis('epoch', theme), min: 0 }, y: log ? axis('penalty (log scale)', theme, 'log') : { ...axis('penalty', theme), min: 0 } };
+  epochReadout(options);
+  return { type: 'line', data: { datasets }, options };
+}
+
+/** The variants of these runs, in order, with their colour: the legend's first entries. */
+export function legendVariants(runs: readonly Pick<RunRecord, 'variant'>[], colors: ReadonlyMap<string, string>): { variant: string; name: string; color: string }[] {
+  const seen = [...new Set(runs.map((r) => r.variant))];
+  return seen.map((variant) => ({ variant, name: displayName(variant), color: colorOf(colors, variant) }));
 }
 
 /** Where the curves stop: the last epoch with a finite, positive loss. */

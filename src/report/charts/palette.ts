@@ -1,7 +1,7 @@
 // Colours of the charts: one per variant, the same in every chart of an experiment, and one
 // per class for decision boundaries. Okabe–Ito's palette stays distinct for colour-blind
 // readers and keeps good contrast on white (its yellow is left out for that reason).
-import type { ExperimentResults } from '../../experiment/results.ts';
+import type { ExperimentResults } from '../../results/model.ts';
 
 export const VARIANT_COLORS: readonly string[] = [
   '#0072B2', // blue

@@ -1,15 +1,17 @@
 // Which charts an experiment gets, with their ids, titles and captions. The report's HTML
 // places a canvas for each; the page script (or the panel) builds each canvas's chart with
 // `buildChart`, from nothing but the kind, the run id and the results.
-import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import type { ExperimentResults, RunRecord } from '../../results/model.ts';
 import { hasAccuracy } from './accuracy.ts';
+import { hasPenalty } from './loss.ts';
 import { variantRuns } from './common.ts';
-import { boundaryRuns, curveRuns, lastSnapshot, runLabel } from './fit.ts';
+import { boundaryRuns, curveRuns, lastSnapshot } from './fit.ts';
+import { runLabel } from './labels.ts';
 import { formatPercent } from './format.ts';
 import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
 
-export type ChartKind = 'fit' | 'boundary' | 'loss' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
 export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
 
 export interface ChartSpec {
@@ -65,8 +67,18 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       id: id('loss'),
       kind: 'loss',
       group: 'loss',
-      title: 'Loss per epoch: train (data term), test and penalty',
-      caption: 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term, when the run has one. Logarithmic y axis.',
+      title: 'Loss per epoch: train (data term) and test',
+      caption: 'Solid: test loss, evaluated in eval mode; faded: the training loss’s data term (the mean over the epoch’s batches, in train mode). The penalty term has its own chart.',
+      size: 'wide',
+    });
+  }
+  if (runs.some(hasPenalty)) {
+    specs.push({
+      id: id('penalty'),
+      kind: 'penalty',
+      group: 'loss',
+      title: 'Penalty term per epoch',
+      caption: 'The penalty added to the data term in the training objective (L1, L2, ElasticNet). Weight decay in the optimizer adds none: it acts on the step, not the loss.',
       size: 'wide',
     });
   }
@@ -88,7 +100,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'sweep-loss',
       group: 'sweep',
       title: `Final loss against ${over}`,
-      caption: `Mean over ${repeats} repeat${repeats === 1 ? '' : 's'} (bars: ± one standard deviation). Solid: test; faded: train (with penalty). ★ marks the lowest mean test loss.`,
+      caption: `Mean over up to ${repeats} repeat${repeats === 1 ? '' : 's'} per value (bars: ± one standard deviation). Solid, left axis: test loss, whose range sets the axis; dashed, right axis: the train loss’s data term. ★ marks the lowest mean test loss; hollow while it is provisional.`,
       size: 'half',
     });
     specs.push({

@@ -5,6 +5,7 @@
 import type { Scale } from 'chart.js';
 import { axis, type Axis, type ChartTheme } from './common.ts';
 import { formatNumber } from './format.ts';
+import { axisPixels, spacedValues } from './ticks.ts';
 
 export interface SweepAxis {
   log: boolean;
@@ -26,7 +27,7 @@ export function sweepAxis(values: readonly number[], title: string, theme: Chart
     const base = axis(title, theme);
     const scale: Axis =
       distinct.length <= MAX_VALUE_TICKS
-        ? { ...base, afterBuildTicks: (s: Scale) => void (s.ticks = distinct.map((value) => ({ value }))) }
+        ? { ...base, afterBuildTicks: (s: Scale) => void (s.ticks = spaced(s, distinct, false).map((value) => ({ value }))) }
         : base;
     const pad = ((distinct[distinct.length - 1] ?? 1) - (distinct[0] ?? 0)) * 0.05 || 0.5;
     return { log, position: (v) => v, scale: { ...scale, min: (distinct[0] ?? 0) - pad, max: (distinct[distinct.length - 1] ?? 1) + pad } as Axis };
@@ -43,7 +44,7 @@ export function sweepAxis(values: readonly number[], title: string, theme: Chart
     ...base,
     min: lowest / 10 ** 0.25,
     max: max * 10 ** 0.25,
-    afterBuildTicks: (s: Scale) => void (s.ticks = ticks.map((value) => ({ value }))),
+    afterBuildTicks: (s: Scale) => void (s.ticks = spaced(s, ticks, true).map((value) => ({ value }))),
     ticks: {
       ...(base.ticks as object),
       autoSkip: false,
@@ -51,6 +52,14 @@ export function sweepAxis(values: readonly number[], title: string, theme: Chart
     },
   } as Axis;
   return { log, position: (v) => (v === 0 ? zeroAt! : v), ...(zeroAt === undefined ? {} : { zeroAt }), scale };
+}
+
+/** The tick values whose labels do not collide at the axis's length (0.3 and 0.5 on a short log axis do). */
+function spaced(scale: Scale, values: readonly number[], log: boolean): number[] {
+  const pixels = axisPixels(scale);
+  const at = (v: number) => (log ? Math.log10(v) : v);
+  const lo = at(scale.min), span = at(scale.max) - lo;
+  return span > 0 ? spacedValues(values, (v) => ((at(v) - lo) / span) * pixels) : [...values];
 }
 
 function decades(min: number, max: number): number[] {

@@ -1,9 +1,14 @@
-// The Sweep view: the mean final train and test loss over repeats against the swept value,
-// with ±std bars and the best value (lowest mean test loss) starred; beside it ‖w‖₂ and
-// the share of near-zero weights against the same axis.
-import type { ChartConfiguration, ChartDataset, ChartOptions } from 'chart.js';
-import { bestSweepValues, type ExperimentResults, type Stat, type SweepPoint } from '../../experiment/results.ts';
-import { axis, baseOptions, finite, LIGHT_THEME, positive, type Axis, type ChartTheme } from './common.ts';
+// The Sweep view: the mean final test loss over repeats against the swept value, with ±std
+// bars and the lowest mean starred, the train loss on an axis of its own; beside it ‖w‖₂
+// and the share of near-zero weights against the same axis.
+import type { Chart, ChartConfiguration, ChartDataset, ChartOptions, LegendItem } from 'chart.js';
+import { countRuns } from '../../results/counts.ts';
+import type { ExperimentResults } from '../../results/model.ts';
+import { sweepChoices, type Stat, type SweepPoint } from '../../results/stats.ts';
+import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, positive, type Axis, type ChartTheme } from './common.ts';
+import { fieldLabel } from './labels.ts';
+import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
+import { legendVariants } from './loss.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { colorOf, displayName, withAlpha } from './palette.ts';
 import { errorBarsPlugin, type ErrorBars } from './plugins.ts';
@@ -12,8 +17,9 @@ import { sweepAxis, type SweepAxis } from './sweep-axis.ts';
 type Point = { x: number; y: number | null };
 type Sweep = Pick<ExperimentResults, 'sweep' | 'sweepOver' | 'runs'>;
 
+/** The swept field in words: "weight decay λ", not the variant the sweep starts from. */
 export function sweepTitle(results: Pick<ExperimentResults, 'sweepOver'>): string {
-  return results.sweepOver ?? 'swept value';
+  return results.sweepOver === undefined ? 'swept value' : fieldLabel(results.sweepOver);
 }
 
 /** Sweep points per variant, by increasing value. */
@@ -24,62 +30,105 @@ export function sweepByVariant(points: readonly SweepPoint[]): Map<string, Sweep
   return groups;
 }
 
+const SWEEP_LOSS_SERIES = [
+  { id: 'test', label: 'test loss (left axis; bars: ± sd over repeats)', width: 2.5 },
+  { id: 'train', label: 'train loss, data term (right axis)', faded: true, dash: [5, 4], width: 1.75 },
+  { id: 'choice', label: '★ lowest mean test loss', marker: 'star' },
+] as const satisfies readonly (SeriesStyle & { id: string })[];
+
+/**
+ * The U of a sweep: the mean final test loss against the swept value sets the left axis, so its
+ * dip fills the chart; the train loss, which falls by decades as λ goes to 0, has the right
+ * axis. The ★ marks the lowest mean test loss once every run of the sweep has ended; while
+ * some train (or after Stop) it is hollow and called provisional.
+ */
 export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
   const guard = log ? positive : finite;
   const x = sweepAxis(results.sweep.map((p) => p.value), sweepTitle(results), theme);
   const datasets: ChartDataset<'line', Point[]>[] = [];
+  const tags: DatasetTag[] = [];
   const bars: ErrorBars[] = [];
   const readouts: Readouts = new Map();
-  const best = bestSweepValues(results.sweep);
-  for (const [variant, points] of sweepByVariant(results.sweep)) {
+  const choices = sweepChoices(results.sweep, results.runs);
+  const groups = sweepByVariant(results.sweep);
+  const several = groups.size > 1;
+  for (const [variant, points] of groups) {
     const color = colorOf(colors, variant);
-    const name = displayName(variant);
-    const add = (label: string, pick: (p: SweepPoint) => Stat, lineColor: string, offset: number) => {
-      bars.push({ datasetIndex: datasets.length, ...spread(points, pick), offset });
-      readouts.set(datasets.length, { points, pick });
-      datasets.push(statLine(label, points, pick, x.position, lineColor, guard));
-    };
-    add(`${name} · test`, (p) => p.testLoss, color, 2);
-    add(`${name} · train`, (p) => p.trainLoss, withAlpha(color, 0.5), -2);
-    const top = best.get(variant);
-    if (top !== undefined) {
+    const name = several ? `${displayName(variant)} · ` : '';
+    readouts.set(datasets.length, { points, pick: (p) => p.testLoss });
+    bars.push({ datasetIndex: datasets.length, ...spread(points, (p) => p.testLoss), offset: 0 });
+    datasets.push({ ...statLine(`${name}test`, points, (p) => p.testLoss, x.position, color, guard), borderWidth: 2.5 });
+    tags.push({ variant, series: 'test' });
+    readouts.set(datasets.length, { points, pick: (p) => p.trainDataLoss });
+    datasets.push({ ...statLine(`${name}train (data term)`, points, (p) => p.trainDataLoss, x.position, withAlpha(color, 0.55), positive), yAxisID: 'train', borderDash: [5, 4], borderWidth: 1.75, pointRadius: 2.5 });
+    tags.push({ variant, series: 'train' });
+    const choice = choices.get(variant);
+    if (choice !== undefined) {
       datasets.push({
-        label: `${name} · best: ${formatNumber(top.value)}`,
-        data: [{ x: x.position(top.value), y: guard(top.testLoss.mean) }],
+        label: `${name}${choice.final ? 'lowest mean test loss' : 'lowest so far (provisional)'}: ${formatNumber(choice.point.value)}`,
+        data: [{ x: x.position(choice.point.value), y: guard(choice.point.testLoss.mean) }],
         showLine: false,
         pointStyle: 'star',
-        pointRadius: 11,
+        pointRadius: 12,
         pointBorderWidth: 2,
         borderColor: color,
-        backgroundColor: color,
+        backgroundColor: choice.final ? color : theme.background,
       });
+      tags.push({ variant, series: 'choice' });
     }
   }
+  const test = extent(results.sweep.flatMap((p) => [guard(p.testLoss.mean - p.testLoss.std), guard(p.testLoss.mean + p.testLoss.std), guard(p.testLoss.mean)]));
+  const y: Axis = log ? axis('mean final test loss (log scale)', theme, 'log') : { ...axis('mean final test loss', theme) };
+  if (!log && test !== undefined) {
+    // The test curve's own range, padded, so its U fills the chart instead of sitting in a band.
+    const pad = (test[1] - test[0]) * 0.08 || Math.abs(test[1]) * 0.1 || 1;
+    const [lo, hi] = niceBounds(Math.max(0, test[0] - pad), test[1] + pad);
+    Object.assign(y, { min: lo, max: hi });
+  } else if (test !== undefined) {
+    Object.assign(y, { min: test[0], max: test[1] });
+  }
+  const train: Axis = {
+    ...axis('train loss (right, log scale)', theme, 'log'),
+    position: 'right',
+    grid: { drawOnChartArea: false },
+  } as Axis;
   const options = baseOptions<'line'>(theme);
-  options.scales = { x: x.scale, y: log ? axis('final loss (log scale)', theme, 'log') : { ...axis('final loss', theme), min: 0 } };
+  options.scales = { x: x.scale, y, train };
   sweepReadout(options, x, sweepTitle(results), readouts);
+  variantLegend(options, theme, legendVariants(results.sweep, colors), SWEEP_LOSS_SERIES, tags);
+  if (!several) options.plugins!.legend!.labels!.generateLabels = onlySeries(options);
   return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
 }
+
+const SWEEP_WEIGHT_SERIES = [
+  { id: 'norm', label: '‖w‖₂ (left axis; bars: ± sd)', width: 2 },
+  { id: 'sparsity', label: 'share of |w| < 1e-3 (right axis)', dash: [6, 4], width: 2 },
+] as const satisfies readonly (SeriesStyle & { id: string })[];
 
 export function sweepWeightsChart(results: Sweep, colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME): ChartConfiguration<'line'> {
   const x = sweepAxis(results.sweep.map((p) => p.value), sweepTitle(results), theme);
   const datasets: ChartDataset<'line', Point[]>[] = [];
+  const tags: DatasetTag[] = [];
   const bars: ErrorBars[] = [];
   const readouts: Readouts = new Map();
-  for (const [variant, points] of sweepByVariant(results.sweep)) {
+  const groups = sweepByVariant(results.sweep);
+  const several = groups.size > 1;
+  for (const [variant, points] of groups) {
     const color = colorOf(colors, variant);
-    const name = displayName(variant);
+    const name = several ? `${displayName(variant)} · ` : '';
     bars.push({ datasetIndex: datasets.length, ...spread(points, (p) => p.weightNorm) });
     readouts.set(datasets.length, { points, pick: (p) => p.weightNorm });
-    datasets.push(statLine(`${name} · ‖w‖₂`, points, (p) => p.weightNorm, x.position, color));
+    datasets.push(statLine(`${name}‖w‖₂`, points, (p) => p.weightNorm, x.position, color));
+    tags.push({ variant, series: 'norm' });
     readouts.set(datasets.length, { points, pick: (p) => p.sparsity, percent: true });
     datasets.push({
-      ...statLine(`${name} · near-zero share`, points, (p) => p.sparsity, x.position, color, finite),
+      ...statLine(`${name}near-zero share`, points, (p) => p.sparsity, x.position, color, finite),
       yAxisID: 'sparsity',
       borderDash: [6, 4],
       pointStyle: 'rect',
       backgroundColor: theme.background,
     });
+    tags.push({ variant, series: 'sparsity' });
   }
   const norms = results.sweep.map((p) => p.weightNorm.mean).filter((v) => v > 0);
   const normLog = norms.length > 0 && Math.max(...norms) / Math.min(...norms) > 30;
@@ -98,31 +147,36 @@ export function sweepWeightsChart(results: Sweep, colors: ReadonlyMap<string, st
     sparsity,
   };
   sweepReadout(options, x, sweepTitle(results), readouts);
+  variantLegend(options, theme, legendVariants(results.sweep, colors), SWEEP_WEIGHT_SERIES, tags);
+  if (!several) options.plugins!.legend!.labels!.generateLabels = onlySeries(options);
   return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
 }
 
-/** Sentences under the sweep charts: the best value per variant and values whose runs broke. */
+/** A sweep of one variant: its colour says nothing, so the legend lists the series alone. */
+function onlySeries(options: ChartOptions<'line'>): (chart: Chart) => LegendItem[] {
+  const all = options.plugins!.legend!.labels!.generateLabels!;
+  return (chart) => all(chart).filter((item) => (item as LegendItem & { key?: string }).key?.startsWith('series:'));
+}
+
+/**
+ * The sentences under the sweep charts, one each: the choice per variant (final or
+ * provisional), and how many runs did not finish, however many values they are spread over.
+ */
 export function sweepNotes(results: Sweep): string[] {
   const notes: string[] = [];
   const label = sweepTitle(results);
-  for (const [variant, top] of bestSweepValues(results.sweep)) {
-    notes.push(
-      `${displayName(variant)}: lowest mean test loss ${formatNumber(top.testLoss.mean)} ± ${formatNumber(top.testLoss.std)} at ${label} = ${formatNumber(top.value)} (${top.repeats} repeat${top.repeats === 1 ? '' : 's'}).`,
-    );
+  const several = new Set(results.sweep.map((p) => p.variant)).size > 1;
+  for (const [variant, { point, final }] of sweepChoices(results.sweep, results.runs)) {
+    const who = several ? `${displayName(variant)}: ` : '';
+    const what = final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run has finished)';
+    notes.push(`${who}${what} ${formatNumber(point.testLoss.mean)} ± ${formatNumber(point.testLoss.std)} at ${label} = ${formatNumber(point.value)} (${point.repeats} repeat${point.repeats === 1 ? '' : 's'}).`);
   }
-  const broken = new Map<string, { value: number; variant: string; count: number; total: number }>();
-  for (const run of results.runs) {
-    if (run.sweepValue === undefined) continue;
-    const key = `${run.variant}\u0000${run.sweepValue}`;
-    const entry = broken.get(key) ?? { value: run.sweepValue, variant: run.variant, count: 0, total: 0 };
-    entry.total++;
-    // Runs still queued or training are not broken: only those that ended without a result.
-    if (run.status === 'diverged' || run.status === 'failed' || run.status === 'cancelled') entry.count++;
-    broken.set(key, entry);
-  }
-  for (const e of broken.values()) {
-    if (e.count === 0) continue;
-    notes.push(`${displayName(e.variant)} at ${label} = ${formatNumber(e.value)}: ${e.count} of ${e.total} runs did not finish, so the means leave them out.`);
+  const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);
+  const counts = countRuns(sweepRuns);
+  const unfinished = counts.stopped + counts.diverged + counts.failed;
+  if (unfinished > 0) {
+    const how = [[counts.stopped, 'stopped'], [counts.diverged, 'diverged'], [counts.failed, 'failed']].filter(([n]) => Number(n) > 0).map(([n, what]) => `${n} ${what}`);
+    notes.push(`${unfinished} of ${sweepRuns.length} sweep runs did not finish (${how.join(', ')}): the means leave them out.`);
   }
   return notes;
 }

@@ -2,10 +2,10 @@
 // legend, since that is what L1 is about) on an x range shared by all variants, and ‖w‖₂
 // over the epochs.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { RunRecord } from '../../experiment/results.ts';
+import type { RunRecord } from '../../results/model.ts';
 import type { WeightHistogram } from '../../protocol.ts';
 import { axis, baseOptions, epochReadout, extent, finite, LIGHT_THEME, niceBounds, positive, type ChartTheme } from './common.ts';
-import { runLabel } from './fit.ts';
+import { runLabel } from './labels.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { colorOf, withAlpha } from './palette.ts';
 

@@ -3,7 +3,7 @@
 // (VS Code's colours, the Log toggle, screen pixels, hover styling).
 import { variantRuns } from '../../report/charts/common.ts';
 import { buildChart, planCharts, variantNames, type AnyChartConfiguration, type ChartGroup, type ChartKind, type ChartSpec } from '../../report/charts/index.ts';
-import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import type { ExperimentResults, RunRecord } from '../../results/model.ts';
 import type { View } from '../contract.ts';
 import type { PanelTheme } from '../theme.ts';
 import type { PanelChart, ViewContext } from './types.ts';

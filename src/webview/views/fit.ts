@@ -2,7 +2,7 @@
 // as training goes (the tutorials' plots every N steps, as an animation); for a 2-D
 // classifier, one small chart per variant with its decision boundary under the points.
 // After training, a scrubber replays the snapshots: `fitEpoch` cuts every run's snapshots there.
-import type { ExperimentResults, RunRecord } from '../../experiment/results.ts';
+import type { ExperimentResults, RunRecord } from '../../results/model.ts';
 import { contextKey, custom, fromSpec, planned, runsKey, variantRunsOf } from './common.ts';
 import type { PanelChart, ViewContent, ViewContext } from './types.ts';
 

@@ -1,7 +1,7 @@
 // What a view (one tab) gives the page: its charts, each a Chart.js configuration with the
 // card around it, and sentences for what it cannot draw.
 import type { AnyChartConfiguration, ChartSpec } from '../../report/charts/index.ts';
-import type { ExperimentResults } from '../../experiment/results.ts';
+import type { ExperimentResults } from '../../results/model.ts';
 import type { View } from '../contract.ts';
 import type { PanelTheme } from '../theme.ts';
 

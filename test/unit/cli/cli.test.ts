@@ -48,7 +48,10 @@ describe('reglab run', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Small {2}\(small\.reglab\.json\)/);
     assert.match(r.stdout, /plain .* finished/);
-    assert.match(r.stdout, /sweep over regularization\.l2:\n {4}plain: best (0|0\.01|0\.1) \(mean test loss .* over 2 seeds\)/);
+    assert.match(r.stdout, /sweep over L2 λ \(regularization\.l2\):\n {4}plain: lowest mean test loss at (0|0\.01|0\.1): .* over 2 seeds/);
+    // The table names the data term and the penalty apart, as the panel and the report do.
+    assert.match(r.stdout, /variant +train \(data term\) +penalty +test loss/);
+    assert.match(r.stdout, /\): \d+ runs done\n/);
     const folder = join(dir, 'out', 'small');
     const files = readdirSync(folder);
     const json = files.find((f) => f.endsWith('.json'))!;

@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '../../../src/experiment/diagnostics.ts';
 import { expandRuns, type RunSpec } from '../../../src/experiment/expand.ts';
 import { parseExperiment } from '../../../src/experiment/parse.ts';
-import { applyEvent, newResults, sweepStatistics, type RunRecord, type SweepPoint } from '../../../src/experiment/results.ts';
+import { applyEvent, newResults, type RunRecord } from '../../../src/results/model.ts';
+import { sweepStatistics, type SweepPoint } from '../../../src/results/stats.ts';
 import type { Experiment, RunConfig } from '../../../src/experiment/schema/experiment.ts';
 import { trainRun } from '../../../src/experiment/train/train-run.ts';
-import type { EpochMetrics, RunRequest, RunSummary } from '../../../src/protocol.ts';
+import type { EpochMetrics, RunSummary } from '../../../src/protocol.ts';
+import type { RunRequest } from '../../../src/experiment/request.ts';
 
 export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
 
@@ -90,7 +92,7 @@ export function trainExample(experiment: Experiment, options: RunOptions = {}): 
     if (spec.sweepValue !== undefined) request.sweepValue = spec.sweepValue;
     return request;
   });
-  const results = newResults('examples', experiment.title, experiment.description, requests, experiment.sweep?.over);
+  const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over }, requests);
   const runs: TrainedRun[] = requests.map((request, i) => {
     const outcome = trainRun(request, { cancelled: () => false, emit: (event) => void applyEvent(results, event), flushMs: 1e9 });
     if (outcome.type !== 'finished') {

@@ -3,7 +3,7 @@
 // 5 seeds, each sweep's curve and its seeds, and the runs the prose describes that the
 // files do not have. Run: node --import tsx test/unit/examples/measure.ts [file …]
 import '../../../src/node/relaxed-simd.ts'; // measure the kernels the product runs
-import type { SweepPoint } from '../../../src/experiment/results.ts';
+import type { SweepPoint } from '../../../src/results/model.ts';
 import type { RunConfig } from '../../../src/experiment/schema/experiment.ts';
 import {
   boundaryLength, curveStats, evaluateAtEndOnly, exampleFiles, loadExample, mean, seedsFrom, trainExample,

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChartDataset } from 'chart.js';
 import { buildChart, planCharts } from '../../../src/report/charts/index.ts';
-import { niceBounds, logRound, variantRuns } from '../../../src/report/charts/common.ts';
+import { axis, niceBounds, logRound, variantRuns } from '../../../src/report/charts/common.ts';
 import { boundaryChart, fitChart } from '../../../src/report/charts/fit.ts';
 import { formatNumber, formatPercent, logTick } from '../../../src/report/charts/format.ts';
-import { lossChart } from '../../../src/report/charts/loss.ts';
+import { lossChart, penaltyChart } from '../../../src/report/charts/loss.ts';
+import { logTickValues, MIN_TICK_GAP_PX, spacedValues } from '../../../src/report/charts/ticks.ts';
 import { variantColors, VARIANT_COLORS } from '../../../src/report/charts/palette.ts';
 import { sweepAxis } from '../../../src/report/charts/sweep-axis.ts';
 import { sweepLossChart, sweepWeightsChart } from '../../../src/report/charts/sweep.ts';
@@ -19,6 +20,11 @@ import { classifierResults, highDimensionalResults, regressionResults } from './
 
 type Point = { x: number; y: number | null };
 const labels = (datasets: readonly ChartDataset[]) => datasets.map((d) => d.label);
+/** The legend's entries as Chart.js would draw them, every line visible. */
+const legendTexts = (config: { options?: unknown }) => {
+  const generate = (config.options as { plugins: { legend: { labels: { generateLabels: (chart: unknown) => { text: string }[] } } } }).plugins.legend.labels.generateLabels;
+  return generate({ isDatasetVisible: () => true }).map((item) => item.text);
+};
 
 describe('chart builders', () => {
   const regression = regressionResults();
@@ -46,8 +52,10 @@ describe('chart builders', () => {
       'no weight decay · train',
       'L2 penalty · test',
       'L2 penalty · train',
-      'L2 penalty · penalty',
     ]);
+    // One legend entry per variant, then one per series: not one per line.
+    const legend = legendTexts(loss);
+    assert.deepEqual(legend, ['no weight decay', 'L2 penalty', 'test (eval mode)', 'train (data term)']);
     const fit = buildChart(regression, 'fit');
     assert.deepEqual(labels(fit.data.datasets as ChartDataset[]), ['train points', 'test points', 'no weight decay (epoch 1000)', 'L2 penalty (epoch 1000)']);
   });
@@ -68,19 +76,44 @@ describe('chart builders', () => {
     assert.deepEqual([y.min, y.max, y.ticks.callback(0.5)], [0.4, 1, '50%']);
   });
 
-  it('put the loss on a log axis, with the penalty dashed and apart', () => {
+  it('put the loss on a log axis, the penalty in a chart of its own', () => {
     const config = lossChart(variantRuns(regression.runs), colors);
     assert.equal((config.options!.scales!['y'] as { type: string }).type, 'logarithmic');
-    const [test, train, , , penalty] = config.data.datasets as ChartDataset<'line', Point[]>[];
-    assert.equal(test!.borderDash, undefined);
-    assert.equal(train!.borderDash, undefined);
-    assert.deepEqual(penalty!.borderDash, [6, 4]);
-    // The train line is the data term; the penalty has its own line.
+    const [, train] = config.data.datasets as ChartDataset<'line', Point[]>[];
+    // The train line is the data term; the penalty never sets this chart's range.
     const m = regression.runs[1]!.metrics;
     assert.equal(train!.data[5]!.y, regression.runs[0]!.metrics[5]!.trainDataLoss);
     assert.equal((config.data.datasets[3]!.data as Point[])[5]!.y, m[5]!.trainDataLoss);
-    assert.equal(penalty!.data[5]!.y, m[5]!.trainPenalty);
-    assert.equal(penalty!.data.length, m.length);
+    assert.ok(!(config.data.datasets as ChartDataset[]).some((d) => d.label?.endsWith('· penalty')));
+    assert.equal(planCharts(regression, 'e').find((s) => s.kind === 'penalty')?.group, 'loss');
+    const penalty = penaltyChart(variantRuns(regression.runs), colors).data.datasets as ChartDataset<'line', Point[]>[];
+    assert.deepEqual(penalty.map((d) => d.label), ['L2 penalty']);
+    assert.equal(penalty[0]!.data[5]!.y, m[5]!.trainPenalty);
+    assert.equal(penalty[0]!.data.length, m.length);
+  });
+
+  it('floor log axes six decades below their top and label the floor as such', () => {
+    const y = axis('‖w‖', LIGHT_THEME, 'log') as unknown as { afterDataLimits: (s: unknown) => void; ticks: { callback: (v: number, i: number) => string } };
+    const scale = { min: 1e-42, max: 3.2 };
+    y.afterDataLimits(scale);
+    assert.deepEqual([scale.min, scale.max], [5e-6, 5]);
+    assert.equal(y.ticks.callback(5e-6, 0), '≤ 5e−6');
+    const unfloored = { min: 0.12, max: 0.9 };
+    y.afterDataLimits(unfloored);
+    assert.deepEqual([unfloored.min, unfloored.max], [0.1, 1]);
+    assert.equal(y.ticks.callback(0.1, 0), '0.1');
+  });
+
+  it('space log ticks by the pixels a decade has: no two labels closer than a label', () => {
+    assert.deepEqual(logTickValues(0.1, 1, 300), [0.1, 0.2, 0.5, 1]);
+    assert.deepEqual(logTickValues(1e-4, 1, 200), [1e-4, 0.001, 0.01, 0.1, 1]);
+    assert.deepEqual(logTickValues(1e-12, 1, 150), [1e-12, 1e-9, 1e-6, 0.001, 1]);
+    // λ values of lesson 06 on a 300 px axis: 0.3 and 0.5 would collide.
+    const values = [1e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1];
+    const pixel = (v: number) => ((Math.log10(v) + 4) / 4) * 300;
+    const kept = spacedValues(values, pixel);
+    assert.ok(kept.includes(1) && kept.includes(1e-4));
+    for (let i = 1; i < kept.length; i++) assert.ok(pixel(kept[i]!) - pixel(kept[i - 1]!) >= MIN_TICK_GAP_PX, `${kept[i - 1]} and ${kept[i]}`);
   });
 
   it('mark where a run diverged and leave its non-finite losses as gaps', () => {
@@ -135,7 +168,7 @@ describe('chart builders', () => {
     const config = sweepLossChart(regression, colors);
     const datasets = config.data.datasets as ChartDataset<'line', Point[]>[];
     const best = datasets.find((d) => d.pointStyle === 'star')!;
-    assert.equal(best.label, 'L2 penalty · best: 0.01');
+    assert.equal(best.label, 'lowest mean test loss: 0.01', 'a sweep of one variant is named by its field, not the variant');
     assert.equal(best.data[0]!.x, 0.01);
     assert.equal(config.plugins?.[0]?.id, 'reglabErrorBars');
     const test = datasets[0]!;
@@ -164,7 +197,7 @@ describe('chart builders', () => {
 
   it('plan the charts an experiment can show', () => {
     const specs = planCharts(regression, 'e');
-    assert.deepEqual(specs.map((s) => s.id), ['e-fit', 'e-loss', 'e-sweep-loss', 'e-sweep-weights', 'e-histogram-0', 'e-histogram-1', 'e-weight-norm']);
+    assert.deepEqual(specs.map((s) => s.id), ['e-fit', 'e-loss', 'e-penalty', 'e-sweep-loss', 'e-sweep-weights', 'e-histogram-0', 'e-histogram-1', 'e-weight-norm']);
     assert.ok(specs.every((s) => s.title.length > 0));
     // Variants with different data get one fit chart each.
     const split = regressionResults();

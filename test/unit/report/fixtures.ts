@@ -2,7 +2,8 @@
 // and a sweep with repeats (one of its runs diverged), a 2-D classifier with a diverged
 // and a failed variant, and a high-dimensional regression (no fit view) whose title and
 // description try to break out of the HTML.
-import { sweepStatistics, type ExperimentResults, type RunRecord, type RunStatus } from '../../../src/experiment/results.ts';
+import type { ExperimentResults, RunRecord, RunStatus } from '../../../src/results/model.ts';
+import { sweepStatistics } from '../../../src/results/stats.ts';
 import type { DataPoints, EpochMetrics, RunSummary, Snapshot, WeightHistogram } from '../../../src/protocol.ts';
 
 /** Deterministic uniform numbers in [0, 1). */

@@ -121,7 +121,7 @@ describe('renderReport', () => {
       assert.deepEqual(mine.map((c) => [c.id, c.chart, c.run]), planned.map((s) => [s.id, s.kind, s.runId]));
     });
     const kinds = (i: number) => found.filter((c) => c.experiment === String(i)).map((c) => c.chart);
-    assert.deepEqual(kinds(0), ['fit', 'loss', 'sweep-loss', 'sweep-weights', 'histogram', 'histogram', 'weight-norm']);
+    assert.deepEqual(kinds(0), ['fit', 'loss', 'penalty', 'sweep-loss', 'sweep-weights', 'histogram', 'histogram', 'weight-norm']);
     assert.deepEqual(kinds(1), ['boundary', 'boundary', 'loss', 'accuracy', 'histogram', 'histogram', 'weight-norm']);
     assert.deepEqual(kinds(2), ['loss', 'sweep-loss', 'sweep-weights', 'histogram', 'histogram', 'weight-norm']);
     // One small boundary chart per variant that has one, named by run; none for the diverged or failed run.
@@ -170,8 +170,8 @@ describe('renderReport', () => {
   });
 
   it('names the best sweep value under the sweep charts', () => {
-    assert.match(html, /L2 penalty: lowest mean test loss [\d.]+ ± [\d.e−]+ at regularization\.l2 = 0\.01 \(3 repeats\)\./);
-    assert.match(html, /L2 penalty at regularization\.l2 = 1: 1 of 3 runs did not finish/);
+    assert.match(html, /lowest mean test loss [\d.]+ ± [\d.e−]+ at L2 λ = 0\.01 \(3 repeats\)\./);
+    assert.match(html, /1 of \d+ sweep runs did not finish \(1 (diverged|failed|stopped)\): the means leave them out\./);
   });
 
   it('uses the title and time it is given, and handles no experiments', () => {

@@ -1,7 +1,8 @@
 // Builds run requests from partial configs, and trains them in-process, for runner tests.
 import { resolveRunConfig } from '../../../src/experiment/resolve.ts';
 import { trainRun } from '../../../src/experiment/train/train-run.ts';
-import type { RunEvent, RunOutcome, RunRequest } from '../../../src/protocol.ts';
+import type { RunEvent, RunOutcome } from '../../../src/protocol.ts';
+import type { RunRequest } from '../../../src/experiment/request.ts';
 
 export const TINY = {
   data: { generator: 'line', train: 10, test: 10, slope: 1.5, intercept: 0.5, trainNoise: 0.5, testNoise: 0.3 },

@@ -5,14 +5,15 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { curvesCsv, listResults, readResults, saveResults } from '../../../src/experiment/results-io.ts';
-import { applyEvent, bestSweepValues, finishResults, newResults } from '../../../src/experiment/results.ts';
+import { applyEvent, finishResults, newResults } from '../../../src/results/model.ts';
+import { sweepChoices } from '../../../src/results/stats.ts';
 import { merge, request, TINY, train } from './helpers.ts';
 
 function sweepResults() {
   const requests = [0, 0.01, 1].flatMap((l2) =>
     [1, 2].map((seed, repeat) => ({ ...request(merge(TINY, { regularization: { l2 } }), `l2@${l2}#${repeat}`, seed), variant: 'net', sweepValue: l2, repeat })),
   );
-  const results = newResults('dir/sweep.reglab.json', 'Sweep, "quoted"', undefined, requests, 'regularization.l2');
+  const results = newResults({ file: 'dir/sweep.reglab.json', title: 'Sweep, "quoted"', sweepOver: 'regularization.l2' }, requests);
   for (const r of requests) for (const event of train(r).events) applyEvent(results, event);
   return finishResults(results);
 }
@@ -27,7 +28,9 @@ describe('results', () => {
     const finals = results.runs.filter((r) => r.sweepValue === 1).map((r) => r.summary!.final.testLoss);
     assert.equal(at1.testLoss.mean, (finals[0]! + finals[1]!) / 2);
     assert.ok(at1.testLoss.std > 0);
-    const best = bestSweepValues(results.sweep).get('net')!;
+    const choice = sweepChoices(results.sweep, results.runs).get('net')!;
+    assert.equal(choice.final, true);
+    const best = choice.point;
     assert.equal(best.testLoss.mean, Math.min(...results.sweep.map((p) => p.testLoss.mean)));
   });
 

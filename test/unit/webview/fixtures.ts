@@ -1,8 +1,9 @@
 // Small hand-made results and events for the panel's tests: a 1-D regression with two
 // variants (curves every 10 epochs, one with a penalty, one whose train loss reaches 0),
 // a sweep with repeats, and the events a worker would stream for a run.
-import { newResults, type ExperimentResults, type RunRecord } from '../../../src/experiment/results.ts';
-import type { DataPoints, EpochMetrics, RunEvent, RunRequest, RunSummary, Snapshot } from '../../../src/protocol.ts';
+import { newResults, type ExperimentResults, type RunRecord } from '../../../src/results/model.ts';
+import type { DataPoints, EpochMetrics, RunEvent, RunSummary, Snapshot } from '../../../src/protocol.ts';
+import type { RunRequest } from '../../../src/experiment/request.ts';
 
 export function metrics(epochs: number, opts: { penalty?: number; zeroTrainAt?: number; start?: number } = {}): EpochMetrics[] {
   return Array.from({ length: epochs }, (_, i) => {
@@ -61,7 +62,7 @@ function finish(run: RunRecord, m: EpochMetrics[], snapshots: Snapshot[]): void 
 
 /** Two finished variants: "plain" (train loss 0 from epoch 25) and "decay" (penalty 0.05). */
 export function regression(): ExperimentResults {
-  const results = newResults('demo.reglab.json', 'Demo', undefined, [request('plain', 'plain'), request('decay', 'decay')]);
+  const results = newResults({ file: 'demo.reglab.json', title: 'Demo' }, [request('plain', 'plain'), request('decay', 'decay')]);
   finish(results.runs[0]!, metrics(31, { zeroTrainAt: 25 }), [curve(0), curve(10), curve(20), curve(30)]);
   finish(results.runs[1]!, metrics(31, { penalty: 0.05 }), [curve(0), curve(10), curve(20), curve(30)]);
   return results;
@@ -69,14 +70,14 @@ export function regression(): ExperimentResults {
 
 /** The same experiment queued: what `sessionStarted` carries. */
 export function queued(): ExperimentResults {
-  return newResults('demo.reglab.json', 'Demo', undefined, [request('plain', 'plain'), request('decay', 'decay')]);
+  return newResults({ file: 'demo.reglab.json', title: 'Demo' }, [request('plain', 'plain'), request('decay', 'decay')]);
 }
 
 /** A sweep over λ ∈ {0, 0.01, 0.1} with 2 repeats, all queued. */
 export function sweepQueued(): ExperimentResults {
   const requests: RunRequest[] = [];
   for (const value of [0, 0.01, 0.1]) for (const repeat of [0, 1]) requests.push(request(`s-${value}-${repeat}`, 'sweep', { sweepValue: value, repeat, seed: repeat + 1 }));
-  return newResults('sweep.reglab.json', 'Sweep', undefined, requests, 'regularization.weightDecay');
+  return newResults({ file: 'sweep.reglab.json', title: 'Sweep', sweepOver: 'regularization.weightDecay' }, requests);
 }
 
 /** What a worker streams for one run: started, data, epochs in two batches, snapshots, finished. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { progressText, summarize, variantPalette } from '../../../src/webview/summary.ts';
-import { applyEvent } from '../../../src/experiment/results.ts';
+import { applyEvent } from '../../../src/results/model.ts';
 import { queued, regression, runEvents, sweepQueued } from './fixtures.ts';
 
 const palette = ['#111111', '#222222'];
@@ -21,7 +21,7 @@ test('running and queued runs say where they are', () => {
   const [plain, decay] = summarize(results, palette);
   assert.match(plain!.detail, /^epoch 9 · test loss/);
   assert.equal(decay!.detail, 'queued');
-  assert.equal(progressText(results, true), 'Training: 0 of 2 runs done');
+  assert.equal(progressText(results), '0 of 2 runs done · 1 training');
 });
 
 test('diverged and failed runs are named with their message', () => {
@@ -32,7 +32,7 @@ test('diverged and failed runs are named with their message', () => {
   assert.equal(plain!.detail, 'diverged at epoch 12');
   assert.deepEqual(plain!.problems, [{ status: 'diverged', run: 'plain', text: 'plain diverged at epoch 12: the loss became NaN; try lr 0.1' }]);
   assert.equal(decay!.problems[0]!.text, 'decay failed: no column "y" (at data.target)');
-  assert.equal(progressText(results, false), '2 runs · 2 diverged or failed');
+  assert.equal(progressText(results), '0 done · 1 diverged · 1 failed');
 });
 
 test('a variant with its own run and sweep runs: the run in words, the sweep counted', () => {
@@ -42,7 +42,7 @@ test('a variant with its own run and sweep runs: the run in words, the sweep cou
   for (const e of runEvents('own')) applyEvent(results, e);
   for (const e of runEvents('s-0-0')) applyEvent(results, e);
   const [sweep] = summarize(results, palette);
-  assert.match(sweep!.detail, /^test loss 0\.5\d* · sweep: 1 of 6 runs done$/);
+  assert.match(sweep!.detail, /^test loss 0\.5\d* · 2 of 7 runs done$/);
 });
 
 test('a sweep variant counts its runs', () => {
@@ -50,7 +50,7 @@ test('a sweep variant counts its runs', () => {
   for (const e of runEvents('s-0-0')) applyEvent(results, e);
   applyEvent(results, { type: 'diverged', runId: 's-0.1-1', epoch: 3, step: 3, cause: 'NaN' });
   const [sweep] = summarize(results, palette);
-  assert.equal(sweep!.detail, '2 of 6 runs done, 1 diverged');
+  assert.equal(sweep!.detail, '1 of 6 runs done · 1 diverged');
   assert.equal(sweep!.problems[0]!.text, 'sweep (0.1, repeat 2) diverged at epoch 3: NaN');
-  assert.equal(progressText(null, false), '');
+  assert.equal(progressText(null), '');
 });

@@ -3,7 +3,7 @@
 // view's replay, and what a view says when it has nothing to draw.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sweepStatistics } from '../../../src/experiment/results.ts';
+import { sweepStatistics } from '../../../src/results/stats.ts';
 import { countPoints } from '../../../src/webview/points.ts';
 import { themeFromVariables } from '../../../src/webview/theme.ts';
 import { atEpoch, fitView, snapshotEpochs } from '../../../src/webview/views/fit.ts';
@@ -11,10 +11,10 @@ import { VIEW_BUILDERS, type ViewContext } from '../../../src/webview/views/inde
 import { NO_SWEEP } from '../../../src/webview/views/sweep.ts';
 import { hideVariants } from '../../../src/webview/views/common.ts';
 import { variantPalette } from '../../../src/webview/summary.ts';
-import type { ExperimentResults } from '../../../src/experiment/results.ts';
+import type { ExperimentResults } from '../../../src/results/model.ts';
 import { queued, regression, runEvents, sweepQueued } from './fixtures.ts';
 import { classifierResults } from '../report/fixtures.ts';
-import { applyEvent } from '../../../src/experiment/results.ts';
+import { applyEvent } from '../../../src/results/model.ts';
 
 const theme = themeFromVariables(() => '', 'dark');
 
@@ -79,18 +79,19 @@ test('Fit while training: the points show before the first curve', () => {
   assert.match(next.notes.join(' '), /1 variant waiting for a first snapshot/);
 });
 
-test('Loss: test, train and (for a penalized run) the penalty per variant; the log axis leaves out zeros', () => {
+test('Loss: test and train per variant, the penalty in a chart of its own; the log axis leaves out zeros', () => {
   const results = regression();
   const view = VIEW_BUILDERS.loss(ctx(results));
-  assert.equal(view.charts.length, 1);
+  assert.deepEqual(view.charts.map((c) => c.id), ['panel-loss', 'panel-penalty']);
   const config = view.charts[0]!.config();
   const sets = datasets(config);
-  assert.deepEqual(sets.map((d) => d.label), ['plain · test', 'plain · train', 'decay · test', 'decay · train', 'decay · penalty']);
+  assert.deepEqual(sets.map((d) => d.label), ['plain · test', 'plain · train', 'decay · test', 'decay · train']);
+  assert.deepEqual(datasets(view.charts[1]!.config()).map((d) => d.label), ['decay']);
   const plainTrain = sets[1]!.data as { y: number | null }[];
   // plain's train loss is 0 from epoch 25: six gaps on a log axis, never a 0.
   assert.equal(plainTrain.filter((p) => p.y === null).length, 6);
   assert.ok(plainTrain.every((p) => p.y === null || p.y > 0));
-  assert.equal(countPoints(config), 5 * 31 - 6);
+  assert.equal(countPoints(config), 4 * 31 - 6);
   assert.equal((config.options!.scales as Record<string, { type: string }>)['y']!.type, 'logarithmic');
 });
 
@@ -142,7 +143,9 @@ test('Sweep: loss and ‖w‖ against λ, with the spread over repeats; nothing 
   const view = VIEW_BUILDERS.sweep(ctx(results));
   assert.deepEqual(view.charts.map((c) => c.id), ['panel-sweep-loss', 'panel-sweep-weights']);
   const loss = view.charts[0]!.config();
-  const test = datasets(loss).find((d) => d.label === 'sweep · test')!;
+  // One variant sweeps: its series are named by what they are, the axis by the field swept.
+  const test = datasets(loss).find((d) => d.label === 'test')!;
+  assert.match(view.charts[0]!.title, /weight decay λ/);
   assert.equal(test.data.length, 3, 'one point per λ, the repeats averaged');
   assert.match(view.notes.join(' '), /lowest mean test loss/);
   const x = (loss.options!.scales as Record<string, { type: string }>)['x']!;
@@ -166,6 +169,9 @@ test('Sweep while training: says how many runs are done', () => {
   results.sweep = sweepStatistics(results.runs);
   const view = VIEW_BUILDERS.sweep(ctx(results, { training: true }));
   assert.match(view.notes[0]!, /1 of 6 sweep runs done/);
+  // Five runs still train: the lowest mean so far is not yet the choice.
+  assert.match(view.notes.join(' '), /provisional/);
+  assert.doesNotMatch(view.notes.join(' '), /did not finish/);
 });
 
 test('Weights: ‖w‖ over epochs first, then a histogram per finished variant', () => {
@@ -210,7 +216,7 @@ test('a variant hidden in the legend leaves every chart; the others keep their c
   assert.deepEqual(shown.palette, [theme.palette[1]]);
   const view = VIEW_BUILDERS.loss(ctx(shown.results, { theme: { ...theme, palette: shown.palette }, hidden: ['plain'] }));
   const sets = datasets(view.charts[0]!.config());
-  assert.deepEqual(sets.map((d) => d.label), ['decay · test', 'decay · train', 'decay · penalty']);
+  assert.deepEqual(sets.map((d) => d.label), ['decay · test', 'decay · train']);
   assert.equal(sets[0]!.borderColor, theme.palette[1], 'decay keeps its colour');
   assert.notEqual(view.charts[0]!.key, VIEW_BUILDERS.loss(ctx(shown.results, { theme: { ...theme, palette: shown.palette } })).charts[0]!.key);
   assert.equal(hideVariants(results, new Set(), colors).results, results);

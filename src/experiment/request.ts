@@ -1,0 +1,18 @@
+// A run as the worker pool receives it: one variant at one sweep point and one repeat,
+// with its fully merged config.
+import type { RunConfig } from './schema/experiment.ts';
+
+/** One training run: a variant at one sweep point and one repeat, fully merged. */
+export interface RunRequest {
+  /** Stable within one experiment run, e.g. "weight decay", "weight decay · λ=0.01 · #2". */
+  runId: string;
+  variant: string;
+  /** The sweep's value for this run, when it belongs to a sweep. */
+  sweepValue?: number;
+  repeat: number;
+  seed: number;
+  config: RunConfig;
+  /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */
+  baseDir: string;
+  workspaceRoot?: string;
+}
