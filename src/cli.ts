@@ -8,6 +8,7 @@ import { experimentFiles, readExperimentText } from './cli/files.ts';
 import { createProgress } from './cli/progress.ts';
 import { summaryTable } from './cli/summary.ts';
 import { terminalLine, terminalText } from './cli/terminalText.ts';
+import { BUDGET_DEFAULTS } from './experiment/budget.ts';
 import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
 import { parseExperiment, type ParseResult } from './experiment/parse.ts';
 import { rangeOfPath } from './experiment/positions.ts';
@@ -33,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const sources = experimentFiles(options.files).map((path): SourceFile => {
     const text = readExperimentText(path);
-    return { path, text, parsed: parseExperiment(text, path) };
+    return { path, text, parsed: parseExperiment(text, path, { budget: { ...BUDGET_DEFAULTS, ...(options.workers !== undefined && { parallel: options.workers }) } }) };
   });
   let errors = 0, warnings = 0;
   for (const { path, parsed } of sources) {

@@ -11,8 +11,9 @@
 //    variant's name, in the variant when the variant wrote the value, else at its name;
 // 4. the variant names and the sweep, against the configs the sweep varies.
 import { getNodePath, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { BUDGET_DEFAULTS, checkTime, memoryCheck, type BudgetLimits, type Planned } from './budget.ts';
 import { RUN_CONFIG_CHECKS } from './checks/index.ts';
-import { runChecks } from './checks/context.ts';
+import { runChecks, type Check } from './checks/context.ts';
 import { checkSweep, type SweepTarget } from './checks/sweep.ts';
 import { checkVariantNames } from './checks/variants.ts';
 import { capDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
@@ -27,6 +28,7 @@ import { anchorSpan, LineIndex } from './positions.ts';
 import { pickRunConfig, resolveRunConfig } from './resolve.ts';
 import { fillDerivedDefaults } from './schema/derivedDefaults.ts';
 import { experimentSchema, OVERRIDABLE, runConfigSchema, type Experiment, type RunConfig, type Sweep } from './schema/experiment.ts';
+import { sweepValues } from './sweepValues.ts';
 import { syntaxDiagnostics } from './syntax.ts';
 
 export interface ParseResult {
@@ -44,7 +46,14 @@ export interface ParseResult {
 
 const RUN_CONFIG_KEYS: readonly string[] = Object.keys(runConfigSchema.fields);
 
-export function parseExperiment(text: string, file: string): ParseResult {
+export interface ParseOptions {
+  /** The resource budget's limits (budget.ts); default BUDGET_DEFAULTS. */
+  budget?: BudgetLimits;
+}
+
+export function parseExperiment(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const budget = options.budget ?? BUDGET_DEFAULTS;
+  const checks = [...RUN_CONFIG_CHECKS, memoryCheck(budget)];
   const lines = new LineIndex(text);
   // A UTF-8 byte order mark (VS Code hides it, Node's readFileSync keeps it) is read as a
   // space, so every offset is still one of `text`.
@@ -71,10 +80,11 @@ export function parseExperiment(text: string, file: string): ParseResult {
   validateNode(experimentSchema, tree, [], fileIssues);
   found.addAll(fileIssues.map((issue): Issue => ({ ...issue, schema: true })));
   const baseRoot = withKeys(tree, (key) => RUN_CONFIG_KEYS.includes(key));
-  const base = checkRunConfig(baseRoot);
+  const base = checkRunConfig(baseRoot, checks);
   found.addAll(base.issues);
-  const variants = checkVariants(tree, baseRoot, found);
-  checkSweepBlock(tree, base.config, variants, found);
+  const variants = checkVariants(tree, baseRoot, found, checks);
+  const sweep = checkSweepBlock(tree, base.config, variants, found);
+  found.addAll(checkTime({ tree, variants: plannedVariants(base.config, variants), ...(sweep && { sweep }), limits: budget }));
 
   // Sorted by offset (the order of line and column); only the first ones are positioned and worded.
   const issues = found.issues.map((issue) => ({ issue, offset: anchorSpan(issue.node).offset })).sort((a, b) => a.offset - b.offset);
@@ -94,7 +104,7 @@ interface CheckedVariant {
 }
 
 /** Checks each variant merged over the base, and the names; returns every variant. */
-function checkVariants(tree: Node, baseRoot: Node, found: Findings): CheckedVariant[] {
+function checkVariants(tree: Node, baseRoot: Node, found: Findings, checks: readonly Check[]): CheckedVariant[] {
   const list = propertyValue(tree, 'variants');
   const nodes = list?.type === 'array' ? (list.children ?? []) : [];
   found.addAll(checkVariantNames(nodes));
@@ -104,16 +114,19 @@ function checkVariants(tree: Node, baseRoot: Node, found: Findings): CheckedVari
     const name = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
     const label = name === undefined ? `variants[${index}]` : `variant ${JSON.stringify(clip(name))}`;
     const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
-    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides));
+    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides), checks);
     for (const issue of merged.issues) found.addForVariant(issue, variant, nameNode ?? variant, label);
     return [{ node: variant, ...(name !== undefined && { name }), ...(merged.config !== undefined && { config: merged.config }) }];
   });
 }
 
-/** Checks the sweep against the configs it varies: the variants it names (default: all), or the base when there are none. */
-function checkSweepBlock(tree: Node, base: RunConfig | undefined, variants: readonly CheckedVariant[], found: Findings): void {
+/**
+ * Checks the sweep against the configs it varies: the variants it names (default: all), or
+ * the base when there are none. Returns the sweep and its targets when all of it is valid.
+ */
+function checkSweepBlock(tree: Node, base: RunConfig | undefined, variants: readonly CheckedVariant[], found: Findings): { node: Node; sweep: Sweep; values: number[]; targets: Planned[] } | undefined {
   const node = propertyValue(tree, 'sweep');
-  if (node === undefined || found.hasErrorWithin(node)) return;
+  if (node === undefined || found.hasErrorWithin(node)) return undefined;
   const sweep = fillDefaults(experimentSchema.fields.sweep, nodeValue(node)) as Sweep;
   const names = variants.flatMap((v) => v.name ?? []);
   const swept: readonly Partial<SweepTarget>[] =
@@ -121,18 +134,26 @@ function checkSweepBlock(tree: Node, base: RunConfig | undefined, variants: read
   // Only configs without invalid values can be checked; the others have their errors already.
   const targets = swept.flatMap((t): SweepTarget[] => (t.config === undefined ? [] : [{ ...t, config: t.config }]));
   found.addAll(checkSweep({ node, sweep, variantNames: names, targets }));
+  if (found.hasErrorWithin(node)) return undefined;
+  return { node, sweep, values: sweepValues(sweep), targets: targets.map((t) => ({ config: t.config, ...(t.node && { node: t.node }), runs: 1 })) };
+}
+
+/** The configs that run once each: every valid variant's, or the base's when there are no variants. */
+function plannedVariants(base: RunConfig | undefined, variants: readonly CheckedVariant[]): Planned[] {
+  if (variants.length === 0) return base === undefined ? [] : [{ config: base, runs: 1 }];
+  return variants.flatMap((v) => (v.config === undefined ? [] : [{ config: v.config, node: v.node, runs: 1 }]));
 }
 
 /**
  * The schema and cross-field problems of one run config's tree, and the config itself when
  * every value in it is usable. Checks whose fields are invalid are skipped (see checks/context.ts).
  */
-function checkRunConfig(root: Node): { issues: Issue[]; config?: RunConfig } {
+function checkRunConfig(root: Node, checks: readonly Check[]): { issues: Issue[]; config?: RunConfig } {
   const issues: Issue[] = [];
   validateNode(runConfigSchema, root, [], issues);
   const invalid = issues.filter((i) => i.invalid).map((i) => i.path);
   const config = resolveRunConfig(pickRunConfig(nodeValue(root) as Record<string, unknown>));
-  issues.push(...runChecks(RUN_CONFIG_CHECKS, config, root, invalid));
+  issues.push(...runChecks(checks, config, root, invalid));
   return invalid.length === 0 ? { issues, config } : { issues };
 }
 

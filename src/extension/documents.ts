@@ -1,6 +1,7 @@
 // Experiment files: which documents are ones, and their parse, cached per document version
 // (the CodeLenses, the diagnostics and the commands all ask for it on every change).
 import * as vscode from 'vscode';
+import { BUDGET_DEFAULTS, type BudgetLimits } from '../experiment/budget.ts';
 import { parseExperiment, type ParseResult } from '../experiment/parse.ts';
 
 export const EXPERIMENT_SUFFIX = '.reglab.json';
@@ -25,14 +26,21 @@ export interface ParsedDocument {
   parsed: ParseResult;
 }
 
-const cache = new WeakMap<vscode.TextDocument, { version: number; parsed: ParseResult }>();
+const cache = new WeakMap<vscode.TextDocument, { version: number; budget: BudgetLimits; parsed: ParseResult }>();
+
+/** The resource budget files are checked against: the reglab.budget.* settings (SettingsService keeps it current). */
+let budget: BudgetLimits = BUDGET_DEFAULTS;
+
+export function useBudget(limits: BudgetLimits): void {
+  budget = limits;
+}
 
 export function parseDocument(document: vscode.TextDocument): ParsedDocument {
   const text = document.getText();
   const hit = cache.get(document);
-  if (hit !== undefined && hit.version === document.version) return { document, text, parsed: hit.parsed };
-  const parsed = parseExperiment(text, document.uri.fsPath);
-  cache.set(document, { version: document.version, parsed });
+  if (hit !== undefined && hit.version === document.version && hit.budget === budget) return { document, text, parsed: hit.parsed };
+  const parsed = parseExperiment(text, document.uri.fsPath, { budget });
+  cache.set(document, { version: document.version, budget, parsed });
   return { document, text, parsed };
 }
 

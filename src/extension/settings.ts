@@ -2,6 +2,7 @@
 // `contributes.configuration` declares the same keys, defaults and ranges). Free of vscode:
 // it reads through anything with a `get`, so the tests give it a plain object.
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { BUDGET_DEFAULTS, type BudgetLimits } from '../experiment/budget.ts';
 
 export interface Settings {
   /** Training workers; 0 = one less than the cores, 1 to 4 (editorWorkerCount). */
@@ -16,6 +17,8 @@ export interface Settings {
   checkDataFiles: boolean;
   /** Where exported CSV and PNG files go, relative to the workspace folder. */
   exportFolder: string;
+  /** The resource budget's limits (reglab.budget.*), checked as experiment files are edited. */
+  budget: BudgetLimits;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -25,11 +28,14 @@ export const SETTING_DEFAULTS: Settings = {
   openPanelOnRun: true,
   checkDataFiles: true,
   exportFolder: '.reglab/exports',
+  budget: { ...BUDGET_DEFAULTS },
 };
 
 export const SETTING_LIMITS = {
   workers: { min: 0, max: 32 },
   chartUpdateRate: { min: 50, max: 5000 },
+  memoryMB: { min: 16, max: 1024 * 1024 },
+  minutes: { min: 1, max: 525_600 },
 } as const;
 
 export interface ConfigurationReader {
@@ -45,6 +51,12 @@ export function readSettings(config: ConfigurationReader): Settings {
     openPanelOnRun: typeof config.get('openPanelOnRun') === 'boolean' ? config.get<boolean>('openPanelOnRun')! : SETTING_DEFAULTS.openPanelOnRun,
     checkDataFiles: typeof config.get('checkDataFiles') === 'boolean' ? config.get<boolean>('checkDataFiles')! : SETTING_DEFAULTS.checkDataFiles,
     exportFolder: folderInside(config.get('exportFolder')) ?? SETTING_DEFAULTS.exportFolder,
+    budget: {
+      warnMemoryMB: integerIn(config.get('budget.warnMemoryMB'), SETTING_LIMITS.memoryMB, BUDGET_DEFAULTS.warnMemoryMB),
+      maxMemoryMB: integerIn(config.get('budget.maxMemoryMB'), SETTING_LIMITS.memoryMB, BUDGET_DEFAULTS.maxMemoryMB),
+      warnMinutes: integerIn(config.get('budget.warnMinutes'), SETTING_LIMITS.minutes, BUDGET_DEFAULTS.warnMinutes),
+      maxMinutes: integerIn(config.get('budget.maxMinutes'), SETTING_LIMITS.minutes, BUDGET_DEFAULTS.maxMinutes),
+    },
   };
 }
 
