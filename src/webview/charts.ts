@@ -3,7 +3,8 @@
 // that did is updated with `update('none')` (no animation), or rebuilt when its config
 // carries plugins (a decision boundary's heat map, error bars), which Chart.js cannot swap.
 //
-// Test hooks on each canvas: data-view, data-chart, and after each draw data-points and data-draws.
+// Test hooks on each canvas: data-view, data-chart, and after each draw data-points,
+// data-draws and data-legend (the entries its legend shows).
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import type { View } from './contract.ts';
 import { h } from './dom.ts';
@@ -133,6 +134,14 @@ export class ChartBoard {
     entry.key = chart.key;
     entry.draws++;
     entry.canvas.dataset['points'] = String(countPoints(built));
+    entry.canvas.dataset['legend'] = String(legendEntries(entry.chart));
     entry.canvas.dataset['draws'] = String(entry.draws);
   }
+}
+
+/** The entries the chart's legend shows (0 without a legend). */
+function legendEntries(chart: Chart | null): number {
+  const legend = chart?.legend;
+  if (legend === undefined || chart?.options.plugins?.legend?.display === false) return 0;
+  return legend.legendItems?.length ?? 0;
 }

@@ -32,7 +32,12 @@ export interface PanelState {
   knobs: Knob[];
   view: View;
   logScale: boolean;
+  /** Which collapsible sections the user opened or closed; absent: the default for the panel's width. */
+  sections?: Partial<Record<Section, boolean>>;
 }
+
+/** The panel's collapsible sections. */
+export type Section = 'lesson' | 'playground';
 
 export type HostMessage =
   /** Everything at once: on open, on restore, when a past run is reopened. */

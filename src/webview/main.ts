@@ -14,11 +14,14 @@
 //   Save as variant   [data-testid="variant-name"] (text input), [data-testid="save-variant"] (button)
 //   Stop [data-testid="stop"], Log toggle [data-testid="log-scale"] (checkbox, Loss and Sweep),
 //   exports [data-testid="export-chart"] and [data-testid="export-csv"], Fit replay [data-testid="fit-epoch"]
+//   <canvas data-legend="<n>">: the entries the chart's legend shows after its last draw
+//   sections      <details data-testid="lesson"> (the descriptions), <details data-testid="playground">
 //   legend        <li class="variant" data-variant="<name>"> holding <button aria-pressed> (hides/shows the variant);
 //                 problems <li class="problem diverged|failed" data-run="<id>">
-import type { PageMessage, View } from './contract.ts';
+import type { PageMessage, Section, View } from './contract.ts';
 import { ChartBoard } from './charts.ts';
 import { createLegend } from './controls/legend.ts';
+import { createLesson } from './controls/lesson.ts';
 import { createPlayground } from './controls/playground.ts';
 import { createScrubber } from './controls/scrubber.ts';
 import { createTabs } from './controls/tabs.ts';
@@ -71,7 +74,9 @@ const playground = createPlayground({
   },
   retrain: (values) => post({ type: 'playground', values }),
   saveVariant: (name) => post({ type: 'saveVariant', name, values: store.knobValues() }),
+  toggled: (open) => sectionToggled('playground', open),
 });
+const lesson = createLesson((open) => sectionToggled('lesson', open));
 const scrubber = createScrubber((epoch) => {
   fitEpoch = epoch;
   throttle.immediate();
@@ -90,13 +95,28 @@ const empty = h(
   h('p', { class: 'muted', text: 'New to Reglab? The examples folder has one file per lesson: weight decay, dropout, L1/L2/ElasticNet and a λ sweep.' }),
 );
 const views = h('main', { class: 'views' }, ...Object.values(tabs.panels));
-document.body.append(
-  h('header', { class: 'toolbar' }, tabs.element, toolbar.element),
-  empty,
-  legend.element,
-  playground.element,
-  views,
-);
+// Narrow (beside an editor): one column, the summary, lesson and playground above the charts,
+// the last two closed by default. Wide (WIDE_PX and more): controls on the left, charts right.
+const side = h('aside', { class: 'side' }, legend.element, lesson.element, playground.element);
+const layout = h('div', { class: 'layout' }, side, views);
+document.body.append(h('header', { class: 'toolbar' }, tabs.element, toolbar.element), empty, layout);
+
+/** From this width the panel has two columns (see panel.css). */
+const WIDE_PX = 900;
+const isWide = () => window.innerWidth >= WIDE_PX;
+let wasWide = isWide();
+window.addEventListener('resize', () => {
+  // Sections left at their default follow the layout.
+  if (isWide() !== wasWide) {
+    wasWide = isWide();
+    throttle.immediate();
+  }
+});
+
+function sectionToggled(section: Section, open: boolean): void {
+  store.setSection(section, open);
+  persist(true);
+}
 
 const throttle = new FrameThrottle(draw, browserClock, { interval: REDRAW_MS });
 
@@ -122,11 +142,13 @@ function render(): void {
   tabs.select(view);
   toolbar.update(status, view, logScale, progressText(results));
   const training = status === 'training';
-  playground.update(knobs, training);
+  const wide = isWide();
+  playground.update(knobs, training, store.sectionOpen('playground', wide));
   empty.hidden = status !== 'empty';
-  legend.element.hidden = results === null;
-  views.hidden = results === null;
+  layout.hidden = results === null;
   if (results === null) return;
+  const descriptions = Object.entries(results.variantDescriptions ?? {}).map(([name, description]) => ({ name, description }));
+  lesson.update(results.description, descriptions, store.sectionOpen('lesson', wide));
   const names = variantNames(results);
   for (const variant of hidden) if (!names.includes(variant)) hidden.delete(variant);
   legend.update(results.title, results.file || file, summarize(results, theme.palette), hidden);

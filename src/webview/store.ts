@@ -2,7 +2,7 @@
 // `applyEvent` the host and the CLI use), the tab, the log-scale toggle and the playground's
 // knobs. Pure: no DOM, no vscode; main.ts saves `persisted()` with setState and redraws on
 // change, so a restarted VS Code shows the last results without retraining.
-import { VIEWS, type Knob, type PanelState, type View } from './contract.ts';
+import { VIEWS, type Knob, type PanelState, type Section, type View } from './contract.ts';
 import { applyEvent, type ExperimentResults, type RunRecord } from '../results/model.ts';
 import { sweepStatistics } from '../results/stats.ts';
 import { countRuns, isActive } from '../results/counts.ts';
@@ -91,6 +91,15 @@ export class PanelStore {
     return true;
   }
 
+  /** Whether a section is open: as the user left it, else open only in a wide (two-column) panel. */
+  sectionOpen(section: Section, wide: boolean): boolean {
+    return this.state.sections?.[section] ?? (section === 'lesson' ? wide : false);
+  }
+
+  setSection(section: Section, open: boolean): void {
+    this.state.sections = { ...this.state.sections, [section]: open };
+  }
+
   setKnob(id: Knob['id'], value: number): boolean {
     const knob = this.state.knobs.find((k) => k.id === id);
     if (knob === undefined || knob.value === value) return false;
@@ -145,6 +154,9 @@ function normalize(state: PanelState): PanelState {
     knobs: Array.isArray(state.knobs) ? state.knobs.map((k) => ({ ...k, variants: [...(k.variants ?? [])] })) : [],
     view: VIEWS.includes(state.view) ? state.view : base.view,
     logScale: typeof state.logScale === 'boolean' ? state.logScale : base.logScale,
+    ...(typeof state.sections === 'object' && state.sections !== null
+      ? { sections: Object.fromEntries(Object.entries(state.sections).filter(([k, v]) => (k === 'lesson' || k === 'playground') && typeof v === 'boolean')) }
+      : {}),
   };
 }
 

@@ -13,6 +13,8 @@ export interface VariantSummary {
   counts: Partial<Record<RunStatus, number>>;
   /** For a variant with one run: where it is or how it ended, in a few words. */
   detail: string;
+  /** The variant's description from the file, when it has one. */
+  description?: string;
   problems: Problem[];
 }
 
@@ -34,7 +36,8 @@ export function summarize(results: ExperimentResults, palette: readonly string[]
     const counts: Partial<Record<RunStatus, number>> = {};
     for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
     const problems: Problem[] = runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => ({ status: r.status as Problem['status'], run: r.id, text: problemText(r) }));
-    return { variant, name: displayName(variant), color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs), problems };
+    const description = results.variantDescriptions?.[variant];
+    return { variant, name: displayName(variant), color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs), ...(description === undefined ? {} : { description }), problems };
   });
 }
 

@@ -10,7 +10,9 @@
 //   --out DIR        screenshots and cached results (default /tmp/reglab-preview)
 //   --themes LIST    dark,light,high-contrast (default dark,light)
 //   --views LIST     fit,loss,sweep,weights (default all)
-//   --width N        viewport width (default 1200; try 520 for a panel beside an editor)
+//   --width N        viewport width (default 1200; ~700 is the panel beside an editor in a 1400 px window)
+//   --height N       viewport height (default 900; ~760 in a 850 px window)
+//   --full           screenshot the whole page, not only what is on screen
 //   --stream         also replay each results file as a live session and report timings
 //   --serve          only serve the pages and print their URLs (open them in a browser)
 // Without results files it trains examples 01 and 06 and fixtures/moons.reglab.json.
@@ -41,6 +43,8 @@ const out = resolve(option('--out', '/tmp/reglab-preview'));
 const themes = option('--themes', 'dark,light').split(',');
 const views = option('--views', 'fit,loss,sweep,weights').split(',');
 const width = Number(option('--width', '1200'));
+const height = Number(option('--height', '900'));
+const fullPage = flag('--full');
 const streamToo = flag('--stream');
 const serveOnly = flag('--serve');
 mkdirSync(out, { recursive: true });
@@ -143,7 +147,7 @@ async function shoot() {
   const browser = await chromium.launch({ executablePath: process.env.REGLAB_E2E_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const problems = [];
   try {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     const watch = (p, label) => {
       p.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') problems.push(`${label}: console ${m.type()}: ${m.text()}`);
@@ -173,7 +177,7 @@ async function shoot() {
           );
           await p.waitForTimeout(150);
           const path = join(out, `${c.name}-${theme}-${view}.png`);
-          await p.screenshot({ path, fullPage: true });
+          await p.screenshot({ path, fullPage });
           const counts = await p.$$eval(`canvas[data-view="${view}"]`, (cs) => cs.map((cv) => `${cv.dataset.chart}:${cv.dataset.points}`));
           console.log(`${basename(path)}  ${counts.join(' ')}`);
         }
@@ -236,6 +240,8 @@ async function interactions(context, c, problems) {
   await p.screenshot({ path: join(out, `${c.name}-theme-switched-to-${other}.png`) });
   console.log(`${c.name}-theme-switched-to-${other}.png  (redrawn on the body class change)`);
 
+  // The playground starts closed in a narrow panel: open it as a user would.
+  if (!(await p.$eval('[data-testid="playground"]', (d) => d.open))) await p.click('[data-testid="playground"] > summary');
   const slider = await p.$('input[data-knob="lambda"]');
   await slider.focus();
   for (let i = 0; i < 5; i++) await p.keyboard.press('ArrowRight');

@@ -13,7 +13,7 @@ import { colorOf, withAlpha } from './palette.ts';
 
 const ACCURACY_SERIES = [
   { id: 'test', label: 'test (eval mode)', width: 2.25 },
-  { id: 'train', label: 'train (eval mode)', faded: true, width: 1.75 },
+  { id: 'train', label: 'train (eval mode)', faded: true, dash: [5, 3], width: 1.75 },
 ];
 
 type Point = EpochPoint;
@@ -32,7 +32,7 @@ export function accuracyChart(runs: readonly RunRecord[], colors: ReadonlyMap<st
     const color = colorOf(colors, run.variant);
     const name = runLabel(run);
     datasets.push(epochLine(`${name} · test`, series(run.metrics, (m) => m.testAccuracy), color, 2.25));
-    datasets.push(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.5), 1.75));
+    datasets.push({ ...epochLine(`${name} · train`, series(run.metrics, (m) => m.trainAccuracy), withAlpha(color, 0.55), 1.75), borderDash: [5, 3] });
     tags.push({ variant: run.variant, series: 'test' }, { variant: run.variant, series: 'train' });
   }
   // From the tenth below the lowest accuracy to 100 %: the differences that matter are a few

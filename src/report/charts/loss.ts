@@ -14,7 +14,7 @@ type Point = EpochPoint;
 /** How the Loss chart tells its series apart; the variants differ by colour. */
 export const LOSS_SERIES = [
   { id: 'test', label: 'test (eval mode)', width: 2.25 },
-  { id: 'train', label: 'train (data term)', faded: true, width: 1.75 },
+  { id: 'train', label: 'train (data term)', faded: true, dash: [5, 3], width: 1.75 },
   { id: 'diverged', label: 'diverged', marker: 'crossRot' },
 ] as const satisfies readonly (SeriesStyle & { id: string })[];
 
@@ -38,7 +38,7 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
     const color = colorOf(colors, run.variant);
     const name = runLabel(run);
     add(epochLine(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25), run.variant, 'test');
-    add(epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.5), 1.75), run.variant, 'train');
+    add({ ...epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.55), 1.75), borderDash: [5, 3] }, run.variant, 'train');
     if (run.status === 'diverged') {
       const last = lastFinite(run.metrics);
       if (last !== undefined) {

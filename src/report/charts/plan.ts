@@ -68,7 +68,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'loss',
       group: 'loss',
       title: 'Loss per epoch: train (data term) and test',
-      caption: 'Solid: test loss, evaluated in eval mode; faded: the training loss’s data term (the mean over the epoch’s batches, in train mode). The penalty term has its own chart.',
+      caption: 'Solid: test loss, evaluated in eval mode; dashed: the training loss’s data term (the mean over the epoch’s batches, in train mode). The penalty term has its own chart.',
       size: 'wide',
     });
   }
@@ -88,7 +88,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'accuracy',
       group: 'loss',
       title: 'Accuracy per epoch: train and test',
-      caption: 'Solid: test accuracy; faded: accuracy on the training set. Both at the end of each epoch, in eval mode (dropout off).',
+      caption: 'Solid: test accuracy; dashed: accuracy on the training set. Both at the end of each epoch, in eval mode (dropout off).',
       size: 'wide',
     });
   }
@@ -100,7 +100,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'sweep-loss',
       group: 'sweep',
       title: `Final loss against ${over}`,
-      caption: `Mean over up to ${repeats} repeat${repeats === 1 ? '' : 's'} per value (bars: ± one standard deviation). Solid, left axis: test loss, whose range sets the axis; dashed, right axis: the train loss’s data term. ★ marks the lowest mean test loss; hollow while it is provisional.`,
+      caption: `Mean over up to ${repeats} repeat${repeats === 1 ? '' : 's'} per value (bars: ± one standard deviation). Solid, left axis: test loss, whose range sets the axis; dashed, right axis: the train loss’s data term. The star marks the lowest mean test loss; it is hollow while provisional (runs still training or stopped).`,
       size: 'half',
     });
     specs.push({

@@ -33,7 +33,7 @@ export function sweepByVariant(points: readonly SweepPoint[]): Map<string, Sweep
 const SWEEP_LOSS_SERIES = [
   { id: 'test', label: 'test loss (left axis; bars: ± sd over repeats)', width: 2.5 },
   { id: 'train', label: 'train loss, data term (right axis)', faded: true, dash: [5, 4], width: 1.75 },
-  { id: 'choice', label: '★ lowest mean test loss', marker: 'star' },
+  { id: 'choice', label: 'lowest mean test loss (hollow: provisional)', marker: 'star' },
 ] as const satisfies readonly (SeriesStyle & { id: string })[];
 
 /**

@@ -1,8 +1,14 @@
 // The legend shared by every chart: one colour per variant (the same in all four views), what
 // each variant's runs are doing, and the runs that diverged or failed, with their message.
-// A variant's name is a toggle: it hides or shows that variant in every chart.
+// A variant's name is a toggle: it hides or shows that variant in every chart. With more than
+// COMPACT_AFTER variants the list is compact: one chip per variant, its detail in the tooltip
+// (and inline still for a variant with a sweep, whose count is the header's), so the charts
+// stay in view.
 import { h, icon } from '../dom.ts';
 import type { VariantSummary } from '../summary.ts';
+
+/** More variants than this: details go to the tooltips. */
+export const COMPACT_AFTER = 3;
 
 const STATUS_ICON: Record<string, string> = {
   queued: 'clock',
@@ -34,6 +40,8 @@ export function createLegend(toggle: (variant: string) => void): Legend {
       last = signature;
       heading.textContent = title;
       file.textContent = path;
+      const compact = summaries.length > COMPACT_AFTER;
+      list.classList.toggle('compact', compact);
       list.replaceChildren(
         ...summaries.map((s) => {
           const status = s.runs === 1 ? (Object.keys(s.counts)[0] ?? 'queued') : s.counts.running ? 'running' : s.counts.queued ? 'queued' : s.problems.length > 0 ? s.problems[0]!.status : 'finished';
@@ -45,7 +53,7 @@ export function createLegend(toggle: (variant: string) => void): Legend {
             {
               class: 'variant-toggle',
               attrs: { type: 'button', 'aria-pressed': String(shown) },
-              title: `${shown ? 'Hide' : 'Show'} “${s.name}” in every chart`,
+              title: `${s.name}: ${s.detail}${s.description === undefined ? '' : `\n${s.description}`}\n(click to ${shown ? 'hide it in' : 'show it in'} every chart)`,
             },
             swatch,
             h('span', { class: 'name', text: s.name }),
@@ -56,7 +64,7 @@ export function createLegend(toggle: (variant: string) => void): Legend {
             { class: `variant status-${status}${shown ? '' : ' is-hidden'}`, data: { variant: s.variant } },
             button,
             icon(STATUS_ICON[status] ?? 'circle', status === 'running' ? 'codicon-modifier-spin' : ''),
-            h('span', { class: 'detail', text: s.detail }),
+            h('span', { class: `detail${s.runs === 1 ? ' single' : ''}`, text: s.detail }),
           );
         }),
       );

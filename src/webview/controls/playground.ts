@@ -18,11 +18,13 @@ export interface PlaygroundActions {
   /** The moved values, debounced. */
   retrain(values: Partial<Record<Knob['id'], number>>): void;
   saveVariant(name: string): void;
+  /** The user opened or closed the playground (the page remembers it). */
+  toggled(open: boolean): void;
 }
 
 export interface Playground {
   element: HTMLElement;
-  update(knobs: readonly Knob[], training: boolean): void;
+  update(knobs: readonly Knob[], training: boolean, open: boolean): void;
 }
 
 export function createPlayground(actions: PlaygroundActions): Playground {
@@ -57,18 +59,28 @@ export function createPlayground(actions: PlaygroundActions): Playground {
   const saveRow = h('div', { class: 'save-variant' }, h('label', { class: 'visually-hidden', attrs: { for: 'variant-name' }, text: 'Variant name' }), name, save, hint);
   const element = h(
     'details',
-    { class: 'playground', attrs: { open: '' } },
+    { class: 'playground', data: { testid: 'playground' } },
     h('summary', {}, icon('settings'), h('span', { text: ' Playground' }), h('span', { class: 'muted', text: ' — try values without editing the file' })),
     rows,
     saveRow,
   );
 
+  let syncing = false;
+  element.addEventListener('toggle', () => {
+    if (!syncing) actions.toggled(element.open);
+  });
+
   let shape = '';
   const inputs = new Map<Knob['id'], { input: HTMLInputElement; output: HTMLOutputElement; knob: Knob }>();
   return {
     element,
-    update(knobs) {
+    update(knobs, _training, open) {
       element.hidden = knobs.length === 0;
+      if (element.open !== open) {
+        syncing = true;
+        element.open = open;
+        setTimeout(() => (syncing = false), 0);
+      }
       const nextShape = JSON.stringify(knobs.map(({ value: _v, ...k }) => k));
       if (nextShape !== shape) {
         shape = nextShape;
@@ -108,7 +120,8 @@ export function createPlayground(actions: PlaygroundActions): Playground {
     return h(
       'div',
       { class: 'knob' },
-      h('label', { attrs: { for: id }, text: knob.label, title: `${knob.path} · ${knob.scale} scale · retrains ${affects}` }),
+      // The label wraps rather than being cut ("weight dec…"); the title says the rest.
+      h('label', { attrs: { for: id }, text: knob.label, title: `${knob.label}: ${knob.path} · ${knob.scale} scale · retrains ${affects}` }),
       input,
       output,
     );

@@ -8,7 +8,7 @@ export function lossView(ctx: ViewContext): ViewContent {
   const key = contextKey(ctx, ctx.logScale, runsKey(variantRunsOf(results)));
   const charts = planned(results, 'loss').map((spec) => {
     const chart = fromSpec(spec, 'loss', results, ctx, key);
-    if (spec.kind === 'loss' && !ctx.logScale) chart.caption = 'Solid: test loss, evaluated in eval mode; faded: training loss without the penalty; dashed: the penalty term. Linear y axis.';
+    if (spec.kind === 'loss' && !ctx.logScale) chart.caption = `${spec.caption ?? ''} Linear y axis.`;
     return chart;
   });
   return {

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PanelStore, compactForState, mergeVariants } from '../../../src/webview/store.ts';
 import { queued, regression, runEvents, sweepQueued } from './fixtures.ts';
+import { firstSentence } from '../../../src/webview/controls/lesson.ts';
+import { stopEvents } from '../../../src/results/model.ts';
 
 test('a new store is empty; a session makes it training, its end idle', () => {
   const store = new PanelStore();
@@ -127,4 +129,36 @@ test('setState keeps the variant runs whole and drops what no chart of a sweep r
   const store = new PanelStore();
   store.sessionFinished(results);
   assert.equal(JSON.parse(JSON.stringify(store.persisted())).results.runs.length, 3);
+});
+
+test('sections: closed beside an editor, the lesson open when wide, then as the user left them (and restored)', () => {
+  const store = new PanelStore();
+  assert.equal(store.sectionOpen('playground', false), false);
+  assert.equal(store.sectionOpen('playground', true), false);
+  assert.equal(store.sectionOpen('lesson', false), false);
+  assert.equal(store.sectionOpen('lesson', true), true);
+  store.setSection('playground', true);
+  store.setSection('lesson', false);
+  const restored = new PanelStore(store.persisted());
+  assert.equal(restored.sectionOpen('playground', false), true);
+  assert.equal(restored.sectionOpen('lesson', true), false);
+  // A state written by someone else keeps only the sections it knows, as booleans.
+  const odd = new PanelStore({ ...store.persisted(), sections: { lesson: 'yes', other: true } as never });
+  assert.deepEqual(odd.state.sections, {});
+});
+
+test('the lesson preview is the description’s first sentence', () => {
+  assert.equal(firstSentence('At λ = 0 the net threads every point. More decay smooths it.'), 'At λ = 0 the net threads every point.');
+  assert.equal(firstSentence('No full stop here'), 'No full stop here');
+  assert.equal(firstSentence('Adam(lr=1e-4) in batches of 10. Then more.'), 'Adam(lr=1e-4) in batches of 10.');
+});
+
+test('Stop: the stop events end the page’s training at once, before the host says the session ended', () => {
+  const store = new PanelStore();
+  store.sessionStarted(sweepQueued(), false);
+  store.events(runEvents('s-0-0'));
+  assert.equal(store.status, 'training');
+  store.events(stopEvents(store.results!));
+  assert.equal(store.status, 'idle', 'no spinner, Stop disabled');
+  assert.deepEqual(store.results!.runs.map((r) => r.status), ['finished', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
 });
