@@ -11,6 +11,7 @@ import { panelHtml, newNonce } from '../webview/html.ts';
 import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
 import { Disposable, toDisposable } from './disposable.ts';
 import { EventBatcher } from './eventBatcher.ts';
+import { eventForPanel, resultsForPanel } from './panelPayload.ts';
 import { trace, type Log } from './log.ts';
 import { emptyPanelState, toPanelState } from './panelState.ts';
 import type { SettingsService } from './settingsService.ts';
@@ -35,6 +36,10 @@ export class PanelHost extends Disposable {
   private state: PanelState = emptyPanelState();
   private fileUri: vscode.Uri | undefined;
   private following: Session | undefined;
+  /** The followed session's sweep runs: the panel gets only their latest epoch (panelPayload.ts). */
+  private sweepRuns: ReadonlySet<string> = new Set();
+  /** The followed session's runs whose first metrics were sent. */
+  private drawnRuns = new Set<string>();
   private readonly batcher: EventBatcher;
   private nextRequest = 1;
   private flushQueued = false;
@@ -62,7 +67,11 @@ export class PanelHost extends Disposable {
     this.register(training.onDidStart((session) => this.follow(session)));
     this.register(training.onDidEvent(({ session, event }) => {
       if (session !== this.following) return;
-      this.batcher.push(event);
+      const sweepRun = this.sweepRuns.has(event.runId);
+      // A variant run's first metrics are its first chart point: they go at once.
+      const firstPoint = !sweepRun && event.type === 'epochs' && !this.drawnRuns.has(event.runId);
+      if (firstPoint) this.drawnRuns.add(event.runId);
+      this.batcher.push(sweepRun ? eventForPanel(event, this.sweepRuns) : event, { background: sweepRun, urgent: firstPoint });
       // Stop settles every run at once: the page shows it now, not at the next batch.
       if (event.type === 'cancelled' && !this.flushQueued) {
         this.flushQueued = true;
@@ -71,6 +80,10 @@ export class PanelHost extends Disposable {
           this.batcher.flush();
         });
       }
+    }));
+    // Typing anywhere holds the panel's batches until it pauses (eventBatcher.ts says why).
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (this.following !== undefined && e.contentChanges.length > 0 && e.document.uri.scheme !== 'output') this.batcher.typed();
     }));
     this.register(training.onDidEnd(({ session, results, savedTo }) => {
       if (savedTo !== undefined) void this.memento.update(LAST_RESULTS, savedTo);
@@ -206,6 +219,8 @@ export class PanelHost extends Disposable {
 
   private follow(session: Session): void {
     this.following = session;
+    this.sweepRuns = new Set(session.requests.filter((r) => r.sweepValue !== undefined).map((r) => r.runId));
+    this.drawnRuns = new Set();
     this.batcher.clear();
     this.state.results = session.display;
     this.state.file = session.display.file;
@@ -295,7 +310,7 @@ export class PanelHost extends Disposable {
 
   private post(message: HostMessage): void {
     if (this.panel === undefined || !this.ready) return;
-    void this.panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(thin(message));
   }
 
   private whenReady(timeoutMs: number): Promise<void> {
@@ -345,6 +360,19 @@ export class PanelHost extends Disposable {
 
   private disposePanelSubscriptions(): void {
     for (const d of this.panelSubscriptions.splice(0)) d.dispose();
+  }
+}
+
+/** A message with results carries only what the page draws of them (panelPayload.ts). */
+function thin(message: HostMessage): HostMessage {
+  switch (message.type) {
+    case 'load':
+      return message.state.results === null ? message : { ...message, state: { ...message.state, results: resultsForPanel(message.state.results) } };
+    case 'sessionStarted':
+    case 'sessionFinished':
+      return { ...message, results: resultsForPanel(message.results) };
+    default:
+      return message;
   }
 }
 

@@ -67,6 +67,8 @@ export class Training extends Disposable {
   /** Each open session's own record of its runs, which its events are folded into. */
   private readonly folders = new Map<Session, { live: ExperimentResults; byId: Map<string, RunRequest>; records: Map<string, RunRecord> }>();
   private nextId = 1;
+  /** When Stop reached the host, per stopped session (for the log line saying how long stopping took). */
+  private readonly stopRequested = new WeakMap<Session, number>();
   private readonly started = this.register(new vscode.EventEmitter<Session>());
   private readonly ended = this.register(new vscode.EventEmitter<SessionEnd>());
   private readonly evented = this.register(new vscode.EventEmitter<{ session: Session; event: RunEvent }>());
@@ -102,6 +104,7 @@ export class Training extends Disposable {
     const session = this.current;
     if (session === undefined || session.stopped) return false;
     session.stopped = true;
+    this.stopRequested.set(session, performance.now());
     this.log.info(`Stopping "${session.title}" (${reason})`);
     session.cancel();
     // The runs count as stopped now, in every view, not when each worker has noticed: the
@@ -146,6 +149,8 @@ export class Training extends Disposable {
 
     void batch.done.then(() => {
       this.folders.delete(session);
+      const stopAt = this.stopRequested.get(session);
+      if (stopAt !== undefined) this.log.info(`Every run of "${experiment.title}" stopped ${Math.round(performance.now() - stopAt)} ms after Stop`);
       finishResults(live);
       display.finishedAt = live.finishedAt!;
       if (options.previous === undefined) display.sweep = live.sweep;

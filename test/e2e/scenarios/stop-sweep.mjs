@@ -1,7 +1,7 @@
 // A long sweep (lesson 6 with 20 repeats: 180 runs of 2000 steps) on the worker pool: the
 // editor stays responsive while it trains (a keystroke shows at once), the Sweep chart fills
-// in as runs finish, the editor title's Run button turns into Stop, and Cancel on the progress
-// notification stops it all within a couple of seconds.
+// in as runs finish, the editor title's Run button turns into Stop, and Stop ends every run
+// within a second of reaching the host (the numbers: responsiveness.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,25 +55,24 @@ export default {
       latencies.push(Date.now() - t0);
     }
     const worst = Math.max(...latencies);
-    t.step(`typing while 2 workers train: ${latencies.join(', ')} ms per key`);
+    t.step(`typing while the sweep trains: ${latencies.join(', ')} ms per key`);
     assert.ok(worst < 1500, `a keystroke took ${worst} ms`);
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Home');
 
-    const notification = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Reglab:' }).first();
-    await notification.waitFor({ timeout: 15_000 });
     const runningBefore = await page.locator('.statusbar-item', { hasText: 'Reglab' }).first().innerText();
     t.step(`status bar: ${runningBefore.replace(/\s+/g, ' ')}`);
     await t.screenshot('sweep-running');
 
+    // Stop in the editor title; the click's time is the pointerdown event's own timestamp.
+    await page.evaluate(() => {
+      window.__reglabStopClick = undefined;
+      document.addEventListener('pointerdown', (e) => (window.__reglabStopClick ??= performance.timeOrigin + e.timeStamp), { capture: true, once: true });
+    });
     const stopAt = mark(t);
-    const t0 = Date.now();
-    await notification.hover();
-    await notification.getByRole('button', { name: 'Cancel' }).click();
+    await stopButton.click();
+    const clickAt = await page.evaluate(() => window.__reglabStopClick);
     const finished = await traceAfter(t, stopAt, 'session finished: experiment', { timeout: 15_000 });
-    const stopMs = Date.now() - t0;
-    t.step(`stopped in ${stopMs} ms`);
-    assert.ok(stopMs < 5000, `stopping took ${stopMs} ms`);
     assert.match(finished, /finished/);
     await page.locator('.statusbar-item', { hasText: 'Reglab' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
     await page.locator('.editor-actions .codicon-play').first().waitFor({ timeout: 10_000 });
@@ -81,11 +80,16 @@ export default {
     const log = t.channelLog('Reglab');
     const stamp = (re) => Date.parse(re.exec(log)?.[1].replace(' ', 'T') ?? 'x');
     const stopping = stamp(/^(\S+ \S+) \[info\] Stopping "Sweeping weight decay/m);
+    const allStopped = /^(\S+ \S+) \[info\] Every run of "Sweeping weight decay[^"]*" stopped (\d+) ms after Stop/m.exec(log);
+    assert.ok(allStopped, 'the log says when every run had stopped');
     const done = /^(\S+ \S+) \[info\] Done "Sweeping weight decay[^:]*: (\d+) finished, (\d+) stopped/m.exec(log);
     assert.ok(done, 'the log has the end of the session');
-    const hostMs = Date.parse(done[1].replace(' ', 'T')) - stopping;
-    t.step(`the extension host stopped the sweep ${hostMs} ms after Cancel: ${done[2]} runs finished, ${done[3]} stopped`);
-    assert.ok(hostMs < 2000, `stopping took ${hostMs} ms in the extension host`);
+    const hostMs = Number(allStopped[2]);
+    const clickToStopped = Date.parse(allStopped[1].replace(' ', 'T')) - clickAt;
+    t.step(`Stop: the host had it ${Math.round(stopping - clickAt)} ms after the click and every run had stopped ${hostMs} ms later (${Math.round(clickToStopped)} ms after the click); ${done[2]} runs finished, ${done[3]} stopped`);
+    // Generous bounds: the time from the click to the host is the window's (a loaded machine delays it).
+    assert.ok(hostMs < 1000, `the runs took ${hostMs} ms to stop once the host had the Stop`);
+    assert.ok(clickToStopped < 5000, `every run stopped ${clickToStopped} ms after the click`);
     assert.ok(Number(done[2]) > 0 && Number(done[3]) > 0);
     assert.match(log, /queued runs? of "Sweeping weight decay.*did not start/);
     await t.screenshot('sweep-stopped');

@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventBatcher, type Timers } from '../../../src/extension/eventBatcher.ts';
 import { ago, historyItems, stampToDate } from '../../../src/extension/historyItems.ts';
+import { eventForPanel, resultsForPanel } from '../../../src/extension/panelPayload.ts';
 import { configSummary, runLine, sessionEndLine, sessionStartLine } from '../../../src/extension/runLog.ts';
 import { exportDir, folderInside, readSettings, resultsDir, SETTING_DEFAULTS } from '../../../src/extension/settings.ts';
+import { newResults } from '../../../src/results/model.ts';
 import { planRuns } from '../../../src/experiment/session.ts';
 import type { RunEvent } from '../../../src/protocol.ts';
 import { example } from './helpers.ts';
@@ -67,6 +69,86 @@ test('events go out in batches, at most one per interval', () => {
   batcher.push(event(5));
   batcher.flush();
   assert.deepEqual(sent.at(-1)!.map((e) => e.runId), ['5']);
+});
+
+test('a background epochs event replaces the same run\'s pending one, in its place; background batches go every second', () => {
+  const timers = new FakeTimers();
+  const sent: RunEvent[][] = [];
+  const batcher = new EventBatcher((e) => sent.push(e), 250, timers, () => timers.now);
+  const metric = (epoch: number) => ({ epoch, step: epoch, trainLoss: 1, trainDataLoss: 1, trainPenalty: 0, testLoss: 1, weightNorm: 1, weightL1: 1, sparsity: 0 });
+  const epochs = (runId: string, epoch: number): RunEvent => ({ type: 'epochs', runId, metrics: [metric(epoch)] });
+  batcher.push({ type: 'cancelled', runId: 'first' });
+  timers.advance(0);
+  batcher.push(epochs('sweep', 20), { background: true });
+  batcher.push(epochs('own', 20));
+  batcher.push(epochs('sweep', 40), { background: true });
+  batcher.push(epochs('own', 40));
+  batcher.push(epochs('sweep', 60), { background: true });
+  timers.advance(250);
+  const label = (e: RunEvent) => `${e.runId}:${e.type === 'epochs' ? e.metrics.map((m) => m.epoch).join(',') : e.type}`;
+  assert.deepEqual(sent[1]!.map(label), ['sweep:60', 'own:20', 'own:40']);
+  batcher.push(epochs('sweep', 80), { background: true });
+  timers.advance(250);
+  assert.equal(sent.length, 2, 'background events alone wait longer');
+  timers.advance(750);
+  assert.deepEqual(sent[2]!.map(label), ['sweep:80'], 'a flushed event is not replaced');
+});
+
+test('an urgent event (a run\'s first point) goes at once; while the user types, batches wait for a pause, at most 3 s', () => {
+  const timers = new FakeTimers();
+  const sent: RunEvent[][] = [];
+  const batcher = new EventBatcher((e) => sent.push(e), 250, timers, () => timers.now);
+  const event = (i: number): RunEvent => ({ type: 'cancelled', runId: String(i) });
+  batcher.push(event(1));
+  timers.advance(0);
+  batcher.push(event(2));
+  timers.advance(10);
+  assert.equal(sent.length, 1);
+  batcher.push(event(3), { urgent: true });
+  timers.advance(0);
+  assert.deepEqual(sent.map((b) => b.map((e) => e.runId)), [['1'], ['2', '3']], 'the urgent event took the pending one along at once');
+  batcher.push(event(4));
+  for (let t = 0; t < 2000; t += 100) {
+    batcher.typed();
+    timers.advance(100);
+  }
+  assert.equal(sent.length, 2, 'nothing goes while the user types');
+  for (let t = 0; t < 1000; t += 100) {
+    batcher.typed();
+    timers.advance(100);
+  }
+  assert.equal(sent.length, 3, 'at most 3 s after the last batch');
+  batcher.push(event(5), { urgent: true });
+  batcher.typed();
+  timers.advance(900);
+  assert.equal(sent.length, 3, 'typing holds an urgent event too');
+  timers.advance(100);
+  assert.deepEqual(sent.at(-1)!.map((e) => e.runId), ['5'], 'it goes 1 s after the last keystroke');
+});
+
+test('the panel gets a sweep run\'s last epoch only, and its results without curves, points or snapshots', () => {
+  const { experiment } = example('06-lambda-sweep-u-shape.reglab.json');
+  const requests = planRuns(experiment, '/w/06.reglab.json', { includeSweep: true });
+  const results = newResults({ file: '06.reglab.json', title: experiment.title, sweepOver: experiment.sweep?.over }, requests);
+  const metric = (epoch: number) => ({ epoch, step: epoch, trainLoss: 1, trainDataLoss: 1, trainPenalty: 0, testLoss: 1, weightNorm: 1, weightL1: 1, sparsity: 0 });
+  const snapshot = { kind: 'curve' as const, epoch: 0, x: [0], y: [1] };
+  for (const run of results.runs) {
+    run.metrics = [metric(20), metric(40)];
+    run.snapshots = [snapshot];
+    run.data = { train: { x: [[0]], y: [1] }, test: { x: [[0]], y: [1] } };
+  }
+  const thin = resultsForPanel(results);
+  const own = thin.runs.find((r) => r.sweepValue === undefined)!;
+  const sweep = thin.runs.filter((r) => r.sweepValue !== undefined);
+  assert.equal(own, results.runs.find((r) => r.sweepValue === undefined), 'the variant\'s own run is untouched');
+  assert.equal(sweep.length, 45);
+  assert.ok(sweep.every((r) => r.metrics.length === 1 && r.metrics[0]!.epoch === 40 && r.snapshots.length === 0 && r.data === undefined));
+  assert.equal(results.runs.at(-1)!.metrics.length, 2, 'the host\'s results are not changed');
+  const sweepIds = new Set(sweep.map((r) => r.id));
+  const event: RunEvent = { type: 'epochs', runId: sweep[0]!.id, metrics: [metric(20), metric(40)] };
+  assert.deepEqual(eventForPanel(event, sweepIds), { ...event, metrics: [metric(40)] });
+  const ownEvent: RunEvent = { ...event, runId: own.id };
+  assert.equal(eventForPanel(ownEvent, sweepIds), ownEvent);
 });
 
 test('the log lines say the config, the final metrics, the divergence, the error', () => {
