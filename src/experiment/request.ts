@@ -15,4 +15,6 @@ export interface RunRequest {
   /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */
   baseDir: string;
   workspaceRoot?: string;
+  /** Values the playground laid over the file's, by config path: the charts name the run after them. */
+  overrides?: Record<string, number>;
 }

@@ -36,7 +36,10 @@ export function activate(context: vscode.ExtensionContext): void {
         return;
       }
       if (!ensureTrusted('write playground values into the file')) return;
-      void saveAsVariant(uri, playground.stateFor(uri)?.knobs, values, name, log).catch((error: unknown) =>
+      void saveAsVariant(uri, playground.stateFor(uri)?.knobs, values, name, log).then((saved) => {
+        // The curve trained with these values is now the new variant's: it takes its name.
+        if (saved !== undefined) panel.adoptPlaygroundRuns(saved.basedOn, saved.name);
+      }).catch((error: unknown) =>
         log.error(`Save as variant failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     },

@@ -47,11 +47,13 @@ export function planLenses(parsed: ParseResult, text: string): LensSpec[] {
       action: { kind: 'runExperiment' },
     });
     if (experiment.sweep !== undefined) {
-      const runs = countRuns(experiment, { includeSweep: true }).sweep;
+      // The count is the session's, as the panel and the status bar will count it: the
+      // sweep's runs and the variants' own runs, which it trains too.
+      const { variant, sweep } = countRuns(experiment, { includeSweep: true });
       lenses.push({
         range: top,
-        title: `$(graph-line) Run sweep (${runs} runs)`,
-        tooltip: `Train ${experiment.sweep.over} over its values, ${experiment.sweep.repeats} seed${experiment.sweep.repeats === 1 ? '' : 's'} each, and plot the final losses against it`,
+        title: `$(graph-line) Run sweep (${variant + sweep} runs)`,
+        tooltip: `Train ${experiment.sweep.over} over its values, ${experiment.sweep.repeats} seed${experiment.sweep.repeats === 1 ? '' : 's'} each (${sweep} runs), beside the ${variant} variant run${variant === 1 ? '' : 's'}, and plot the final losses against it`,
         action: { kind: 'runSweep' },
       });
     }

@@ -120,6 +120,27 @@ export class PanelHost extends Disposable {
     return this.state.knobs;
   }
 
+  /**
+   * After "Save as variant": the runs the playground trained from `basedOn` (or, in a file
+   * without variants, the only variant it trained) were trained with the new variant's
+   * values, so they take its name and lose their "(playground)".
+   */
+  adoptPlaygroundRuns(basedOn: string | undefined, name: string): void {
+    const results = this.state.results;
+    if (results === null) return;
+    const played = results.runs.filter((r) => r.sweepValue === undefined && r.overrides !== undefined);
+    const variants = new Set(played.map((r) => r.variant));
+    const from = basedOn !== undefined && variants.has(basedOn) ? basedOn : variants.size === 1 ? [...variants][0] : undefined;
+    if (from === undefined) return;
+    for (const run of played) {
+      if (run.variant !== from) continue;
+      run.variant = name;
+      delete run.overrides;
+    }
+    this.post({ type: 'load', state: this.state });
+    this.changed.fire();
+  }
+
   /** On screen now (a panel in a background tab is open but not visible). */
   get visible(): boolean {
     return this.panel?.visible === true;

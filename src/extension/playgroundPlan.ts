@@ -64,6 +64,7 @@ export function playgroundRequests(
       const name = spec.variant ?? experiment.title;
       const variant = experiment.variants.find((v) => v.name === spec.variant);
       const overrides: unknown[] = [];
+      const played: Record<string, number> = {};
       if (variant !== undefined) {
         const { name: _name, description: _description, ...sections } = variant;
         overrides.push(sections);
@@ -71,7 +72,9 @@ export function playgroundRequests(
       for (const knob of moved) {
         if (knob.id === 'seed' || !knob.variants.includes(name)) continue;
         overrides.push(overrideAt(knob.path, clampKnob(knob, values[knob.id]!)));
+        played[knob.path] = clampKnob(knob, values[knob.id]!);
       }
+      if (seedKnob !== undefined) played['seed'] = clampKnob(seedKnob, values.seed!);
       const config = resolveRunConfig(base, overrides);
       const seed = seedKnob !== undefined ? clampKnob(seedKnob, values.seed!) : spec.seed;
       config.seed = seed;
@@ -83,6 +86,7 @@ export function playgroundRequests(
         config,
         baseDir: dirname(file),
         ...(workspaceRoot === undefined ? {} : { workspaceRoot }),
+        ...(Object.keys(played).length === 0 ? {} : { overrides: played }),
       };
     });
 }

@@ -7,9 +7,10 @@ import { parseDocument } from './documents.ts';
 import { computeKnobs, type KnobValues } from './knobs.ts';
 import { trace, type Log } from './log.ts';
 import { locateSections } from '../experiment/positions.ts';
-import { saveVariantEdits } from './variantEdit.ts';
+import { saveVariantEdits, type SavedVariant } from './variantEdit.ts';
 
-export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] | undefined, values: KnobValues, name: string, log: Log): Promise<void> {
+/** Writes the variant; resolves with what was written, or undefined when nothing was. */
+export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] | undefined, values: KnobValues, name: string, log: Log): Promise<SavedVariant | undefined> {
   const document = await vscode.workspace.openTextDocument(uri);
   const { text, parsed } = parseDocument(document);
   const knobs = fileKnobs ?? (parsed.experiment === undefined ? [] : computeKnobs(parsed.experiment));
@@ -18,7 +19,7 @@ export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] 
     saved = saveVariantEdits(text, parsed.tree, knobs, values, name);
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not add the variant to ${vscode.workspace.asRelativePath(uri, false)}: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    return undefined;
   }
   const wasDirty = document.isDirty;
   const edit = new vscode.WorkspaceEdit();
@@ -27,7 +28,7 @@ export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] 
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(`VS Code refused the edit of ${vscode.workspace.asRelativePath(uri, false)}.`);
-    return;
+    return undefined;
   }
   if (!wasDirty) await document.save();
 
@@ -45,6 +46,7 @@ export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] 
   trace(`variant saved: "${saved.name}"`);
   const skipped = saved.skipped.length > 0 ? ` The seed is the whole experiment's, so it was not saved with the variant.` : '';
   void vscode.window.showInformationMessage(`Added the variant "${saved.name}" to ${vscode.workspace.asRelativePath(uri, false)}. Undo in the editor takes it back.${skipped}`);
+  return saved;
 }
 
 function visibleColumn(uri: vscode.Uri): vscode.ViewColumn | undefined {

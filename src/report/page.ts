@@ -31,8 +31,27 @@ function main(): void {
     charts.forEach((c) => c.resize());
   });
   addEventListener('afterprint', () => charts.forEach((c) => c.resize()));
+  markScrollingTables();
+  addEventListener('resize', markScrollingTables);
   document.documentElement.dataset['charts'] = String(charts.length);
   document.documentElement.dataset['chartErrors'] = String(failed);
+}
+
+/** A table wider than the page scrolls sideways: say so above it, and shade the cut edge. */
+function markScrollingTables(): void {
+  for (const box of Array.from(document.querySelectorAll<HTMLElement>('.table-box'))) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle('scrolls', scrolls);
+    let hint = box.previousElementSibling;
+    if (!hint?.classList.contains('scroll-hint')) {
+      if (!scrolls) continue;
+      hint = document.createElement('p');
+      hint.className = 'scroll-hint';
+      hint.textContent = 'The table is wider than the page: scroll it sideways for more columns →';
+      box.before(hint);
+    }
+    (hint as HTMLElement).hidden = !scrolls;
+  }
 }
 
 main();

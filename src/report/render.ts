@@ -1,6 +1,7 @@
 // The self-contained HTML report of `reglab run`: one file that opens offline, with the
 // results as inline JSON, Chart.js and the page script inline, and a Content Security
 // Policy that lets nothing be fetched from anywhere.
+import { countRuns, countsText } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord } from '../results/model.ts';
 import { chartJsSource, inlineScript, pageScriptSource } from './assets.ts';
 import { variantRuns } from './charts/common.ts';
@@ -153,11 +154,11 @@ function bySweep(a: RunRecord, b: RunRecord): number {
   return a.variant.localeCompare(b.variant) || (a.sweepValue ?? 0) - (b.sweepValue ?? 0) || a.repeat - b.repeat;
 }
 
+/** The runs counted in the words of the panel, the status bar and the CLI (countsText). */
 function runCounts(runs: readonly RunRecord[]): string {
-  const counts = new Map<string, number>();
-  for (const r of runs) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `<span class="count-${status}">${n} ${status}</span>`);
-  return `${runs.length} run${runs.length === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  const counts = countRuns(runs);
+  const text = escapeHtml(countsText(counts));
+  return counts.stopped + counts.diverged + counts.failed > 0 ? `<span class="count-problem">${text}</span>` : text;
 }
 
 function timing(results: ExperimentResults): string {

@@ -21,9 +21,10 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .meta { color: var(--muted); font-size: 13px; }
 .variants { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0 0; padding: 0; list-style: none; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
-.count-diverged, .count-failed { color: var(--bad); font-weight: 600; }
-.count-cancelled { color: var(--warn); font-weight: 600; }
+.count-problem { color: var(--warn); font-weight: 600; }
 .table-box { overflow-x: auto; }
+.table-box.scrolls { box-shadow: inset -14px 0 10px -10px rgba(0, 0, 0, 0.35); }
+.scroll-hint { margin: 0 0 4px; color: var(--muted); font-size: 12.5px; text-align: right; }
 table.runs { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
 table.runs th, table.runs td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 table.runs th { background: var(--soft); font-weight: 600; border-bottom: 1px solid #c9c9c9; white-space: nowrap; }
@@ -60,7 +61,8 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   .experiment { break-before: page; border-top: 0; }
   .experiment:first-of-type { break-before: auto; }
   h3 { break-after: avoid; }
-  .table-box { overflow: visible; }
+  .table-box { overflow: visible; box-shadow: none !important; }
+  .scroll-hint { display: none; }
   table.runs { font-size: 10px; }
   table.runs th { white-space: normal; overflow-wrap: anywhere; }
   table.runs td:last-child { min-width: 12em; }

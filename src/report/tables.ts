@@ -1,4 +1,5 @@
 // The summary tables: one row per run with its final metrics, status and what went wrong.
+import { fieldLabel } from './charts/labels.ts';
 import type { RunRecord } from '../results/model.ts';
 import { displayName } from './charts/palette.ts';
 import { formatCount, formatNumber, formatPercent } from './charts/format.ts';
@@ -25,10 +26,10 @@ export function runTable(runs: readonly RunRecord[], colors: ReadonlyMap<string,
       optional: (rs) => !compact || new Set(rs.map((r) => r.variant)).size > 1,
       cell: (r) => `<span class="nowrap"><span class="swatch" style="background:${colors.get(r.variant) ?? '#777'}"></span>${escapeHtml(displayName(r.variant))}</span>`,
     },
-    { header: escapeHtml(sweepOver ?? 'Sweep value'), optional: (rs) => rs.some((r) => r.sweepValue !== undefined), numeric: true, cell: (r) => num(r.sweepValue) },
+    { header: escapeHtml(sweepOver === undefined ? 'Sweep value' : fieldLabel(sweepOver)), optional: (rs) => rs.some((r) => r.sweepValue !== undefined), numeric: true, cell: (r) => num(r.sweepValue) },
     { header: 'Repeat', optional: (rs) => rs.some((r) => r.sweepValue !== undefined), numeric: true, cell: (r) => String(r.repeat) },
-    { header: 'Status', cell: (r) => `<span class="status status-${r.status}">${r.status}</span>` },
-    { header: 'Train loss', numeric: true, cell: (r) => num(final(r)?.trainDataLoss) },
+    { header: 'Status', cell: (r) => `<span class="status status-${r.status}">${r.status === 'cancelled' ? 'stopped' : r.status}</span>` },
+    { header: 'Train loss (data term)', numeric: true, cell: (r) => num(final(r)?.trainDataLoss) },
     { header: 'Penalty', optional: (rs) => rs.some((r) => (final(r)?.trainPenalty ?? 0) > 0), numeric: true, cell: (r) => num(final(r)?.trainPenalty) },
     { header: 'Test loss', numeric: true, cell: (r) => num(final(r)?.testLoss) },
     { header: 'Best test loss', numeric: true, detail: true, cell: (r) => (r.summary === undefined ? '—' : `${num(r.summary.bestTestLoss)} <span class="muted">@${r.summary.bestEpoch}</span>`) },

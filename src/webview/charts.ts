@@ -4,7 +4,8 @@
 // carries plugins (a decision boundary's heat map, error bars), which Chart.js cannot swap.
 //
 // Test hooks on each canvas: data-view, data-chart, and after each draw data-points,
-// data-draws and data-legend (the entries its legend shows).
+// data-draws, data-legend (the entries its legend shows) and data-log-decades (the widest
+// span of its logarithmic axes, in decades; 0 without one).
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import type { View } from './contract.ts';
 import { h } from './dom.ts';
@@ -135,6 +136,7 @@ export class ChartBoard {
     entry.draws++;
     entry.canvas.dataset['points'] = String(countPoints(built));
     entry.canvas.dataset['legend'] = String(legendEntries(entry.chart));
+    entry.canvas.dataset['logDecades'] = String(logDecades(entry.chart));
     entry.canvas.dataset['draws'] = String(entry.draws);
   }
 }
@@ -144,4 +146,13 @@ function legendEntries(chart: Chart | null): number {
   const legend = chart?.legend;
   if (legend === undefined || chart?.options.plugins?.legend?.display === false) return 0;
   return legend.legendItems?.length ?? 0;
+}
+
+/** The widest span of the chart's logarithmic axes, in decades (two digits). */
+function logDecades(chart: Chart | null): number {
+  let widest = 0;
+  for (const scale of Object.values(chart?.scales ?? {})) {
+    if (scale.type === 'logarithmic' && scale.min > 0 && scale.max > scale.min) widest = Math.max(widest, Math.log10(scale.max / scale.min));
+  }
+  return Math.round(widest * 100) / 100;
 }

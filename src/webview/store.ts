@@ -37,7 +37,10 @@ export class PanelStore {
   }
 
   load(state: PanelState): void {
+    const sections = this.state.sections;
     this.state = normalize(state);
+    // The host does not track which sections the user opened: the page keeps its own.
+    if (this.state.sections === undefined && sections !== undefined) this.state.sections = sections;
     this.training = false;
     this.revision++;
   }

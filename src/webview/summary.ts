@@ -3,6 +3,7 @@
 import { countRuns, countsText } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord, RunStatus } from '../results/model.ts';
 import { displayName, variantNames } from '../report/charts/palette.ts';
+import { overridesText } from '../report/charts/labels.ts';
 import { formatNumber, formatPercent } from '../report/charts/format.ts';
 
 export interface VariantSummary {
@@ -37,7 +38,9 @@ export function summarize(results: ExperimentResults, palette: readonly string[]
     for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
     const problems: Problem[] = runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => ({ status: r.status as Problem['status'], run: r.id, text: problemText(r) }));
     const description = results.variantDescriptions?.[variant];
-    return { variant, name: displayName(variant), color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs), ...(description === undefined ? {} : { description }), problems };
+    // A variant retrained in the playground says with which values, as its curves do.
+    const played = overridesText(runs.find((r) => r.sweepValue === undefined && r.overrides !== undefined)?.overrides);
+    return { variant, name: played === '' ? displayName(variant) : `${displayName(variant)} · ${played}`, color: colors.get(variant)!, runs: runs.length, counts, detail: detail(runs), ...(description === undefined ? {} : { description }), problems };
   });
 }
 

@@ -25,6 +25,10 @@ export default {
     const before = await canvasPixels(t, 'fit');
     await t.screenshot('before');
 
+    // The playground starts closed beside an editor (the charts come first): open it.
+    const playground = panel(t).locator('[data-testid="playground"]');
+    assert.equal(await playground.evaluate((d) => d.open), false, 'closed by default in a narrow panel');
+    await playground.locator('summary').click();
     // λ (weight decay) from 0.01 to its far end: the "weight decay" variant flattens.
     const lambda = panel(t).locator('input[type="range"][data-knob="lambda"]');
     await lambda.waitFor();
@@ -45,6 +49,9 @@ export default {
     assert.notEqual(after[0]?.hash, before[0]?.hash, 'the Fit chart changed');
     assert.equal(readWorkspaceFile(t, 'demo.reglab.json'), original, 'the playground does not touch the file');
     t.step('the fit changed; the file did not');
+    // The retrained curve says it was trained with a playground value, in the legend too.
+    const played = panel(t).locator('li.variant[data-variant="weight decay"] .name');
+    assert.match(await played.innerText(), /^weight decay · weight decay λ = [\d.e−-]+ \(playground\)$/);
     await t.screenshot('after-lambda');
 
     // Save as variant: the file gets the new variant, the editor shows it.
@@ -60,6 +67,10 @@ export default {
     await editor.waitFor({ timeout: 15_000 });
     await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run this variant' }).nth(2).waitFor({ timeout: 30_000 });
     t.step('the file and the editor have the new variant, with its own Run lens');
+    // The curve trained with those values now carries the new variant's name.
+    await panel(t).locator('li.variant[data-variant="strong decay"]').waitFor({ timeout: 15_000 });
+    assert.equal(await panel(t).locator('li.variant', { hasText: '(playground)' }).count(), 0);
+    t.step('the playground curve took the new variant’s name');
     await t.screenshot('saved-variant');
 
     // Undo in the editor takes it back.

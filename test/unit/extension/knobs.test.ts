@@ -73,6 +73,8 @@ test('a moved knob retrains its variants with the value laid over the file; the 
   assert.equal(requests[0]!.config.training.optimizer.lr, 0.01);
   assert.equal(requests[0]!.baseDir, '/w');
   assert.equal(requests[0]!.workspaceRoot, '/w');
+  // The run carries the values it was trained with, so its curve says "(playground)".
+  assert.deepEqual(requests[0]!.overrides, { 'regularization.weightDecay': 0.1 });
 
   assert.deepEqual(state.update({ noise: 0.2 }).sort(), ['no weight decay', 'weight decay 0.01']);
   const both = playgroundRequests(experiment, '/w/01.reglab.json', knobs, state.current(), ['no weight decay', 'weight decay 0.01']);
@@ -81,6 +83,7 @@ test('a moved knob retrains its variants with the value laid over the file; the 
   assert.equal((plain.config.data as Record<string, unknown>).testNoise, 0.3, 'the file writes testNoise, so it stays');
   assert.equal(plain.config.regularization.weightDecay, 0, 'λ only moves the variants it affects');
   assert.equal(both.find((r) => r.variant === 'weight decay 0.01')!.config.regularization.weightDecay, 0.1, 'an earlier move stays in force');
+  assert.deepEqual(plain.overrides, { 'data.trainNoise': 0.2 });
 });
 
 test('derived defaults follow a moved field; the seed knob reseeds; integers are rounded', () => {

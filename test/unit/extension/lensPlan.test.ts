@@ -2,6 +2,7 @@
 // results) and above each variant (Run this variant), from the parsed file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { planRuns } from '../../../src/experiment/session.ts';
 import { planLenses } from '../../../src/extension/lensPlan.ts';
 import { at, parse } from './helpers.ts';
 
@@ -28,7 +29,7 @@ test('the experiment lenses sit on the line of the opening brace, the variant le
     lenses.map((l) => [l.title, ...at(l.range)]),
     [
       ['$(play) Run all variants', 1, 0],
-      ['$(graph-line) Run sweep (8 runs)', 1, 0],
+      ['$(graph-line) Run sweep (10 runs)', 1, 0],
       ['$(history) Open results', 1, 0],
       ['$(file-code) Export to PyTorch', 1, 0],
       ['$(play) Run this variant', 6, 0],
@@ -71,4 +72,11 @@ test('a file that is not an object, or empty, gets no lenses; one being typed le
   for (const text of ['', '[1, 2]']) assert.deepEqual(planLenses(parse(text), text), [], JSON.stringify(text));
   const typing = '{ "title": ';
   assert.deepEqual(planLenses(parse(typing), typing).map((l) => l.action.kind), ['showProblems', 'openResults']);
+});
+
+test('"Run sweep" counts the runs its session trains: the sweep’s and the variants’ own', () => {
+  const parsed = parse(FILE);
+  const title = planLenses(parsed, FILE).find((l) => l.action.kind === 'runSweep')!.title;
+  const planned = planRuns(parsed.experiment!, 'f.reglab.json', { includeSweep: true });
+  assert.equal(title, `$(graph-line) Run sweep (${planned.length} runs)`);
 });

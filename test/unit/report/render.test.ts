@@ -161,7 +161,7 @@ describe('renderReport', () => {
     assert.match(plain[2]!, /<td class="num">13\.82<\/td>/, '‖w‖₂');
     // Every run of every experiment has a row, the sweep's included (in a folded table).
     for (const results of fixtures) for (const run of results.runs) assert.ok(row(run.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), run.id);
-    assert.match(html, /<details class="sweep-runs"><summary>Sweep runs over <code>regularization\.l2<\/code>: 15 runs: /);
+    assert.match(html, /<details class="sweep-runs"><summary>Sweep runs over <code>regularization\.l2<\/code>: <span class="count-problem">\d+ done · 1 (diverged|failed|stopped)/);
     assert.match(html, /the training loss became Infinity at step 37/);
     // Accuracy only where the runs have it.
     const sections = html.split('<section class="experiment"');
