@@ -7,11 +7,12 @@
 //   - Stop: the editor title's Stop button, from the click to the host's log line saying every
 //     run has stopped, and to the panel showing the stopped state.
 // The times are taken inside the browser (event timestamps and animation frames), so the
-// driver's round trips do not count. Only generous bounds are asserted: the numbers are for
-// the closing notes and the docs; this machine's load moves them.
+// driver's round trips do not count. Only generous bounds are asserted (keystroke p95 < 250 ms
+// on a machine not loaded by others, every run stopped < 1 s after the host has the Stop):
+// the numbers are for the closing notes and the docs; the machine's load moves them.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { OUTPUT, ROOT } from '../harness.mjs';
 import { clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
@@ -141,13 +142,17 @@ export default {
     report.loadAfter = loadavg().map(round);
     writeFileSync(join(OUTPUT, 'responsiveness.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-    // Generous regression bounds. On a machine other processes load, the window itself is slow
-    // (typing with nothing training is the reference), so the keystroke bound grows with it;
-    // and the time a click takes to reach the extension host is the window's, so the Stop
-    // bound is on the host: from the Stop it got to every run stopped.
+    // Generous regression bounds. When other processes load the machine (more runnable than
+    // cores before the sweep), the window itself is slow, typing with nothing training too,
+    // and the keystroke numbers are recorded but not judged. The time a click takes to reach
+    // the extension host is the window's, so the Stop bound is on the host: from the Stop it
+    // got to every run stopped.
     assert.ok(Number(done[3]) > 0, 'the sweep was still training when Stop was clicked');
-    const keyBound = Math.max(BOUNDS.keyP95Ms, 2 * report.keystrokesIdle.p95Ms + 100);
-    assert.ok(report.keystrokes.p95Ms < keyBound, `keystroke p95 ${report.keystrokes.p95Ms} ms while training (${report.keystrokesIdle.p95Ms} ms with nothing training)`);
+    if (report.loadBeforeSweep[0] <= cpus().length) {
+      assert.ok(report.keystrokes.p95Ms < BOUNDS.keyP95Ms, `keystroke p95 ${report.keystrokes.p95Ms} ms while training (${report.keystrokesIdle.p95Ms} ms with nothing training)`);
+    } else {
+      t.step(`keystroke bound not judged: load ${report.loadBeforeSweep[0]} on ${cpus().length} cores before the sweep`);
+    }
     assert.ok(report.stop.hostToAllStoppedMs < BOUNDS.stopMs, `the runs took ${report.stop.hostToAllStoppedMs} ms to stop once the host had the Stop`);
   },
 };
