@@ -10,7 +10,6 @@ import { runCost, type RunCost } from './cost.ts';
 import type { Path } from './dsl/describe.ts';
 import type { Issue, Severity } from './dsl/validate.ts';
 import { deepestNode } from './positions.ts';
-import { overrideAt, resolveRunConfig } from './resolve.ts';
 import type { RunConfig, Sweep } from './schema/experiment.ts';
 
 export interface BudgetLimits {
@@ -111,8 +110,9 @@ export interface TimeInput {
   limits: BudgetLimits;
 }
 
-/** At most this many of a sweep's values are costed; the rest are estimated from them. */
-const COSTED_VALUES = 32;
+/** At most this many of a sweep's values, for at most this many of its targets, are costed; the rest are estimated from them. */
+const COSTED_VALUES = 16;
+const COSTED_TARGETS = 4;
 
 /**
  * The time (and the sweep's memory) of the whole experiment. Every run's cost is estimated
@@ -132,24 +132,26 @@ export function checkTime({ tree, variants, sweep, limits }: TimeInput): Issue[]
   }
   let sweepSeconds = 0;
   if (sweep !== undefined) {
-    const sample = spread([...new Set(sweep.values)].sort((a, b) => a - b), COSTED_VALUES);
+    // A sample of the targets and of the values is costed; the rest are taken to cost alike.
+    const values = spread([...new Set(sweep.values)].sort((a, b) => a - b), COSTED_VALUES);
+    const targets = spread(sweep.targets, COSTED_TARGETS);
     const distinct = new Set(sweep.values).size;
-    for (const target of sweep.targets) {
-      let perValue = 0;
+    let sampled = 0;
+    for (const target of targets) {
       let largest: RunCost | undefined;
-      for (const value of sample) {
-        const config = resolveRunConfig(target.config, [overrideAt(sweep.sweep.over, value)]);
-        const cost = runCost(config);
-        perValue += runSeconds(cost);
+      for (const value of values) {
+        const cost = runCost(withValue(target.config, sweep.sweep.over.split('.'), value));
+        sampled += runSeconds(cost);
         if (largest === undefined || cost.bytes > largest.bytes) largest = cost;
       }
-      sweepSeconds += (perValue / Math.max(1, sample.length)) * distinct * sweep.sweep.repeats;
-      runs += distinct * sweep.sweep.repeats;
-      const verdict = largest === undefined ? undefined : judgeMemory(largest, limits, `the sweep's largest run (${sweep.sweep.over} = ${sample.at(-1)})`);
+      const verdict = largest === undefined ? undefined : judgeMemory(largest, limits, `the sweep's largest run (${sweep.sweep.over} = ${values.at(-1)})`);
       if (verdict !== undefined && !issues.some((i) => i.message === verdict.message)) {
         issues.push({ node: sweep.node, path: ['sweep'], message: verdict.message, severity: verdict.severity });
       }
     }
+    const sweepRuns = sweep.targets.length * distinct * sweep.sweep.repeats;
+    sweepSeconds = values.length * targets.length === 0 ? 0 : (sampled / (values.length * targets.length)) * sweepRuns;
+    runs += sweepRuns;
   }
   seconds += sweepSeconds;
   const parallel = Math.max(1, Math.min(runs, limits.parallel ?? availableParallelism()));
@@ -178,9 +180,23 @@ function at(tree: Node, variant: Node | undefined, path: Path, message: string, 
   return issue;
 }
 
-/** At most n of the sorted values, evenly spread, the first and the last included. */
-function spread(sorted: readonly number[], n: number): number[] {
+/**
+ * The config with the field at `path` set to `value`, copying only the objects on the way:
+ * what the cost reads, without cloning and re-filling a whole config per value.
+ */
+function withValue(config: RunConfig, path: readonly string[], value: number): RunConfig {
+  const set = (object: unknown, depth: number): unknown => {
+    const copy: Record<string, unknown> = { ...(object as Record<string, unknown>) };
+    copy[path[depth]!] = depth === path.length - 1 ? value : set(copy[path[depth]!], depth + 1);
+    return copy;
+  };
+  return set(config, 0) as RunConfig;
+}
+
+/** At most n of the items (sorted, for values), evenly spread, the first and the last included. */
+function spread<T>(sorted: readonly T[], n: number): T[] {
   if (sorted.length <= n) return [...sorted];
+  if (n === 1) return [sorted[0]!];
   return Array.from({ length: n }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (n - 1))]!);
 }
 

@@ -43,9 +43,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  * with 10,000 mistakes costs no more to report than one with a hundred.
  */
 export function capDiagnostics<T>(found: readonly T[], make: (item: T) => Diagnostic, severity: (item: T) => Severity): Diagnostic[] {
+  // One more is shown rather than counted.
+  if (found.length <= MAX_DIAGNOSTICS + 1) return found.map(make);
   const shown = found.slice(0, MAX_DIAGNOSTICS).map(make);
   const rest = found.slice(MAX_DIAGNOSTICS);
-  if (rest.length === 0) return shown;
   const next = make(rest[0]!);
   const anyError = rest.some((item) => severity(item) === 'error');
   const message = `and ${rest.length.toLocaleString('en-US')} more ${rest.length === 1 ? 'problem' : 'problems'} from here on, not listed: fix the ones above first`;

@@ -19,3 +19,12 @@ export const MAX_SWEEP_REPEATS = 1000;
 
 /** Longest piece of a file (a key, a name, a value) quoted in a message. */
 export const MAX_QUOTED = 60;
+
+/** Most variants a file may have; past them the variants are not checked one by one (each costs a full run config's checks). */
+export const MAX_VARIANTS = 100;
+
+/**
+ * Longest experiment file read, in characters: the lessons are 3 KB, and past this even
+ * a linear pass (jsonc-parser's own) takes the host a noticeable time.
+ */
+export const MAX_FILE_CHARS = 4 * 1024 * 1024;

@@ -17,15 +17,15 @@ import { runChecks, type Check } from './checks/context.ts';
 import { checkSweep, type SweepTarget } from './checks/sweep.ts';
 import { checkVariantNames } from './checks/variants.ts';
 import { capDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { clip } from './dsl/describe.ts';
+import { clip, type Path } from './dsl/describe.ts';
 import { fillDefaults } from './dsl/defaults.ts';
 import { propertyValue, validateNode, type Issue } from './dsl/validate.ts';
-import { MAX_NESTING } from './limits.ts';
+import { MAX_FILE_CHARS, MAX_NESTING, MAX_VARIANTS } from './limits.ts';
 import { mergeRootNodes } from './merge.ts';
 import { tooDeep } from './nesting.ts';
-import { nodeValue } from './nodeValue.ts';
+import { knownValue, nodeValue } from './nodeValue.ts';
 import { anchorSpan, LineIndex } from './positions.ts';
-import { pickRunConfig, resolveRunConfig } from './resolve.ts';
+import { resolveRunConfig } from './resolve.ts';
 import { fillDerivedDefaults } from './schema/derivedDefaults.ts';
 import { experimentSchema, OVERRIDABLE, runConfigSchema, type Experiment, type RunConfig, type Sweep } from './schema/experiment.ts';
 import { sweepValues } from './sweepValues.ts';
@@ -54,6 +54,11 @@ export interface ParseOptions {
 export function parseExperiment(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const budget = options.budget ?? BUDGET_DEFAULTS;
   const checks = [...RUN_CONFIG_CHECKS, memoryCheck(budget)];
+  if (text.length > MAX_FILE_CHARS) {
+    const message = `the file is ${(text.length / 2 ** 20).toFixed(1)} M characters long; an experiment file is at most ${MAX_FILE_CHARS / 2 ** 20} M (the lessons are about 3 K)`;
+    const start = { line: 0, character: 0 };
+    return { file, tree: undefined, syntaxError: true, diagnostics: [{ message, path: [], range: { start, end: start }, severity: 'error' }] };
+  }
   const lines = new LineIndex(text);
   // A UTF-8 byte order mark (VS Code hides it, Node's readFileSync keeps it) is read as a
   // space, so every offset is still one of `text`.
@@ -82,7 +87,7 @@ export function parseExperiment(text: string, file: string, options: ParseOption
   const baseRoot = withKeys(tree, (key) => RUN_CONFIG_KEYS.includes(key));
   const base = checkRunConfig(baseRoot, checks);
   found.addAll(base.issues);
-  const variants = checkVariants(tree, baseRoot, found, checks);
+  const variants = checkVariants(tree, baseRoot, base, found, checks);
   const sweep = checkSweepBlock(tree, base.config, variants, found);
   found.addAll(checkTime({ tree, variants: plannedVariants(base.config, variants), ...(sweep && { sweep }), limits: budget }));
 
@@ -104,17 +109,23 @@ interface CheckedVariant {
 }
 
 /** Checks each variant merged over the base, and the names; returns every variant. */
-function checkVariants(tree: Node, baseRoot: Node, found: Findings, checks: readonly Check[]): CheckedVariant[] {
+function checkVariants(tree: Node, baseRoot: Node, base: CheckedConfig, found: Findings, checks: readonly Check[]): CheckedVariant[] {
   const list = propertyValue(tree, 'variants');
   const nodes = list?.type === 'array' ? (list.children ?? []) : [];
   found.addAll(checkVariantNames(nodes));
-  return nodes.flatMap((variant, index): CheckedVariant[] => {
+  // Past MAX_VARIANTS the list is in error already; checking each would cost a run config apiece.
+  return nodes.slice(0, MAX_VARIANTS).flatMap((variant, index): CheckedVariant[] => {
     if (variant.type !== 'object') return [];
     const nameNode = propertyValue(variant, 'name');
     const name = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
     const label = name === undefined ? `variants[${index}]` : `variant ${JSON.stringify(clip(name))}`;
     const overrides = withKeys(variant, (key, value) => (OVERRIDABLE as readonly string[]).includes(key) && value.type === 'object');
-    const merged = checkRunConfig(mergeRootNodes(runConfigSchema, baseRoot, overrides), checks);
+    const mergedRoot = mergeRootNodes(runConfigSchema, baseRoot, overrides);
+    // The base's sections the variant leaves alone were checked with the base; their invalid values stay invalid.
+    const untouched = new Set((mergedRoot.children ?? []).filter((p) => baseRoot.children?.includes(p)));
+    const untouchedKeys = new Set([...untouched].map((p) => p.children?.[0]?.value as string));
+    const inherited = { skip: untouched, invalid: base.invalid.filter((path) => untouchedKeys.has(path[0] as string)) };
+    const merged = checkRunConfig(mergedRoot, checks, inherited);
     for (const issue of merged.issues) found.addForVariant(issue, variant, nameNode ?? variant, label);
     return [{ node: variant, ...(name !== undefined && { name }), ...(merged.config !== undefined && { config: merged.config }) }];
   });
@@ -128,9 +139,15 @@ function checkSweepBlock(tree: Node, base: RunConfig | undefined, variants: read
   const node = propertyValue(tree, 'sweep');
   if (node === undefined || found.hasErrorWithin(node)) return undefined;
   const sweep = fillDefaults(experimentSchema.fields.sweep, nodeValue(node)) as Sweep;
-  const names = variants.flatMap((v) => v.name ?? []);
+  // Every variant's name, also past MAX_VARIANTS (those are not checked, but they exist).
+  const list = propertyValue(tree, 'variants');
+  const names = (list?.type === 'array' ? (list.children ?? []) : []).flatMap((v) => {
+    const name = propertyValue(v, 'name');
+    return name?.type === 'string' ? [name.value as string] : [];
+  });
+  const chosen = new Set(sweep.variants ?? names);
   const swept: readonly Partial<SweepTarget>[] =
-    variants.length === 0 ? [{ config: base }] : variants.filter((v) => v.name !== undefined && (sweep.variants ?? names).includes(v.name));
+    variants.length === 0 ? [{ config: base }] : variants.filter((v) => v.name !== undefined && chosen.has(v.name));
   // Only configs without invalid values can be checked; the others have their errors already.
   const targets = swept.flatMap((t): SweepTarget[] => (t.config === undefined ? [] : [{ ...t, config: t.config }]));
   found.addAll(checkSweep({ node, sweep, variantNames: names, targets }));
@@ -144,17 +161,25 @@ function plannedVariants(base: RunConfig | undefined, variants: readonly Checked
   return variants.flatMap((v) => (v.config === undefined ? [] : [{ config: v.config, node: v.node, runs: 1 }]));
 }
 
+interface CheckedConfig {
+  issues: Issue[];
+  /** The paths schema errors made unusable. */
+  invalid: Path[];
+  /** Absent when the config has invalid values. */
+  config?: RunConfig;
+}
+
 /**
  * The schema and cross-field problems of one run config's tree, and the config itself when
  * every value in it is usable. Checks whose fields are invalid are skipped (see checks/context.ts).
  */
-function checkRunConfig(root: Node, checks: readonly Check[]): { issues: Issue[]; config?: RunConfig } {
+function checkRunConfig(root: Node, checks: readonly Check[], inherited?: { skip: ReadonlySet<Node>; invalid: readonly Path[] }): CheckedConfig {
   const issues: Issue[] = [];
-  validateNode(runConfigSchema, root, [], issues);
-  const invalid = issues.filter((i) => i.invalid).map((i) => i.path);
-  const config = resolveRunConfig(pickRunConfig(nodeValue(root) as Record<string, unknown>));
+  validateNode(runConfigSchema, root, [], issues, inherited?.skip);
+  const invalid = [...issues.filter((i) => i.invalid).map((i) => i.path), ...(inherited?.invalid ?? [])];
+  const config = resolveRunConfig(knownValue(runConfigSchema, root) as Record<string, unknown>);
   issues.push(...runChecks(checks, config, root, invalid));
-  return invalid.length === 0 ? { issues, config } : { issues };
+  return invalid.length === 0 ? { issues, invalid, config } : { issues, invalid };
 }
 
 /** An object node with only the properties `keep` accepts (same place in the file). */

@@ -16,11 +16,15 @@ import type { DataSpec } from '../data/spec.ts';
 import type { Diagnostic } from '../experiment/diagnostics.ts';
 import { expandRuns } from '../experiment/expand.ts';
 import type { ParseResult } from '../experiment/parse.ts';
+import { MAX_VARIANTS } from '../experiment/limits.ts';
 import { rangeOfPath } from '../experiment/positions.ts';
 import { isPlainObject } from '../experiment/dsl/values.ts';
 import { pickRunConfig, resolveRunConfig } from '../experiment/resolve.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
-import { getNodeValue } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { propertyValue } from '../experiment/dsl/validate.ts';
+import { knownValue } from '../experiment/nodeValue.ts';
+import { experimentSchema } from '../experiment/schema/experiment.ts';
 
 /** The fields of each file-reading generator that name a file. */
 const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -34,8 +38,20 @@ export const MAX_CHECKED_BYTES = 8 * 1024 * 1024;
 /** Largest unpacked .gz parsed on the extension host (a small .gz can unpack to gigabytes). */
 const MAX_CHECKED_UNPACKED = 64 * 1024 * 1024;
 
+/** Whether the base or a variant uses a generator that reads files; from the tree, so any file is cheap to ask. */
 export function readsFiles(parsed: ParseResult): boolean {
-  return runConfigs(parsed).some((r) => r.config.data.generator in FILE_FIELDS);
+  const tree = parsed.tree;
+  if (tree?.type !== 'object') return false;
+  const generatorOf = (holder: Node): unknown => {
+    const data = propertyValue(holder, 'data');
+    return data === undefined ? undefined : propertyValue(data, 'generator')?.value;
+  };
+  const variants = propertyValue(tree, 'variants');
+  const holders = [tree, ...(variants?.type === 'array' ? (variants.children ?? []).slice(0, MAX_VARIANTS) : [])];
+  return holders.some((holder) => {
+    const generator = generatorOf(holder);
+    return typeof generator === 'string' && Object.hasOwn(FILE_FIELDS, generator);
+  });
 }
 
 interface NamedConfig {
@@ -54,9 +70,10 @@ function runConfigs(parsed: ParseResult): NamedConfig[] {
     return expandRuns(parsed.experiment).map((r) => ({ ...(r.variant === undefined ? {} : { variant: r.variant }), seed: r.seed, config: r.config }));
   }
   if (parsed.tree?.type !== 'object') return [];
-  const raw = getNodeValue(parsed.tree) as Record<string, unknown>;
+  // Only the fields the schema knows: a hostile file's thousands of unknown keys are not copied per variant.
+  const raw = knownValue(experimentSchema, parsed.tree) as Record<string, unknown>;
   const base = pickRunConfig(raw);
-  const variants = Array.isArray(raw.variants) ? raw.variants.filter((v): v is Record<string, unknown> => isPlainObject(v) && typeof v.name === 'string') : [];
+  const variants = Array.isArray(raw.variants) ? raw.variants.slice(0, MAX_VARIANTS).filter((v): v is Record<string, unknown> => isPlainObject(v) && typeof v.name === 'string') : [];
   const targets = variants.length === 0 ? [undefined] : variants;
   return targets.flatMap((variant) => {
     try {

@@ -5,7 +5,8 @@ import type { Check } from './context.ts';
 export const rangeIsOrdered: Check = {
   reads: [['data']],
   run: ({ config, report }) => {
-    if (!('x' in config.data)) return;
+    // Only the curve generators have x; another's `x` is an unknown key, reported as such.
+    if (!('x' in config.data) || !Array.isArray(config.data.x)) return;
     const [low, high] = config.data.x;
     if (!(low < high)) report(['data', 'x'], `data.x must be [low, high] with low < high, got [${low}, ${high}]`);
   },

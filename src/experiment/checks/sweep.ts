@@ -10,6 +10,7 @@ import { deepestNode } from '../positions.ts';
 import { runConfigSchema, type RunConfig, type Sweep } from '../schema/experiment.ts';
 import { closest, didYouMean } from '../suggest.ts';
 import { firstRefused } from '../sweepValues.ts';
+import { MAX_DIAGNOSTICS } from '../limits.ts';
 
 export interface SweepTarget {
   /** The variant's name; absent for the base experiment. */
@@ -41,15 +42,19 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
     error(logspaceNode, ['sweep', 'logspace'], 'sweep has both "values" and "logspace": give only one');
   }
 
+  const known = new Set(variantNames);
+  let unknown = 0;
   (propertyValue(node, 'variants')?.children ?? []).forEach((nameNode, i) => {
     const name = nameNode.value as string;
-    if (variantNames.includes(name)) return;
+    if (known.has(name)) return;
+    // Past MAX_DIAGNOSTICS they are only counted: no "did you mean" against every name.
+    const hint = ++unknown > MAX_DIAGNOSTICS ? '' : didYouMean(name, variantNames, '"');
     error(
       nameNode,
       ['sweep', 'variants', i],
       variantNames.length === 0
         ? `sweep.variants[${i}] "${clip(name)}" is not a variant: the file has no variants (without them the sweep varies the base)`
-        : `sweep.variants[${i}] "${clip(name)}" is not a variant${didYouMean(name, variantNames, '"')}`,
+        : `sweep.variants[${i}] "${clip(name)}" is not a variant${hint}`,
     );
   });
 

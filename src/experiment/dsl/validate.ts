@@ -28,8 +28,12 @@ export interface Issue {
 
 type Fields = Readonly<Record<string, SchemaNode>>;
 
-/** Appends to `issues` every way `node`, found at `path`, breaks `schema`. */
-export function validateNode(schema: SchemaNode, node: Node, path: Path, issues: Issue[]): void {
+/**
+ * Appends to `issues` every way `node`, found at `path`, breaks `schema`. Properties of an
+ * object in `skip` are taken as present and not checked (a variant's merged config skips
+ * the base's sections it does not touch: the base's own check reports them).
+ */
+export function validateNode(schema: SchemaNode, node: Node, path: Path, issues: Issue[], skip?: ReadonlySet<Node>): void {
   const fail = (message: string): void => {
     issues.push({ node, path, invalid: true, message: `${formatPath(path)} ${message}`, severity: 'error' });
   };
@@ -62,7 +66,7 @@ export function validateNode(schema: SchemaNode, node: Node, path: Path, issues:
       if (schema.maxItems !== undefined && items.length > schema.maxItems) {
         fail(`must have at most ${schema.maxItems} items, got ${items.length}`);
       }
-      items.forEach((item, i) => validateNode(schema.items, item, [...path, i], issues));
+      validateItems(schema.items, items, path, issues);
       return;
     }
     case 'tuple': {
@@ -73,7 +77,7 @@ export function validateNode(schema: SchemaNode, node: Node, path: Path, issues:
     }
     case 'object':
       if (node.type !== 'object') return mustBe();
-      return validateFields(schema.fields, node, path, issues);
+      return validateFields(schema.fields, node, path, issues, undefined, skip);
     case 'tagged':
       if (node.type !== 'object') return mustBe();
       return validateTagged(schema, node, path, issues);
@@ -98,6 +102,29 @@ export function validateNode(schema: SchemaNode, node: Node, path: Path, issues:
   }
 }
 
+/** An array's items; past MAX_DIAGNOSTICS wrong ones, one issue counts the rest (as for unknown keys). */
+function validateItems(schema: SchemaNode, items: readonly Node[], path: Path, issues: Issue[]): void {
+  let wrong = 0;
+  let first: Node | undefined;
+  items.forEach((item, i) => {
+    if (wrong < MAX_DIAGNOSTICS) {
+      const before = issues.length;
+      validateNode(schema, item, [...path, i], issues);
+      if (issues.length > before) wrong++;
+      return;
+    }
+    const trial: Issue[] = [];
+    validateNode(schema, item, [...path, i], trial);
+    if (trial.length === 0) return;
+    first ??= item;
+    wrong++;
+  });
+  if (first !== undefined) {
+    const message = `and ${(wrong - MAX_DIAGNOSTICS).toLocaleString('en-US')} more wrong items in ${formatPath(path)}`;
+    issues.push({ node: first, path, invalid: true, message, severity: 'error' });
+  }
+}
+
 function validateNumber(schema: NumberNode, node: Node, fail: (message: string) => void): void {
   if (node.type !== 'number' || !Number.isFinite(node.value)) {
     return fail(`must be ${expectedText(schema)}, got ${gotText(node)}`);
@@ -117,6 +144,7 @@ function validateFields(
   path: Path,
   issues: Issue[],
   foreignHint: (key: string) => string = () => '',
+  skip?: ReadonlySet<Node>,
 ): void {
   const seen = new Set<string>();
   const where = path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`;
@@ -124,10 +152,15 @@ function validateFields(
   // Only the first unknown keys of an object get a "did you mean": past MAX_DIAGNOSTICS they
   // are counted, not shown, and 100,000 of them must not cost 100,000 comparisons per name.
   let unknown = 0;
+  let moreUnknown: Issue | undefined;
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined) continue;
     const key = keyNode.value as string;
+    if (skip?.has(property)) {
+      seen.add(key);
+      continue;
+    }
     if (seen.has(key)) {
       const message = `duplicate property '${clip(key)}' ${where}: write each key once`;
       issues.push({ node: keyNode, path: [...path, key], invalid: true, message, severity: 'error' });
@@ -136,12 +169,20 @@ function validateFields(
     seen.add(key);
     const field = own(fields, key);
     if (field === undefined) {
-      const hint = ++unknown > MAX_DIAGNOSTICS ? '' : foreignHint(key) || didYouMean(key, names);
-      issues.push({ node: keyNode, path: [...path, key], message: `unknown property '${clip(key)}' ${where}${hint}`, severity: 'error' });
+      // Past MAX_DIAGNOSTICS in one object, one issue counts the rest: every config that
+      // holds the object (the base, each variant) would otherwise repeat thousands.
+      if (++unknown <= MAX_DIAGNOSTICS) {
+        const hint = foreignHint(key) || didYouMean(key, names);
+        issues.push({ node: keyNode, path: [...path, key], message: `unknown property '${clip(key)}' ${where}${hint}`, severity: 'error' });
+      } else if (unknown === MAX_DIAGNOSTICS + 1) {
+        moreUnknown = { node: keyNode, path: [...path, key], message: '', severity: 'error' };
+        issues.push(moreUnknown);
+      }
     } else if (valueNode !== undefined) {
       validateNode(field, valueNode, [...path, key], issues);
     }
   }
+  if (moreUnknown !== undefined) moreUnknown.message = `and ${(unknown - MAX_DIAGNOSTICS).toLocaleString('en-US')} more unknown properties ${where}`;
   for (const [key, field] of Object.entries(fields)) {
     if (field.presence === 'required' && !seen.has(key)) {
       const fieldPath = [...path, key];

@@ -4,6 +4,7 @@
 import { array, enumOf, integer, object, partial, string } from '../dsl/builders.ts';
 import { numericPaths } from '../dsl/paths.ts';
 import type { Infer } from '../dsl/types.ts';
+import { MAX_VARIANTS } from '../limits.ts';
 import { dataSchema } from './data.ts';
 import { modelSchema } from './model.ts';
 import { regularizationSchema } from './regularization.ts';
@@ -56,8 +57,9 @@ export const experimentSchema = object(
     ...runConfigFields,
     variants: array(variantSchema, {
       description:
-        'Versions of the base experiment to compare side by side, e.g. without and with weight decay. Each overrides some fields of `data`, `model`, `training` and `regularization`; objects merge key by key, lists and numbers are replaced. With no variants the base itself runs.',
+        `Versions of the base experiment to compare side by side, e.g. without and with weight decay. Each overrides some fields of \`data\`, \`model\`, \`training\` and \`regularization\`; objects merge key by key, lists and numbers are replaced. With no variants the base itself runs. At most ${MAX_VARIANTS}.`,
       default: [],
+      maxItems: MAX_VARIANTS,
     }),
     // The seed is not swept: repeats vary it (seed, seed + 1, …).
     sweep: sweepSchema(numericPaths(runConfigSchema).filter((path) => path !== 'seed')),
