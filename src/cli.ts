@@ -12,7 +12,7 @@ import { BUDGET_DEFAULTS } from './experiment/budget.ts';
 import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
 import { parseExperiment, type ParseResult } from './experiment/parse.ts';
 import { rangeOfPath } from './experiment/positions.ts';
-import { curvesCsv, saveResults } from './experiment/results-io.ts';
+import { saveResults } from './experiment/results-io.ts';
 import type { ExperimentResults } from './results/model.ts';
 import { planRuns, startExperiment } from './experiment/session.ts';
 import { exportPytorchCommand } from './export/cli-command.ts';
@@ -75,8 +75,8 @@ async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: bo
       progress.done();
       locateFailures(source, results);
       all.push(results);
-      const saved = saveResults(options.out, results);
-      writeFileSync(saved.replace(/\.json$/, '.csv'), curvesCsv(results));
+      // The default folder is the current one's .reglab/runs, which a cloned repository could make a link to elsewhere.
+      const saved = saveResults(options.out, results, options.outGiven ? undefined : process.cwd(), 'the default results folder (--out)');
       if (results.runs.some((r) => r.status === 'diverged' || r.status === 'failed' || r.status === 'cancelled')) anyBad = true;
       if (!options.json) log.write(`${terminalText(summaryTable(results))}\n  results: ${terminalLine(saved)}\n\n`);
     }

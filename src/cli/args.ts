@@ -4,6 +4,8 @@ export interface CliOptions {
   files: string[];
   json: boolean;
   out: string;
+  /** Whether --out was given (the default folder must stay inside the current one). */
+  outGiven: boolean;
   workers?: number;
   variant?: string;
   sweep: boolean;
@@ -31,7 +33,7 @@ Options:
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const [command, ...rest] = argv;
-  const options: CliOptions = { command: 'help', files: [], json: false, out: '.reglab/runs', sweep: true, report: true };
+  const options: CliOptions = { command: 'help', files: [], json: false, out: '.reglab/runs', outGiven: false, sweep: true, report: true };
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return options;
   if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   options.command = command;
@@ -44,7 +46,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     };
     switch (arg) {
       case '--json': options.json = true; break;
-      case '--out': options.out = value(); break;
+      case '--out': options.out = value(); options.outGiven = true; break;
       case '--variant': options.variant = value(); break;
       case '--no-sweep': options.sweep = false; break;
       case '--no-report': options.report = false; break;

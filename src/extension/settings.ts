@@ -3,6 +3,7 @@
 // it reads through anything with a `get`, so the tests give it a plain object.
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { BUDGET_DEFAULTS, type BudgetLimits } from '../experiment/budget.ts';
+import { folderInsideWorkspace } from '../experiment/workspaceFolder.ts';
 
 export interface Settings {
   /** Training workers; 0 = one less than the cores, 1 to 4 (editorWorkerCount). */
@@ -73,14 +74,17 @@ export function folderInside(value: unknown): string | undefined {
   return folder.replace(new RegExp(`\\${sep}+$`), '') || undefined;
 }
 
-/** The absolute results folder of a workspace folder; always inside it. */
+/**
+ * The absolute results folder of a workspace folder; always inside it, also once symbolic
+ * links are resolved (else a FolderOutsideError saying so).
+ */
 export function resultsDir(workspaceRoot: string, settings: Pick<Settings, 'resultsFolder'>): string {
-  return inside(workspaceRoot, settings.resultsFolder, SETTING_DEFAULTS.resultsFolder);
+  return folderInsideWorkspace(workspaceRoot, inside(workspaceRoot, settings.resultsFolder, SETTING_DEFAULTS.resultsFolder), 'reglab.resultsFolder');
 }
 
-/** The absolute export folder of a workspace folder; always inside it. */
+/** The absolute export folder of a workspace folder; always inside it, as resultsDir. */
 export function exportDir(workspaceRoot: string, settings: Pick<Settings, 'exportFolder'>): string {
-  return inside(workspaceRoot, settings.exportFolder, SETTING_DEFAULTS.exportFolder);
+  return folderInsideWorkspace(workspaceRoot, inside(workspaceRoot, settings.exportFolder, SETTING_DEFAULTS.exportFolder), 'reglab.exportFolder');
 }
 
 function inside(root: string, folder: string, fallback: string): string {

@@ -5,7 +5,7 @@
 // (the pool cancels within 100 ms). Each run's end is logged; an experiment's results are
 // saved under the results folder, as the CLI saves them.
 import * as vscode from 'vscode';
-import { curvesCsv, saveResults, writeFileAtomic } from '../experiment/results-io.ts';
+import { saveResults } from '../experiment/results-io.ts';
 import { applyEvent, finishResults, newResults, stopEvents, type ExperimentResults, type RunRecord } from '../results/model.ts';
 import { resultsHeader } from '../experiment/session.ts';
 import type { Experiment } from '../experiment/schema/experiment.ts';
@@ -160,8 +160,7 @@ export class Training extends Disposable {
       if (options.kind === 'experiment' && options.workspaceRoot !== undefined && live.runs.some((r) => r.metrics.length > 0)) {
         try {
           const dir = resultsDir(options.workspaceRoot, this.settings.current);
-          const saved = saveResults(dir, live);
-          writeFileAtomic(saved.replace(/\.json$/, '.csv'), curvesCsv(live));
+          const saved = saveResults(dir, live, options.workspaceRoot);
           end.savedTo = saved;
         } catch (error) {
           this.log.error(`Could not save the results: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, type BuildOptions } from 'esbuild';
 import { readResults } from '../../../src/experiment/results-io.ts';
@@ -105,6 +105,18 @@ describe('reglab run', () => {
     assert.match(r.stdout, /Title \\x1b\[2J\\x1b\]0;pwned\\x07/);
     assert.match(r.stdout, /"\\x1b\[31mred" is not a number/);
     assert.match(r.stdout, /v\\x1b\[1m/);
+  });
+
+  it('the default results folder is refused when a symbolic link leads it outside the current folder', () => {
+    const workspace = join(dir, 'linked');
+    mkdirSync(workspace);
+    const elsewhere = mkdtempSync(join(dir, 'elsewhere-'));
+    symlinkSync(elsewhere, join(workspace, '.reglab'));
+    const file = write('linked/small.reglab.json', { ...small, sweep: undefined });
+    const r = cli(['run', file, '--no-report'], workspace);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /the default results folder \(--out\) "\.reglab\/runs\/small" leads outside the workspace through a symbolic link/);
+    assert.deepEqual(readdirSync(elsewhere), []);
   });
 
   it('a named pipe as the CSV fails its run at once, at the path, instead of blocking the CLI', { skip: process.platform === 'win32' }, () => {

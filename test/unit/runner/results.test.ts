@@ -38,7 +38,8 @@ describe('results', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reglab-results-'));
     const path = saveResults(dir, results);
     assert.match(path, /sweep\/.*\.json$/);
-    assert.deepEqual(readdirSync(join(dir, 'sweep')), [path.split('/').at(-1)]); // no temporary file left
+    const json = path.split('/').at(-1)!;
+    assert.deepEqual(readdirSync(join(dir, 'sweep')).sort(), [json.replace(/\.json$/, '.csv'), json]); // the pair, no temporary file left
     assert.deepEqual(readResults(path), JSON.parse(JSON.stringify(results)));
     assert.deepEqual(listResults(dir).map((r) => r.path), [path]);
     assert.deepEqual(listResults(join(dir, 'nothing-here')), []);
