@@ -16,6 +16,16 @@ case "$(uname -m)" in
 esac
 N24=$ROOT/e2e/node24/node_modules/node/node_modules/node-linux-$ARCH
 
+# Run through `npm run e2e:setup`, this script inherits the outer npm's environment (Node 20):
+# npm_config_user_agent ("npm/10 node/v20…"), npm_config_node_gyp, npm_node_execpath and the
+# rest. The inner installs must not see them: code-server's install script reads the Node
+# version from npm_config_user_agent and refuses anything but Node 24, and node-gyp would
+# build with the outer npm's settings. `bash scripts/e2e-setup.sh` and `npm run e2e:setup`
+# then install the same way.
+while IFS= read -r name; do
+  unset "$name"
+done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 log() { printf '== e2e-setup: %s\n' "$*"; }
 now() { date +%s; }
 START=$(now)
