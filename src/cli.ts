@@ -3,13 +3,17 @@
 import './node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { parseArgs, shortUsage, USAGE, UsageError, type RunArgs } from './cli/args.ts';
+import { experimentSummary, type ExperimentSummaryJson } from './cli/jsonSummary.ts';
+import { cliVersion } from './cli/version.ts';
+import { DataChecker, readsFiles } from './extension/dataCheck.ts';
+import { MAX_DATA_FILE_BYTES } from './data/paths.ts';
 import { experimentFiles, readExperimentText } from './cli/files.ts';
 import { createProgress } from './cli/progress.ts';
 import { summaryTable } from './cli/summary.ts';
 import { terminalLine, terminalText } from './cli/terminalText.ts';
 import { BUDGET_DEFAULTS } from './experiment/budget.ts';
-import { formatDiagnostic, hasErrors } from './experiment/diagnostics.ts';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './experiment/diagnostics.ts';
 import { parseExperiment, type ParseResult } from './experiment/parse.ts';
 import { rangeOfPath } from './experiment/positions.ts';
 import { saveResults } from './experiment/results-io.ts';
@@ -26,35 +30,51 @@ interface SourceFile {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv[0] === 'export-pytorch') return exportPytorchCommand(argv.slice(1));
-  const options = parseArgs(argv);
-  if (options.command === 'help') {
-    console.log(USAGE);
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    console.log(args.text);
     return 0;
   }
-  const sources = experimentFiles(options.files).map((path): SourceFile => {
+  if (args.command === 'version') {
+    console.log(cliVersion());
+    return 0;
+  }
+  if (args.command === 'export-pytorch') return exportPytorchCommand(args);
+  const budget = { ...BUDGET_DEFAULTS, ...(args.workers !== undefined && { parallel: args.workers }) };
+  const sources = experimentFiles(args.files).map((path): SourceFile => {
     const text = readExperimentText(path);
-    return { path, text, parsed: parseExperiment(text, path, { budget: { ...BUDGET_DEFAULTS, ...(options.workers !== undefined && { parallel: options.workers }) } }) };
+    return { path, text, parsed: parseExperiment(text, path, { budget }) };
   });
   let errors = 0, warnings = 0;
-  for (const { path, parsed } of sources) {
-    for (const d of parsed.diagnostics) {
+  const report = (path: string, diagnostics: readonly Diagnostic[]): void => {
+    for (const d of diagnostics) {
       console.error(terminalLine(formatDiagnostic(path, d)));
       if (d.severity === 'error') errors++;
       else warnings++;
     }
-  }
-  if (options.command === 'validate') {
-    const invalid = sources.filter((s) => hasErrors(s.parsed.diagnostics)).length;
+  };
+  if (args.command === 'validate') {
+    // The extension's checks: the parse's, then the data files' (the same DataChecker), in line order.
+    const checker = new DataChecker(MAX_DATA_FILE_BYTES);
+    let invalid = 0;
+    for (const { path, text, parsed } of sources) {
+      const found = [...parsed.diagnostics];
+      if (readsFiles(parsed)) found.push(...(await checker.check(parsed, text, path, workspaceFor(path))));
+      found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      report(path, found);
+      if (hasErrors(found)) invalid++;
+    }
     console.error(`${sources.length} file${sources.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${invalid > 0 ? ` in ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}.`);
     return errors > 0 ? 1 : 0;
   }
-  return runAll(sources, options, errors > 0);
+  for (const { path, parsed } of sources) report(path, parsed.diagnostics);
+  return runAll(sources, args, errors > 0);
 }
 
-async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: boolean): Promise<number> {
+async function runAll(sources: SourceFile[], options: RunArgs, anyInvalid: boolean): Promise<number> {
   const pool = new RunPool({ workerPath: join(__dirname, 'worker.js'), workers: options.workers });
   const all: ExperimentResults[] = [];
+  const summaries: ExperimentSummaryJson[] = [];
   let anyBad = anyInvalid;
   const log = options.json ? process.stderr : process.stdout;
   try {
@@ -77,6 +97,7 @@ async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: bo
       all.push(results);
       // The default folder is the current one's .reglab/runs, which a cloned repository could make a link to elsewhere.
       const saved = saveResults(options.out, results, options.outGiven ? undefined : process.cwd(), 'the default results folder (--out)');
+      summaries.push(experimentSummary(results, saved));
       if (results.runs.some((r) => r.status === 'diverged' || r.status === 'failed' || r.status === 'cancelled')) anyBad = true;
       if (!options.json) log.write(`${terminalText(summaryTable(results))}\n  results: ${terminalLine(saved)}\n\n`);
     }
@@ -89,7 +110,7 @@ async function runAll(sources: SourceFile[], options: CliOptions, anyInvalid: bo
     writeFileSync(report, renderReport(all));
     log.write(`Report: ${terminalLine(report)}\n`);
   }
-  if (options.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+  if (options.json) process.stdout.write(`${options.full ? JSON.stringify(all) : JSON.stringify(summaries, null, 1)}\n`);
   return anyBad ? 1 : 0;
 }
 
@@ -115,7 +136,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(terminalText(`reglab: ${error instanceof Error ? error.message : String(error)}`));
-    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    if (error instanceof UsageError) console.error(`\n${error.command === undefined ? USAGE : shortUsage(error.command)}`);
     process.exitCode = 2;
   },
 );

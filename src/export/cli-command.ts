@@ -3,75 +3,14 @@
 // initial weights and shuffling for the script's --exact mode.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { ExportArgs } from '../cli/args.ts';
 import { experimentFiles } from '../cli/files.ts';
 import { formatDiagnostic, hasErrors } from '../experiment/diagnostics.ts';
 import { parseExperiment } from '../experiment/parse.ts';
 import { exportPytorch, writePytorchExport } from './index.ts';
 
-export const EXPORT_USAGE = `Usage:
-  reglab export-pytorch FILE|DIR... [--variant NAME] [--out DIR] [--exact]
-      Writes each experiment as a PyTorch script, NAME.py beside its file or in DIR: the same
-      data generator, model, optimizer, penalties and training loop, printing the same metrics.
-Options:
-  --variant NAME  only this variant (and its sweep)
-  --out DIR       where the scripts go (default: beside each experiment file)
-  --exact         also save Reglab's data, initial weights and shuffling as NAME.exact.json;
-                  the script run with --exact NAME.exact.json then matches Reglab step by step`;
-
-interface ExportArgs {
-  files: string[];
-  variant?: string;
-  out?: string;
-  exact: boolean;
-}
-
-class UsageError extends Error {}
-
-function parseExportArgs(args: readonly string[]): ExportArgs | 'help' {
-  const parsed: ExportArgs = { files: [], exact: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--variant':
-        parsed.variant = value();
-        break;
-      case '--out':
-        parsed.out = value();
-        break;
-      case '--exact':
-        parsed.exact = true;
-        break;
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-        parsed.files.push(arg);
-    }
-  }
-  if (parsed.files.length === 0) throw new UsageError('export-pytorch needs an experiment file or folder');
-  return parsed;
-}
-
-/** Runs the subcommand; returns the exit code (0 written, 1 a file could not be exported, 2 bad usage). */
-export async function exportPytorchCommand(args: string[]): Promise<number> {
-  let parsed: ExportArgs | 'help';
-  try {
-    parsed = parseExportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`reglab export-pytorch: ${error.message}\n\n${EXPORT_USAGE}`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    console.log(EXPORT_USAGE);
-    return 0;
-  }
+/** Runs the subcommand (its arguments parsed by cli/args.ts); returns the exit code (0 written, 1 a file could not be exported). */
+export async function exportPytorchCommand(parsed: ExportArgs): Promise<number> {
   let failed = false;
   let files: string[];
   try {

@@ -91,9 +91,14 @@ function sweptField(over: string, targets: readonly SweepTarget[], fail: (messag
     fail('sweep.over cannot be "seed": sweep.repeats varies the seed (seed, seed + 1, …); sweep another field');
     return undefined;
   }
-  // When every config the sweep varies is invalid, their own errors say so; there is nothing to check `over` against.
-  if (targets.length === 0) return undefined;
   const path = over.split('.');
+  // When every config the sweep varies is invalid, their own errors say so, and `over` is
+  // checked against the schema alone: a misspelt field is reported with the file's other errors.
+  if (targets.length === 0) {
+    const candidates = numericPaths(runConfigSchema);
+    if (!candidates.includes(over)) fail(`sweep.over "${clip(over)}" is not a numeric field of the run config${suggestPath(over, candidates)}`);
+    return undefined;
+  }
   const found = targets.map((t) => schemaAt(runConfigSchema, path, t.config));
   const first = found.find((f) => f !== undefined);
   if (first === undefined) {

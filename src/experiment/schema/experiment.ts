@@ -52,6 +52,8 @@ const variantSchema = object(
 
 export const experimentSchema = object(
   {
+    // Editors other than VS Code (which reads contributes.jsonValidation) find the schema here.
+    $schema: string({ description: 'The JSON Schema an editor checks this file against, e.g. `"../schemas/reglab.schema.json"`; Reglab itself ignores it.', optional: true, minLength: 1 }),
     title: string({ description: 'What the experiment shows, in a few words: the panel\'s heading.', minLength: 1 }),
     description: string({ description: 'A longer explanation, shown under the title.', optional: true }),
     ...runConfigFields,

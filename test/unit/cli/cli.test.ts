@@ -64,12 +64,30 @@ describe('reglab run', () => {
     assert.match(readFileSync(join(dir, 'out', 'report.html'), 'utf8'), /<!doctype html>/i);
   });
 
-  it('--json prints the results on stdout', () => {
+  it('--json prints a summary on stdout: per run status and final metrics, the sweep table and its choice; --full everything', () => {
     write('small.reglab.json', small);
-    const r = cli(['run', 'small.reglab.json', '--json', '--no-sweep', '--no-report', '--out', 'out-json']);
+    const r = cli(['run', 'small.reglab.json', '--json', '--no-report', '--out=out-json']);
     assert.equal(r.code, 0, r.stderr);
-    const parsed = JSON.parse(r.stdout);
-    assert.deepEqual(parsed[0].runs.map((run: { variant: string }) => run.variant), ['plain', 'decay']);
+    const [summary] = JSON.parse(r.stdout);
+    assert.deepEqual(summary.runs.filter((run: { sweepValue?: number }) => run.sweepValue === undefined).map((run: { variant: string }) => run.variant), ['plain', 'decay']);
+    assert.equal(summary.runs.length, 2 + 3 * 2);
+    for (const run of summary.runs) {
+      assert.equal(run.status, 'finished');
+      assert.equal(run.final.epoch, 30);
+      assert.equal(typeof run.final.testLoss, 'number');
+      assert.equal(run.metrics, undefined, 'no curves in the summary');
+    }
+    assert.deepEqual(summary.counts, { total: 8, queued: 0, running: 0, finished: 8, stopped: 0, diverged: 0, failed: 0 });
+    assert.deepEqual(summary.sweep.map((p: { value: number; repeats: number }) => [p.value, p.repeats]), [[0, 2], [0.01, 2], [0.1, 2]]);
+    const best = summary.sweep.reduce((a: { testLoss: { mean: number } }, b: { testLoss: { mean: number } }) => (b.testLoss.mean < a.testLoss.mean ? b : a));
+    assert.deepEqual(summary.chosen, [{ variant: 'plain', value: best.value, testLoss: best.testLoss.mean, final: true }]);
+    assert.ok(readResults(resolve(dir, summary.resultsFile)).runs.every((run) => run.metrics.length === 30), 'the curves are in the results file it names');
+    // The table goes nowhere near stdout.
+    assert.doesNotMatch(r.stdout, /variant +train/);
+
+    const full = cli(['run', 'small.reglab.json', '--json', '--full', '--no-sweep', '--no-report', '--out', 'out-json']);
+    assert.equal(full.code, 0, full.stderr);
+    assert.ok(JSON.parse(full.stdout)[0].runs.every((run: { metrics: unknown[] }) => run.metrics.length === 30));
   });
 
   it('a diverging run makes the exit code 1 and says when and why', () => {
@@ -171,9 +189,55 @@ describe('reglab validate', () => {
     assert.match(r.stderr, /2 files checked: 2 errors, 0 warnings in 1 invalid file\./);
   });
 
-  it('usage errors exit 2 with the usage text', () => {
-    const r = cli(['train', 'x']);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown command "train"[\s\S]*Usage:/);
+  it('validate checks the data files as the extension does: a missing CSV column at its place, with the other problems', () => {
+    write('houses.csv', 'area,price\n1,2\n2,4\n3,6\n4,8\n5,10\n');
+    const file = write('csvcheck.reglab.json', `{
+  "$schema": "../schemas/reglab.schema.json",
+  "title": "CSV",
+  "data": { "generator": "csv", "path": "houses.csv", "features": ["area", "rooms"], "target": "price" },
+  "training": { "optimizer": { "type": "sgd", "lr": -0.01 }, "epochs": 2 },
+  "sweep": { "over": "regularization.weightDecy", "values": [0, 1] }
+}`);
+    const r = cli(['validate', file]);
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.match(lines[0]!, /csvcheck\.reglab\.json:4:\d+: .*column "rooms" not found in houses\.csv \(columns: area, price\)/);
+    assert.match(lines[1]!, /csvcheck\.reglab\.json:5:\d+: training\.optimizer\.lr must be > 0, got -0\.01/);
+    assert.match(lines[2]!, /csvcheck\.reglab\.json:6:\d+: sweep\.over "regularization\.weightDecy" .*did you mean "regularization\.weightDecay"\?/);
+    assert.equal(lines[3], '1 file checked: 3 errors, 0 warnings in 1 invalid file.');
+    assert.doesNotMatch(r.stderr, /\$schema/, 'the $schema key is accepted');
+  });
+
+  it('--version, --help on every command, --key=value and --key value', () => {
+    const version = cli(['--version']);
+    assert.equal(version.code, 0);
+    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+    for (const command of ['run', 'validate', 'export-pytorch']) {
+      for (const help of ['--help', '-h']) {
+        const r = cli([command, help]);
+        assert.equal(r.code, 0, `${command} ${help}: ${r.stderr}`);
+        assert.match(r.stdout, new RegExp(`^Usage:\\n  reglab ${command} FILE\\|DIR\\.\\.\\.`));
+      }
+    }
+    assert.match(cli(['--help']).stdout, /reglab run[\s\S]*reglab validate[\s\S]*reglab export-pytorch[\s\S]*--version/);
+    write('small.reglab.json', small);
+    assert.equal(cli(['validate', 'small.reglab.json', '--workers=2']).code, 0);
+    assert.equal(cli(['validate', '--workers', '2', 'small.reglab.json']).code, 0);
+  });
+
+  it('usage errors exit 2, name the unknown option or command with a suggestion and the command\'s synopsis', () => {
+    const command = cli(['train', 'x']);
+    assert.equal(command.code, 2);
+    assert.match(command.stderr, /unknown command "train"[\s\S]*Usage:/);
+    const typo = cli(['run', 'x.reglab.json', '--wrkers=2']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /^reglab: unknown option --wrkers for run; did you mean --workers\?\n\nUsage: reglab run FILE\|DIR\.\.\./);
+    assert.match(typo.stderr, /reglab run --help explains each option/);
+    const missing = cli(['run', 'x.reglab.json', '--out']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /Option '--out <value>' argument missing/);
+    assert.match(cli(['run', 'x.reglab.json', '--workers=0']).stderr, /--workers must be a positive integer, got 0/);
+    assert.match(cli(['validate']).stderr, /validate needs at least one experiment file or folder/);
+    assert.match(cli(['run', 'x.reglab.json', '--full']).stderr, /--full goes with --json/);
   });
 });

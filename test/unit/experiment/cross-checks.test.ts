@@ -65,6 +65,14 @@ test('an invalid base does not make a valid sweep.over look unknown', () => {
   assert.deepEqual(messages(parse(text)), ['training.optimizer.lr must be > 0, got -1']);
 });
 
+test('a misspelt sweep.over is reported with the errors of an invalid base', () => {
+  const text = fileWith({ training: { optimizer: { type: 'sgd', lr: -1 } }, sweep: { over: 'regularization.weightDecy', values: [0, 0.1] } });
+  assert.deepEqual(messages(parse(text)), [
+    'training.optimizer.lr must be > 0, got -1',
+    'sweep.over "regularization.weightDecy" is not a numeric field of the run config; did you mean "regularization.weightDecay"?',
+  ]);
+});
+
 test('nesterov needs momentum and no dampening, as PyTorch', () => {
   const result = parse(fileWith({ training: { optimizer: { nesterov: true } } }));
   assert.match(find(result, 'nesterov').message, /needs momentum > 0 and dampening 0 \(got momentum 0, dampening 0\)/);

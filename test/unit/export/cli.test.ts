@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
+import { parseArgs, UsageError } from '../../../src/cli/args.ts';
 import { exportPytorchCommand } from '../../../src/export/cli-command.ts';
 import { printedEpochs, requireTorch, tempDir } from './helpers.ts';
 
@@ -20,12 +21,21 @@ const EXPERIMENT = {
 const file = join(dir, 'tiny.reglab.json');
 writeFileSync(file, JSON.stringify(EXPERIMENT));
 
-/** Runs the command with console output captured. */
+/** Runs the command with console output captured, its arguments parsed as the CLI does (usage errors: exit code 2). */
 async function command(t: TestContext, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [], err: string[] = [];
   t.mock.method(console, 'log', (...a: unknown[]) => out.push(a.join(' ')));
   t.mock.method(console, 'error', (...a: unknown[]) => err.push(a.join(' ')));
-  const code = await exportPytorchCommand(args);
+  let code: number;
+  try {
+    const parsed = parseArgs(['export-pytorch', ...args]);
+    if (parsed.command === 'help') console.log(parsed.text);
+    code = parsed.command === 'export-pytorch' ? await exportPytorchCommand(parsed) : 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    code = 2;
+  }
   t.mock.restoreAll();
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -39,7 +49,7 @@ describe('reglab export-pytorch', () => {
     const unknown = await command(t, file, '--frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown option --frobnicate/);
-    assert.match((await command(t, file, '--out')).err, /--out needs a value/);
+    assert.match((await command(t, file, '--out')).err, /Option '--out <value>' argument missing/);
   });
 
   it('writes the script, and with --exact the saved numbers, into --out', async (t) => {

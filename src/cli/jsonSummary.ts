@@ -1,0 +1,70 @@
+// What `reglab run --json` prints: a summary a script can read in a pipe — per run its status
+// and final metrics, per sweep its table and the chosen value — read from the results record
+// through the counts and statistics every view uses. The curves and fit snapshots stay in the
+// results files (or come with --full), since they are most of the record's size.
+import { countRuns, type RunCounts } from '../results/counts.ts';
+import type { ExperimentResults, RunRecord, SweepPoint } from '../results/model.ts';
+import { sweepChoices } from '../results/stats.ts';
+import type { EpochMetrics } from '../protocol.ts';
+
+export interface RunSummaryJson {
+  id: string;
+  variant: string;
+  sweepValue?: number;
+  repeat: number;
+  seed: number;
+  /** As in the results file: "cancelled" is what the views call "stopped". */
+  status: RunRecord['status'];
+  /** The last evaluated epoch's metrics (train and test loss, weight norm, sparsity, accuracy). */
+  final?: EpochMetrics;
+  bestTestLoss?: number;
+  bestEpoch?: number;
+  parameterCount?: number;
+  milliseconds?: number;
+  message?: string;
+  epoch?: number;
+}
+
+export interface ExperimentSummaryJson {
+  file: string;
+  title: string;
+  /** The results file this summary comes from, with every curve. */
+  resultsFile: string;
+  counts: RunCounts;
+  runs: RunSummaryJson[];
+  sweepOver?: string;
+  /** Per variant and swept value: mean, spread, min and max over the repeats that finished. */
+  sweep: SweepPoint[];
+  /** Per swept variant, the value with the lowest mean test loss; `final` is false while provisional. */
+  chosen: { variant: string; value: number; testLoss: number; final: boolean }[];
+}
+
+export function experimentSummary(results: ExperimentResults, resultsFile: string): ExperimentSummaryJson {
+  return {
+    file: results.file,
+    title: results.title,
+    resultsFile,
+    counts: countRuns(results.runs),
+    runs: results.runs.map(runSummary),
+    ...(results.sweepOver === undefined ? {} : { sweepOver: results.sweepOver }),
+    sweep: results.sweep,
+    chosen: [...sweepChoices(results.sweep, results.runs)].map(([variant, { point, final }]) => ({ variant, value: point.value, testLoss: point.testLoss.mean, final })),
+  };
+}
+
+function runSummary(run: RunRecord): RunSummaryJson {
+  const s = run.summary;
+  return {
+    id: run.id,
+    variant: run.variant,
+    ...(run.sweepValue === undefined ? {} : { sweepValue: run.sweepValue }),
+    repeat: run.repeat,
+    seed: run.seed,
+    status: run.status,
+    ...(s !== undefined
+      ? { final: s.final, bestTestLoss: s.bestTestLoss, bestEpoch: s.bestEpoch, parameterCount: s.parameterCount, milliseconds: s.milliseconds }
+      : run.metrics.length > 0 ? { final: run.metrics[run.metrics.length - 1]! } : {}),
+    ...(run.message === undefined ? {} : { message: run.message }),
+    ...(run.epoch === undefined ? {} : { epoch: run.epoch }),
+  };
+}
