@@ -1,5 +1,5 @@
-// The two scripts the report inlines: Chart.js's UMD build, read from node_modules, and
-// the page script that builds the charts (page.ts and the builders in charts/).
+// The two scripts the report inlines: Chart.js's UMD build (copied into dist/ by the build,
+// read from node_modules when running from source), and the page script that builds the charts (page.ts and the builders in charts/).
 //
 // The page script comes from, in order:
 //   1. `report-page.js` beside the running bundle, when the build made it (esbuild entry
@@ -35,12 +35,23 @@ function localRequire(): NodeRequire {
   return createRequire(moduleFile() ?? join(process.cwd(), 'package.json'));
 }
 
-/** Chart.js's UMD build, which defines the global `Chart`. */
+export const CHART_JS_BUNDLE = 'chart.umd.js';
+
+/**
+ * Chart.js's UMD build, which defines the global `Chart`: the copy the build puts beside the
+ * bundle (scripts/copy-chartjs.mjs; an installed CLI has no node_modules/chart.js), else the
+ * one in node_modules (tests running from source).
+ */
 export function chartJsSource(): string {
   if (chartJs === undefined) {
-    // chart.js's `exports` map does not list dist/chart.umd.js; its CJS entry sits beside it.
-    const main = localRequire().resolve('chart.js');
-    chartJs = stripSourceMap(readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8'));
+    const prebuilt = join(moduleDir(), CHART_JS_BUNDLE);
+    if (existsSync(prebuilt)) {
+      chartJs = stripSourceMap(readFileSync(prebuilt, 'utf8'));
+    } else {
+      // chart.js's `exports` map does not list dist/chart.umd.js; its CJS entry sits beside it.
+      const main = localRequire().resolve('chart.js');
+      chartJs = stripSourceMap(readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8'));
+    }
   }
   return chartJs;
 }
