@@ -5,8 +5,8 @@
 // diagnostic and lens must lie inside the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Range } from '../../../src/experiment/diagnostics.ts';
 import { countRuns } from '../../../src/experiment/expand.ts';
 import { parseExperiment } from '../../../src/experiment/parse.ts';
@@ -20,7 +20,7 @@ const FILES = 10_000;
 const SEED = 20261206;
 /**
  * Per file, in CPU time of this process (process.cpuUsage), so that other processes on a
- * shared machine do not count. A file over it is handled again (up to twice) and the
+ * shared machine do not count. A file over it is handled again (up to four times) and the
  * fastest time counts, so that a garbage collection alone cannot fail the test; a slow
  * path fails every time.
  */
@@ -46,6 +46,14 @@ function handle(text: string): { ranges: Range[] } {
       ...sections.variants.flatMap((v) => [v.range, ...(v.nameRange ? [v.nameRange] : [])]),
     ],
   };
+}
+
+/** Where a failing file is written, to reproduce it. */
+const FAILURE = join(import.meta.dirname, '../../../test-output/fuzz-failure.reglab.json');
+
+function keep(text: string): void {
+  mkdirSync(dirname(FAILURE), { recursive: true });
+  writeFileSync(FAILURE, text);
 }
 
 function lineLengths(text: string): number[] {
@@ -77,17 +85,19 @@ test(`${FILES.toLocaleString('en-US')} mutated experiment files: no throw, under
     const what = `file ${i} (${applied.join(' + ')}, ${text.length.toLocaleString('en-US')} chars)`;
     let ms = Infinity;
     let result: { ranges: Range[] } | undefined;
-    for (let attempt = 0; attempt < 3 && ms >= LIMIT_MS; attempt++) {
+    for (let attempt = 0; attempt < 5 && ms >= LIMIT_MS; attempt++) {
       const started = process.cpuUsage();
       try {
         result = handle(text);
       } catch (error) {
-        assert.fail(`${what} threw: ${error instanceof Error ? error.stack : String(error)}\n${text.slice(0, 500)}`);
+        keep(text);
+        assert.fail(`${what} threw (kept in ${FAILURE}): ${error instanceof Error ? error.stack : String(error)}`);
       }
       const used = process.cpuUsage(started);
       ms = Math.min(ms, (used.user + used.system) / 1000);
     }
-    assert.ok(ms < LIMIT_MS, `${what} took ${ms.toFixed(0)} ms`);
+    if (ms >= LIMIT_MS) keep(text);
+    assert.ok(ms < LIMIT_MS, `${what} took ${ms.toFixed(0)} ms (kept in ${FAILURE})`);
     if (ms > slowest.ms) slowest = { ms, what };
     const lengths = lineLengths(text);
     for (const range of result!.ranges) assert.ok(inside(range, lengths), `${what}: range ${JSON.stringify(range)} is outside the file`);

@@ -125,7 +125,7 @@ const manyKeys: Mutation = (text, rng) => {
 const manyVariants: Mutation = (text, rng) => {
   const value = valueOf(text) as { [key: string]: Json } | undefined;
   if (value === undefined || Array.isArray(value)) return text;
-  const count = rng.pick([20, 150, 500]);
+  const count = rng.pick([20, 100, 300]);
   value.variants = Array.from({ length: count }, (_, i) => ({ name: rng.next() < 0.1 ? 'same' : `v${i}`, regularization: { weightDecay: rng.pick([0, 0.1, -1, 'x']) } }));
   value.sweep = { over: rng.pick(['regularization.weightDecay', 'data.train', 'training.epochs', 'nope']), values: Array.from({ length: rng.pick([2, 100, 500]) }, (_, i) => i), repeats: rng.pick([1, 1000]) };
   return stringify(value, rng);
