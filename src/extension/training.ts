@@ -23,6 +23,9 @@ import type { SettingsService } from './settingsService.ts';
 
 export type SessionKind = 'experiment' | 'playground';
 
+/** How long after activation the workers start (activation and the window come first). */
+const WARM_UP_DELAY_MS = 3000;
+
 export interface SessionOptions {
   kind: SessionKind;
   uri: vscode.Uri;
@@ -83,6 +86,12 @@ export class Training extends Disposable {
   ) {
     super();
     this.register(settings.onDidChange(() => this.retirePoolIfIdle()));
+    // The workers start a few seconds after activation, not with the first Run: its first
+    // chart point then does not wait for them. Restricted Mode trains nothing: no workers.
+    const warmUp = setTimeout(() => {
+      if (vscode.workspace.isTrusted && this.current === undefined) void this.ensurePool().warm();
+    }, WARM_UP_DELAY_MS);
+    this.register(toDisposable(() => clearTimeout(warmUp)));
     this.register(toDisposable(() => {
       this.current?.cancel();
       void this.pool?.dispose();

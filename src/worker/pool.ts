@@ -63,6 +63,25 @@ export class RunPool {
     return this.size;
   }
 
+  /** Worker threads alive, busy or idle. */
+  get liveWorkers(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Starts every worker before a run needs it, so the first run's first point does not wait
+   * for a thread to start and compile its kernels (about 0.4 s on a busy 2-core machine).
+   * Resolves when they run.
+   */
+  warm(): Promise<void> {
+    const fresh: Slot[] = [];
+    while (!this.disposed && this.slots.length < this.size) fresh.push(this.spawn());
+    return Promise.all(fresh.map((slot) => new Promise<void>((resolve) => {
+      slot.worker.once('online', () => resolve());
+      slot.worker.once('exit', () => resolve());
+    }))).then(() => undefined);
+  }
+
   run(requests: readonly RunRequest[], onEvent: (event: RunEvent) => void): RunBatch {
     if (this.disposed) throw new Error('RunPool was disposed');
     const outcomes: RunOutcome[] = new Array(requests.length);

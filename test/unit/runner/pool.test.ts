@@ -23,6 +23,20 @@ describe('RunPool', () => {
     assert.ok(events.some((e) => e.type === 'epochs' && e.runId === 'seed-2'));
   });
 
+  it('warm starts every worker before a run needs it; a run then uses them', async () => {
+    const warmed = new RunPool({ ...realWorker, workers: 2 });
+    try {
+      assert.equal(warmed.liveWorkers, 0);
+      await warmed.warm();
+      assert.equal(warmed.liveWorkers, 2);
+      const outcomes = await warmed.run([request(TINY, 'after-warm', 1)], () => {}).done;
+      assert.deepEqual(outcomes.map((o) => o.type), ['finished']);
+      assert.equal(warmed.liveWorkers, 2, 'no worker was added for the run');
+    } finally {
+      await warmed.dispose();
+    }
+  });
+
   it('cancel stops every run, running or queued, within 100 ms', async () => {
     const long = merge(TINY, { model: { hidden: [64, 64] }, training: { epochs: 1_000_000 } });
     const requests = [1, 2, 3, 4].map((seed) => request(long, `long-${seed}`, seed));
