@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     training,
     panel,
     playground,
-    new TrainingProgress(training, () => panel.visible),
+    new TrainingProgress(training, panel),
     new ExperimentDiagnostics(settings),
     vscode.languages.registerCodeLensProvider(EXPERIMENT_SELECTOR, new ExperimentCodeLenses()),
     registerPanelSerializer(panel),

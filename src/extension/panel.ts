@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { readResults } from '../experiment/results-io.ts';
-import type { ExperimentResults } from '../results/model.ts';
+import { countRuns, type RunCounts } from '../results/counts.ts';
+import { statusAfter, type ExperimentResults, type RunStatus } from '../results/model.ts';
+import type { RunEvent } from '../protocol.ts';
 import { panelHtml, newNonce } from '../webview/html.ts';
 import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
 import { Disposable, toDisposable } from './disposable.ts';
@@ -43,6 +45,11 @@ export class PanelHost extends Disposable {
   private readonly batcher: EventBatcher;
   private nextRequest = 1;
   private flushQueued = false;
+  /** Each followed run's status as the page has it: what was posted, not what the host knows. */
+  private readonly postedStatus = new Map<string, RunStatus>();
+  private readonly sentEvents = this.register(new vscode.EventEmitter<void>());
+  /** A batch of events went to the page (the status bar follows it, so both count alike). */
+  readonly onDidSendEvents = this.sentEvents.event;
   private readonly images = new Map<number, { resolve: (dataUrl: string) => void; reject: (error: Error) => void }>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The results or the file shown changed. */
@@ -60,7 +67,7 @@ export class PanelHost extends Disposable {
     private readonly memento: vscode.Memento,
   ) {
     super();
-    this.batcher = new EventBatcher((events) => this.post({ type: 'events', events }), settings.current.chartUpdateRate);
+    this.batcher = new EventBatcher((events) => this.send(events), settings.current.chartUpdateRate);
     this.register(toDisposable(() => this.batcher.dispose()));
     this.register(settings.onDidChange((s) => (this.batcher.intervalMs = s.chartUpdateRate)));
     this.register(this.onDidChange(() => void vscode.commands.executeCommand('setContext', 'reglab.hasResults', this.state.results !== null)));
@@ -139,6 +146,23 @@ export class PanelHost extends Disposable {
     }
     this.post({ type: 'load', state: this.state });
     this.changed.fire();
+  }
+
+  /** The followed session's runs counted as the page counts them now; undefined when none is followed. */
+  postedCounts(): RunCounts | undefined {
+    if (this.following === undefined) return undefined;
+    return countRuns(this.following.display.runs.map((r) => ({ status: this.postedStatus.get(r.id) ?? r.status })));
+  }
+
+  private send(events: RunEvent[]): void {
+    for (const event of events) {
+      const status = this.postedStatus.get(event.runId);
+      if (status !== undefined && status !== 'queued' && status !== 'running') continue; // first outcome is final
+      const next = statusAfter(event);
+      if (next !== undefined) this.postedStatus.set(event.runId, next);
+    }
+    this.post({ type: 'events', events });
+    this.sentEvents.fire();
   }
 
   /** On screen now (a panel in a background tab is open but not visible). */
@@ -240,6 +264,8 @@ export class PanelHost extends Disposable {
 
   private follow(session: Session): void {
     this.following = session;
+    this.postedStatus.clear();
+    for (const run of session.display.runs) this.postedStatus.set(run.id, run.status);
     this.sweepRuns = new Set(session.requests.filter((r) => r.sweepValue !== undefined).map((r) => r.runId));
     this.drawnRuns = new Set();
     this.batcher.clear();

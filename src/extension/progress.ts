@@ -3,7 +3,7 @@
 // and Stop, and a notification would sit over its charts, so it closes as soon as the panel
 // shows. Every count is the results model's sentence (countsText), as the panel prints it.
 import * as vscode from 'vscode';
-import { countRuns, countsText, isActive } from '../results/counts.ts';
+import { countRuns, countsText, isActive, type RunCounts } from '../results/counts.ts';
 import type { ExperimentResults } from '../results/model.ts';
 import { Disposable } from './disposable.ts';
 import type { Session, Training } from './training.ts';
@@ -32,20 +32,31 @@ export function sessionText(results: ExperimentResults): string {
   return countsText(countRuns(results.runs));
 }
 
+/** What the progress needs of the panel: whether it is on screen, and what it has been sent. */
+export interface PanelView {
+  readonly visible: boolean;
+  postedCounts(): RunCounts | undefined;
+  readonly onDidSendEvents: vscode.Event<void>;
+}
+
 export class TrainingProgress extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('reglab.training', vscode.StatusBarAlignment.Left, 10));
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly training: Training,
-    /** True while the Reglab panel is visible: then the panel's header is the progress. */
-    private readonly panelShown: () => boolean,
+    /** While the panel is visible, its header is the progress and the status bar counts what it shows. */
+    private readonly panel: PanelView,
   ) {
     super();
     this.item.name = 'Reglab training';
     this.item.command = 'reglab.openPanel';
     this.register(training.onDidStart((session) => this.onStart(session)));
-    this.register(training.onDidEvent(() => this.refresh()));
+    this.register(training.onDidEvent(() => {
+      if (!this.panel.visible) this.refresh();
+    }));
+    // The page counts the events it was sent: so does the status bar while the page shows.
+    this.register(panel.onDidSendEvents(() => this.refresh()));
     this.register(training.onDidEnd(() => this.refresh()));
     this.register({ dispose: () => this.timer !== undefined && clearInterval(this.timer) });
   }
@@ -53,7 +64,7 @@ export class TrainingProgress extends Disposable {
   private onStart(session: Session): void {
     this.refresh();
     if (this.timer === undefined) this.timer = setInterval(() => this.refresh(), TICK_MS);
-    if (session.kind !== 'experiment' || this.panelShown()) return;
+    if (session.kind !== 'experiment' || this.panel.visible) return;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Reglab: ${session.title}`, cancellable: true },
       (progress, token) =>
@@ -65,7 +76,7 @@ export class TrainingProgress extends Disposable {
           };
           const update = () => {
             // The panel came up, or Stop settled every run: the notification has nothing more to say.
-            if (this.panelShown() || !isActive(countRuns(session.display.runs))) return close();
+            if (this.panel.visible || !isActive(countRuns(session.display.runs))) return close();
             const increment = Math.max(0, Math.round(sessionFraction(session) * 100) - reported);
             reported += increment;
             progress.report({ increment, message: sessionText(session.display) });
@@ -82,14 +93,16 @@ export class TrainingProgress extends Disposable {
 
   private refresh(): void {
     const session = this.training.running;
+    // What the panel's header shows when it is on screen, else the host's own record.
+    const counts = (this.panel.visible ? this.panel.postedCounts() : undefined) ?? countRuns(session?.display.runs ?? []);
     // After Stop the runs are settled at once: the item goes then, not when the workers are done.
-    if (session === undefined || !isActive(countRuns(session.display.runs))) {
+    if (session === undefined || !isActive(counts)) {
       this.item.hide();
       if (this.timer !== undefined) clearInterval(this.timer);
       this.timer = undefined;
       return;
     }
-    const text = sessionText(session.display);
+    const text = countsText(counts);
     this.item.text = `$(sync~spin) Reglab: ${session.kind === 'playground' ? 'playground · ' : ''}${text}`;
     this.item.tooltip = `Reglab is training "${session.title}": ${text}. Click to open the panel; "Reglab: Stop" stops it.`;
     this.item.show();

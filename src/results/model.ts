@@ -146,6 +146,21 @@ export function applyEvent(results: ExperimentResults, event: RunEvent): RunReco
   return run;
 }
 
+/** The status a run has after an event, as applyEvent would set it (undefined: unchanged). */
+export function statusAfter(event: RunEvent): RunStatus | undefined {
+  switch (event.type) {
+    case 'started':
+      return 'running';
+    case 'finished':
+    case 'diverged':
+    case 'cancelled':
+    case 'failed':
+      return event.type;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The events that Stop means, for the runs not yet settled: each becomes "stopped" the moment
  * the user clicks, whether its worker has noticed yet or not. Folded like any other event.

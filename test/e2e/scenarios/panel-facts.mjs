@@ -15,9 +15,10 @@ import { clickLens, lenses, mark, openInFirstGroup, panel, selectTab, traceAfter
 const EXAMPLES = join(ROOT, 'examples');
 const VIEWS = ['fit', 'loss', 'sweep', 'weights'];
 const THEMES = [
-  ['dark', 'Default Dark Modern', 'vscode-dark'],
-  ['light', 'Default Light Modern', 'vscode-light'],
-  ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+  // The names the theme picker lists (the settings call them "Default Dark Modern" and so on).
+  ['dark', 'Dark Modern', 'vscode-dark'],
+  ['light', 'Light Modern', 'vscode-light'],
+  ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
 ];
 /** The log floor is 1e-6 of an axis's top, both rounded to 1, 2 or 5 × 10^k: at most ~6.4 decades. */
 const MAX_LOG_DECADES = 6.5;
@@ -39,6 +40,8 @@ export default {
       await clickLens(t, /Run (all variants|experiment)/);
       await traceAfter(t, since, 'session finished: experiment', { timeout: 180_000 });
       await waitForPageState(t, 'idle');
+      // No hover left over the tabs (an editor tab's path tooltip covers the panel's tabs).
+      await t.page.mouse.move(1100, 4);
       for (const [theme, themeName, bodyClass] of THEMES) {
         await setTheme(t, themeName, bodyClass);
         for (const view of VIEWS) {
@@ -51,7 +54,7 @@ export default {
       }
       t.step(`${stem}: ${VIEWS.length} views × ${THEMES.length} themes measured`);
     }
-    await setTheme(t, 'Default Dark Modern', 'vscode-dark');
+    await setTheme(t, 'Dark Modern', 'vscode-dark');
     facts.stop = await stopSweep(t);
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, 'panel-facts.json'), `${JSON.stringify(facts, null, 2)}\n`);
@@ -59,16 +62,23 @@ export default {
   },
 };
 
-/** Switches the colour theme through the user settings file, as the Settings editor would. */
+/** Switches the colour theme with "Preferences: Color Theme", as a user would. */
 async function setTheme(t, themeName, bodyClass) {
-  const path = join(t.server.dir, 'user-data/User/settings.json');
-  const settings = JSON.parse(readFileSync(path, 'utf8'));
-  if (settings['workbench.colorTheme'] !== themeName) {
-    writeFileSync(path, JSON.stringify({ ...settings, 'workbench.colorTheme': themeName }, null, 2));
-  }
-  await panel(t).locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
+  const frameBody = panel(t).locator(`body.${bodyClass}`);
+  if (await frameBody.count() > 0) return;
+  const { input, rows } = t.quickInput();
+  await t.runCommand('Preferences: Color Theme', { ran: () => rows.first().waitFor({ timeout: 5000 }) });
+  await input.fill(themeName);
+  const exactly = new RegExp(`^${themeName}$`);
+  const row = rows.filter({ has: t.page.locator('.label-name', { hasText: exactly }) }).first();
+  await row.waitFor({ timeout: 5000 });
+  await row.click();
+  await t.quickInput().widget.waitFor({ state: 'hidden', timeout: 5000 });
+  await t.page.mouse.move(1100, 4);
+  await frameBody.waitFor({ timeout: 30_000 });
   // The page redraws at its next frame after the class change.
   await t.page.waitForTimeout(300);
+  t.step(`theme: ${themeName}`);
 }
 
 /** Sizes, legend and notes of the active view, read from the page. */
