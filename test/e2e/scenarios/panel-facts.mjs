@@ -35,9 +35,13 @@ export default {
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.reglab.json')).sort();
     for (const file of files) {
       const stem = file.replace(/\.reglab\.json$/, '');
-      await openInFirstGroup(t, file);
+      await openActive(t, file);
+      // A lesson with a sweep runs it, so that its Sweep view has something to measure.
+      const sweepLens = lenses(t, /Run sweep/);
+      await lenses(t, /Run (all variants|experiment)/).first().waitFor({ timeout: 60_000 });
+      const hasSweep = (await sweepLens.count()) > 0;
       const since = mark(t);
-      await clickLens(t, /Run (all variants|experiment)/);
+      await clickLens(t, hasSweep ? /Run sweep/ : /Run (all variants|experiment)/);
       await traceAfter(t, since, 'session finished: experiment', { timeout: 180_000 });
       await waitForPageState(t, 'idle');
       // No hover left over the tabs (an editor tab's path tooltip covers the panel's tabs).
@@ -61,6 +65,16 @@ export default {
     t.step(`wrote ${facts.views.length} view facts and the stop facts to test-output/e2e/panel-facts.json`);
   },
 };
+
+/** Opens a file in the first editor group and makes sure it is the active editor there. */
+async function openActive(t, file) {
+  for (let attempt = 1; ; attempt++) {
+    await openInFirstGroup(t, file);
+    const active = t.page.locator('.part.editor .editor-group-container').first().locator('.tabs-container .tab.active', { hasText: file });
+    if (await active.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`${file} did not become the active editor`);
+  }
+}
 
 /** Switches the colour theme with "Preferences: Color Theme", as a user would. */
 async function setTheme(t, themeName, bodyClass) {
@@ -124,8 +138,8 @@ async function stopSweep(t) {
   const file = '06-lambda-sweep-u-shape.reglab.json';
   const path = join(t.workspace, file);
   writeFileSync(path, readFileSync(path, 'utf8').replace(/"repeats": 5\b/, '"repeats": 20'));
-  await openInFirstGroup(t, file);
-  const lens = lenses(t, /Run sweep \(\d+ runs\)/).first();
+  await openActive(t, file);
+  const lens = lenses(t, /Run sweep \(181 runs\)/).first();
   await lens.waitFor({ timeout: 60_000 });
   const lensText = await lens.innerText();
   const lensRuns = Number(/\((\d+) runs\)/.exec(lensText)[1]);
