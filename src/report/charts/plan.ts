@@ -100,7 +100,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'sweep-loss',
       group: 'sweep',
       title: `Final loss against ${over}`,
-      caption: `Mean over up to ${repeats} repeat${repeats === 1 ? '' : 's'} per value (bars: ± one standard deviation). Solid, left axis: test loss, whose range sets the axis; dashed, right axis: the train loss’s data term. The star marks the lowest mean test loss; it is hollow while provisional (runs still training or stopped).`,
+      caption: `Mean over up to ${repeats} repeat${repeats === 1 ? '' : 's'} per value (bars: ± one standard deviation). Solid, left axis: test loss, whose range sets the axis; dashed, right axis: the train loss’s data term. A star marks the lowest mean test loss; a ring while it is provisional (runs still training, or stopped).`,
       size: 'half',
     });
     specs.push({

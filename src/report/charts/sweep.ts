@@ -33,14 +33,14 @@ export function sweepByVariant(points: readonly SweepPoint[]): Map<string, Sweep
 const SWEEP_LOSS_SERIES = [
   { id: 'test', label: 'test loss (left axis; bars: ± sd over repeats)', width: 2.5 },
   { id: 'train', label: 'train loss, data term (right axis)', faded: true, dash: [5, 4], width: 1.75 },
-  { id: 'choice', label: 'lowest mean test loss (hollow: provisional)', marker: 'star' },
+  { id: 'choice', label: 'lowest mean test loss (a ring while provisional)', marker: 'star' },
 ] as const satisfies readonly (SeriesStyle & { id: string })[];
 
 /**
  * The U of a sweep: the mean final test loss against the swept value sets the left axis, so its
  * dip fills the chart; the train loss, which falls by decades as λ goes to 0, has the right
- * axis. The ★ marks the lowest mean test loss once every run of the sweep has ended; while
- * some train (or after Stop) it is hollow and called provisional.
+ * axis. A star marks the lowest mean test loss once every run of the sweep has ended; while
+ * some train (or after Stop) a ring marks it and it is called provisional.
  */
 export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, string>, theme: ChartTheme = LIGHT_THEME, log = true): ChartConfiguration<'line'> {
   const guard = log ? positive : finite;
@@ -68,11 +68,12 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
         label: `${name}${choice.final ? 'lowest mean test loss' : 'lowest so far (provisional)'}: ${formatNumber(choice.point.value)}`,
         data: [{ x: x.position(choice.point.value), y: guard(choice.point.testLoss.mean) }],
         showLine: false,
-        pointStyle: 'star',
-        pointRadius: 12,
+        // A star once every run has ended; a ring around the point while the choice may still change.
+        pointStyle: choice.final ? 'star' : 'circle',
+        pointRadius: choice.final ? 12 : 10,
         pointBorderWidth: 2,
         borderColor: color,
-        backgroundColor: choice.final ? color : theme.background,
+        backgroundColor: choice.final ? color : 'rgba(0, 0, 0, 0)',
       });
       tags.push({ variant, series: 'choice' });
     }

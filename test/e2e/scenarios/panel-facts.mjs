@@ -170,7 +170,8 @@ async function stopSweep(t) {
     statusBar: await page.locator('.statusbar-item', { hasText: 'Reglab' }).allInnerTexts(),
     panelSpinners: await panel(t).locator('.codicon-modifier-spin:visible').count(),
     stopEnabled: await panel(t).locator('[data-testid="stop"]').isEnabled(),
-    lens: await lenses(t, /Run sweep/).first().innerText(),
+    // The editor is in the first group; the panel's group is the active one after the click.
+    lens: await t.page.locator('.part.editor .editor-group-container').first().locator('.codelens-decoration a', { hasText: /Run sweep/ }).first().innerText(),
   };
   t.step(`${shownMs} ms after Stop: header "${after.header}", variant "${after.variantLines.join(' | ')}"`);
   await t.screenshot('sweep-stopped');

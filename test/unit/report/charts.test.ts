@@ -176,6 +176,11 @@ describe('chart builders', () => {
     const weights = sweepWeightsChart(regression, colors);
     assert.deepEqual(Object.keys(weights.options!.scales!), ['x', 'y', 'sparsity']);
     assert.equal((weights.data.datasets[1] as { yAxisID?: string }).yAxisID, 'sparsity');
+    // A sweep stopped before its end names no final choice: a ring, called provisional.
+    const stopped = regressionResults();
+    stopped.runs.find((r) => r.sweepValue !== undefined && r.status === 'finished')!.status = 'cancelled';
+    const ring = (sweepLossChart(stopped, colors).data.datasets as ChartDataset<'line', Point[]>[]).find((d) => d.label?.includes('provisional'))!;
+    assert.equal(ring.pointStyle, 'circle');
     // The d2l sweep has values 0…100: its best is the strongest.
     const d2l = highDimensionalResults();
     const d2lBest = (sweepLossChart(d2l, variantColors(d2l)).data.datasets as ChartDataset<'line', Point[]>[]).find((d) => d.pointStyle === 'star')!;
