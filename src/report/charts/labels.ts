@@ -26,10 +26,25 @@ export function fieldLabel(path: string): string {
   return FIELD_LABELS[path] ?? path;
 }
 
-/** "weight decay λ = 0.5, learning rate = 0.02 (playground)"; empty without overrides. */
+/** The symbols a curve's name uses for the values it was trained with (the variant's name says the rest). */
+const SHORT_LABELS: Record<string, string> = {
+  'regularization.weightDecay': 'λ',
+  'regularization.l2': 'λ',
+  'regularization.l1': 'λ',
+  'regularization.elasticNet.lambda': 'λ',
+  'regularization.l2Norm': 'λ',
+  'regularization.dropout': 'p',
+  'training.optimizer.lr': 'lr',
+  'data.train': 'n',
+  'data.noise': 'σ',
+  'data.trainNoise': 'σ',
+  seed: 'seed',
+};
+
+/** "λ = 0.5, lr = 0.02 (playground)"; empty without overrides. */
 export function overridesText(overrides: Readonly<Record<string, number>> | undefined): string {
   if (overrides === undefined) return '';
-  const parts = Object.entries(overrides).map(([path, value]) => `${fieldLabel(path)} = ${formatNumber(value, 3)}`);
+  const parts = Object.entries(overrides).map(([path, value]) => `${SHORT_LABELS[path] ?? fieldLabel(path)} = ${formatNumber(value, 3)}`);
   return parts.length === 0 ? '' : `${parts.join(', ')} (playground)`;
 }
 

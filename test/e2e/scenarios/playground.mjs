@@ -51,7 +51,7 @@ export default {
     t.step('the fit changed; the file did not');
     // The retrained curve says it was trained with a playground value, in the legend too.
     const played = panel(t).locator('li.variant[data-variant="weight decay"] .name');
-    assert.match(await played.innerText(), /^weight decay · weight decay λ = [\d.e−-]+ \(playground\)$/);
+    assert.match(await played.innerText(), /^weight decay · λ = [\d.e−-]+ \(playground\)$/);
     await t.screenshot('after-lambda');
 
     // Save as variant: the file gets the new variant, the editor shows it.

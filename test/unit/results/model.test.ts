@@ -96,3 +96,10 @@ test('playground values travel with the run they trained', () => {
   assert.deepEqual(results.runs[0]!.overrides, { 'regularization.weightDecay': 0.5 });
   assert.equal('overrides' in results.runs[1]!, false);
 });
+
+test('a run’s label names its playground values by their symbol', async () => {
+  const { runLabel } = await import('../../../src/report/charts/labels.ts');
+  assert.equal(runLabel({ variant: 'weight decay', repeat: 0, overrides: { 'regularization.weightDecay': 0.5 } }), 'weight decay · λ = 0.5 (playground)');
+  assert.equal(runLabel({ variant: 'net', repeat: 2, overrides: { 'training.optimizer.lr': 0.02, seed: 7 } }), 'net #2 · lr = 0.02, seed = 7 (playground)');
+  assert.equal(runLabel({ variant: '', repeat: 0 }), 'base');
+});
