@@ -8,6 +8,7 @@ import type { History } from './history.ts';
 import type { Log } from './log.ts';
 import type { PanelHost } from './panel.ts';
 import { runExperiment } from './runner.ts';
+import { openLesson } from './lessons.ts';
 import { newExperiment } from './templates.ts';
 import type { Training } from './training.ts';
 
@@ -35,6 +36,7 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
     },
     'reglab.openPanel': () => s.panel.show(false),
     'reglab.newExperiment': (template?: unknown) => newExperiment(s.extensionPath, s.log, typeof template === 'string' ? template : undefined),
+    'reglab.openLesson': (lesson?: unknown) => openLesson(s.extensionPath, s.log, typeof lesson === 'string' ? lesson : undefined),
     'reglab.showHistory': () => s.history.show(),
     'reglab.exportCsv': () => s.exports.csv(),
     'reglab.exportChart': () => s.exports.png(),

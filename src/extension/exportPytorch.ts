@@ -3,6 +3,7 @@
 // data and initial weights for a step-by-step comparison, and opens the script.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { stepDone } from './walkthrough.ts';
 import { hasErrors } from '../experiment/diagnostics.ts';
 import { exportPytorch, writePytorchExport } from '../export/index.ts';
 import { openExperiment, workspaceRootOf } from './documents.ts';
@@ -42,5 +43,6 @@ export async function exportAsPytorch(uri: vscode.Uri, log: Log, variant?: strin
   });
   const [script, ...data] = writePytorchExport(exported, outDir);
   log.info(`Exported ${uri.fsPath} as ${script}${data.length > 0 ? ` with ${data.join(', ')}` : ''}`);
+  stepDone('exported');
   await vscode.window.showTextDocument(vscode.Uri.file(script!), { preview: false });
 }

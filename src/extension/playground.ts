@@ -3,6 +3,7 @@
 // its sliders; the host debounces again (messages that arrive together make one session)
 // and a new session stops the stale one. "Save as variant" is saveVariant.ts.
 import * as vscode from 'vscode';
+import { stepDone } from './walkthrough.ts';
 import { hasErrors } from '../experiment/diagnostics.ts';
 import type { Knob } from '../webview/contract.ts';
 import { Disposable, toDisposable } from './disposable.ts';
@@ -87,6 +88,7 @@ export class Playground extends Disposable {
     const requests = playgroundRequests(experiment, uri.fsPath, entry.knobs, entry.current(), variants, workspaceRootOf(uri));
     if (requests.length === 0) return;
     trace(`playground: retraining ${variants.join(', ')} with ${JSON.stringify(values)}`);
+    stepDone('sliderMoved');
     const previous = this.panel.results ?? undefined;
     this.training.start({
       kind: 'playground',

@@ -1,6 +1,7 @@
 // The Run commands: an experiment file (the editor's text, unsaved edits included) parsed,
 // checked, expanded into runs and handed to the training service.
 import * as vscode from 'vscode';
+import { stepDone } from './walkthrough.ts';
 import { formatDiagnostic, hasErrors } from '../experiment/diagnostics.ts';
 import { planRuns } from '../experiment/session.ts';
 import { displayPath, openExperiment, workspaceRootOf } from './documents.ts';
@@ -46,4 +47,5 @@ export async function runExperiment(training: Training, uri: vscode.Uri, mode: R
     ...(workspaceRoot === undefined ? {} : { workspaceRoot }),
   });
   training.start({ kind: 'experiment', uri, file, experiment, requests, workspaceRoot, knobs: computeKnobs(experiment) });
+  stepDone(mode.sweep ? 'sweepRan' : 'ran');
 }

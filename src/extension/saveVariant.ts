@@ -2,6 +2,7 @@
 // variant through one WorkspaceEdit, so Undo in the editor takes it back and the file stays
 // the source of truth. The file is saved when it had no other unsaved changes.
 import * as vscode from 'vscode';
+import { stepDone } from './walkthrough.ts';
 import type { Knob } from '../webview/contract.ts';
 import { parseDocument } from './documents.ts';
 import { computeKnobs, type KnobValues } from './knobs.ts';
@@ -44,6 +45,7 @@ export async function saveAsVariant(uri: vscode.Uri, fileKnobs: readonly Knob[] 
   const written = saved.written.map((k) => `${k.label} = ${k.value}`).join(', ');
   log.info(`Saved the variant "${saved.name}" in ${vscode.workspace.asRelativePath(uri, false)}${saved.basedOn === undefined ? '' : ` (from "${saved.basedOn}")`}: ${written || 'no knob moved'}`);
   trace(`variant saved: "${saved.name}"`);
+  stepDone('variantSaved');
   const skipped = saved.skipped.length > 0 ? ` The seed is the whole experiment's, so it was not saved with the variant.` : '';
   void vscode.window.showInformationMessage(`Added the variant "${saved.name}" to ${vscode.workspace.asRelativePath(uri, false)}. Undo in the editor takes it back.${skipped}`);
   return saved;

@@ -52,15 +52,24 @@ export async function newExperiment(extensionPath: string, log: Log, pickName?: 
   const base = basename(picked.name, '.reglab.json').replace(/^\d+-/, '');
   let target = vscode.Uri.joinPath(folder, `${base}.reglab.json`);
   for (let n = 2; existsSync(target.fsPath); n++) target = vscode.Uri.joinPath(folder, `${base}-${n}.reglab.json`);
-  await vscode.workspace.fs.writeFile(target, readFileSync(picked.file));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(workspaceCopy(picked.file)));
   await vscode.window.showTextDocument(target, { preview: false });
   log.info(`Created ${vscode.workspace.asRelativePath(target, false)} from the template "${picked.title}"`);
   trace(`new experiment: ${vscode.workspace.asRelativePath(target, false)}`);
   return target;
 }
 
+/**
+ * A lesson's text as it goes into a workspace: without its "$schema" line, which points at
+ * the repository's schemas/ folder (relative to examples/) and would not resolve there; the
+ * extension gives VS Code the schema for every *.reglab.json anyway.
+ */
+export function workspaceCopy(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^\s*"\$schema":\s*"[^"\n]*",?[ \t]*\r?\n/m, '');
+}
+
 /** The folder of the active file when it is in the workspace, else the (chosen) workspace folder. */
-async function targetFolder(): Promise<vscode.Uri | undefined> {
+export async function targetFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active) !== undefined) return vscode.Uri.joinPath(active, '..');
