@@ -11,9 +11,10 @@ import type { View } from './contract.ts';
 import { h } from './dom.ts';
 import { countPoints } from './points.ts';
 import type { AnyChartConfiguration } from '../report/charts/index.ts';
+import { errorBarsPlugin } from '../report/charts/plugins.ts';
 import type { PanelChart, ViewContent } from './views/index.ts';
 
-Chart.register(...registerables);
+Chart.register(...registerables, errorBarsPlugin);
 
 interface Entry {
   card: HTMLElement;

@@ -1,7 +1,8 @@
-// Two small inline Chart.js plugins: a decision-boundary heat map painted behind a scatter
-// chart, and vertical error bars (±std) over a line chart's points. They only touch the
+// Two small Chart.js plugins: a decision-boundary heat map painted behind a scatter chart
+// (inline, per chart), and vertical error bars (±std) over a line chart's points (registered
+// once, its bars in the chart's options). They only touch the
 // DOM when the chart draws, so the config builders stay usable (and testable) in Node.
-import type { Chart, Plugin } from 'chart.js';
+import type { Chart, ChartOptions, Plugin } from 'chart.js';
 import type { Snapshot } from '../../protocol.ts';
 
 export type BoundarySnapshot = Extract<Snapshot, { kind: 'boundary' }>;
@@ -69,46 +70,58 @@ export interface ErrorBars {
   offset?: number;
 }
 
-/** Draws a vertical bar with caps from low to high at each point of the given datasets. */
-export function errorBarsPlugin(bars: readonly ErrorBars[]): Plugin<'line'> {
-  return {
-    id: 'reglabErrorBars',
-    afterDatasetsDraw(chart: Chart<'line'>) {
-      const { ctx, chartArea } = chart;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
-      ctx.clip();
-      for (const bar of bars) {
-        if (!chart.isDatasetVisible(bar.datasetIndex)) continue;
-        const meta = chart.getDatasetMeta(bar.datasetIndex);
-        const scale = meta.yScale;
-        if (scale === undefined) continue;
-        const dataset = chart.data.datasets[bar.datasetIndex]!;
-        ctx.strokeStyle = String(dataset.borderColor ?? '#000');
-        ctx.lineWidth = 1.25;
-        ctx.setLineDash([]);
-        meta.data.forEach((point, i) => {
-          const low = bar.low[i], high = bar.high[i];
-          if (low === null || low === undefined || high === null || high === undefined || high <= low) return;
-          const x = point.x + (bar.offset ?? 0);
-          // On a log axis a lower end at or below zero runs to the bottom of the plot.
-          const yLow = low <= 0 && scale.type === 'logarithmic' ? chartArea.bottom : scale.getPixelForValue(low);
-          const yHigh = scale.getPixelForValue(high);
-          ctx.beginPath();
-          ctx.moveTo(x, yLow);
-          ctx.lineTo(x, yHigh);
-          ctx.moveTo(x - 3, yLow);
-          ctx.lineTo(x + 3, yLow);
-          ctx.moveTo(x - 3, yHigh);
-          ctx.lineTo(x + 3, yHigh);
-          ctx.stroke();
-        });
-      }
-      ctx.restore();
-    },
-  };
+export const ERROR_BARS_ID = 'reglabErrorBars';
+
+/**
+ * Error bars on a chart: its options carry them (options.plugins.reglabErrorBars.bars), and
+ * the plugin, registered once with Chart.js (errorBarsPlugin), draws them. Options, unlike an
+ * inline plugin, can be swapped by chart.update(), so a streaming sweep chart is updated in
+ * place instead of being destroyed and rebuilt at every finished run.
+ */
+export function withErrorBars(options: ChartOptions<'line'>, bars: readonly ErrorBars[]): void {
+  (options.plugins as Record<string, unknown>)[ERROR_BARS_ID] = { bars };
 }
+
+/** Draws a vertical bar with caps from low to high at each point of the datasets its options name. */
+export const errorBarsPlugin: Plugin<'line', { bars?: readonly ErrorBars[] }> = {
+  id: ERROR_BARS_ID,
+  afterDatasetsDraw(chart: Chart<'line'>, _args, options) {
+    const bars = options.bars ?? [];
+    if (bars.length === 0) return;
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
+    ctx.clip();
+    for (const bar of bars) {
+      if (!chart.isDatasetVisible(bar.datasetIndex)) continue;
+      const meta = chart.getDatasetMeta(bar.datasetIndex);
+      const scale = meta.yScale;
+      if (scale === undefined) continue;
+      const dataset = chart.data.datasets[bar.datasetIndex]!;
+      ctx.strokeStyle = String(dataset.borderColor ?? '#000');
+      ctx.lineWidth = 1.25;
+      ctx.setLineDash([]);
+      meta.data.forEach((point, i) => {
+        const low = bar.low[i], high = bar.high[i];
+        if (low === null || low === undefined || high === null || high === undefined || high <= low) return;
+        const x = point.x + (bar.offset ?? 0);
+        // On a log axis a lower end at or below zero runs to the bottom of the plot.
+        const yLow = low <= 0 && scale.type === 'logarithmic' ? chartArea.bottom : scale.getPixelForValue(low);
+        const yHigh = scale.getPixelForValue(high);
+        ctx.beginPath();
+        ctx.moveTo(x, yLow);
+        ctx.lineTo(x, yHigh);
+        ctx.moveTo(x - 3, yLow);
+        ctx.lineTo(x + 3, yLow);
+        ctx.moveTo(x - 3, yHigh);
+        ctx.lineTo(x + 3, yHigh);
+        ctx.stroke();
+      });
+    }
+    ctx.restore();
+  },
+};
 
 function hexToRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1, 7), 16);

@@ -11,7 +11,7 @@ import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
 import { legendVariants } from './loss.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { colorOf, displayName, withAlpha } from './palette.ts';
-import { errorBarsPlugin, type ErrorBars } from './plugins.ts';
+import { withErrorBars, type ErrorBars } from './plugins.ts';
 import { sweepAxis, type SweepAxis } from './sweep-axis.ts';
 
 type Point = { x: number; y: number | null };
@@ -98,7 +98,8 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
   sweepReadout(options, x, sweepTitle(results), readouts);
   variantLegend(options, theme, legendVariants(results.sweep, colors), SWEEP_LOSS_SERIES, tags);
   if (!several) options.plugins!.legend!.labels!.generateLabels = onlySeries(options);
-  return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
+  withErrorBars(options, bars);
+  return { type: 'line', data: { datasets }, options };
 }
 
 const SWEEP_WEIGHT_SERIES = [
@@ -150,7 +151,8 @@ export function sweepWeightsChart(results: Sweep, colors: ReadonlyMap<string, st
   sweepReadout(options, x, sweepTitle(results), readouts);
   variantLegend(options, theme, legendVariants(results.sweep, colors), SWEEP_WEIGHT_SERIES, tags);
   if (!several) options.plugins!.legend!.labels!.generateLabels = onlySeries(options);
-  return { type: 'line', data: { datasets }, options, plugins: [errorBarsPlugin(bars)] };
+  withErrorBars(options, bars);
+  return { type: 'line', data: { datasets }, options };
 }
 
 /** A sweep of one variant: its colour says nothing, so the legend lists the series alone. */

@@ -170,7 +170,10 @@ describe('chart builders', () => {
     const best = datasets.find((d) => d.pointStyle === 'star')!;
     assert.equal(best.label, 'lowest mean test loss: 0.01', 'a sweep of one variant is named by its field, not the variant');
     assert.equal(best.data[0]!.x, 0.01);
-    assert.equal(config.plugins?.[0]?.id, 'reglabErrorBars');
+    // The bars travel in the options (a registered plugin draws them), so updates need no rebuild.
+    assert.equal(config.plugins, undefined);
+    const bars = (config.options!.plugins as Record<string, { bars: { datasetIndex: number }[] }>)['reglabErrorBars']!.bars;
+    assert.ok(bars.length > 0 && bars.every((b) => b.datasetIndex < config.data.datasets.length));
     const test = datasets[0]!;
     assert.deepEqual(test.data.map((p) => p.x), [1e-4, 0.001, 0.01, 0.1, 1]);
     const weights = sweepWeightsChart(regression, colors);
