@@ -4,7 +4,8 @@ import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+// Production (npm run package, npm pack): minified, without source maps, which are not shipped.
+const production = process.argv.includes('--production') || process.env.REGLAB_PRODUCTION === '1';
 
 // 'module' first: jsonc-parser's UMD build (its 'main') uses dynamic requires esbuild cannot bundle.
 const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] };

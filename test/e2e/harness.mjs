@@ -139,7 +139,8 @@ export function buildAndPackage(dir) {
   }
   const vsix = join(dir, 'reglab.vsix');
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix], { timeoutMs: 180_000, cwd: stage(dir) });
+  // As npm run package: the user's README (MARKETPLACE.md), its images shipped, not rewritten to remote links.
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'MARKETPLACE.md', '--no-rewrite-relative-links', '-o', vsix], { timeoutMs: 180_000, cwd: stage(dir) });
   return vsix;
 }
 
@@ -157,7 +158,7 @@ function stage(dir) {
     .map((line) => line.trim())
     .filter((line) => line.startsWith('!'))
     .map((line) => line.slice(1).replace(/^\//, '').split('/')[0]);
-  for (const entry of new Set(['.vscodeignore', ...shipped])) {
+  for (const entry of new Set(['.vscodeignore', 'MARKETPLACE.md', ...shipped])) {
     if (/[*?[\]{}!()]/.test(entry)) throw new Error(`.vscodeignore: cannot stage the pattern "${entry}"`);
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stageDir, entry), { recursive: true });
   }
