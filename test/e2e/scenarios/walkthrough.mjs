@@ -28,7 +28,7 @@ async function showWalkthrough(t) {
 
 async function expectDone(t, count) {
   let done = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 120; i++) {
     done = await completed(t);
     if (done.length >= count) break;
     await t.page.waitForTimeout(250);
@@ -118,9 +118,16 @@ export default {
 
     // Back to the walkthrough's tab: every step is ticked.
     const welcome = page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
-    await welcome.scrollIntoViewIfNeeded();
-    await welcome.click();
-    await page.locator('[data-step-id]').first().waitFor({ timeout: 15_000 });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await welcome.scrollIntoViewIfNeeded();
+        await welcome.click({ timeout: 5000 });
+        await page.locator('[data-step-id]').first().waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await expectDone(t, STEPS.length);
     await t.screenshot('walkthrough-done');
   },

@@ -83,6 +83,10 @@ describe('the packaged .vsix', () => {
       assert.doesNotMatch(js, /sourceMappingURL/, `${bundle} names a source map the package does not ship`);
       assert.ok(js.split('\n').length < 100, `${bundle} is minified`);
     }
+    // Chart.js registers only the parts the charts use: the other chart kinds are left out.
+    const webview = entry('extension/dist/webview.js');
+    assert.ok(webview.includes('"scatter"'), 'the scatter controller is in');
+    for (const kind of ['doughnut', 'polarArea', 'radar', 'bubble', 'bar', 'pie']) assert.ok(!webview.includes(`"${kind}"`), `Chart.js's ${kind} chart is bundled`);
     // Every file VS Code reads from the manifest (main, icon, contributes: walkthrough media, schema) is shipped.
     const manifest = JSON.parse(entry('extension/package.json')) as { main: string; icon: string; contributes: unknown };
     const named = [manifest.main, manifest.icon, JSON.stringify(manifest.contributes)].join(' ');
