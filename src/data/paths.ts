@@ -117,7 +117,8 @@ function isDataError(error: unknown): boolean {
   return error instanceof Error && error.name === 'DataError';
 }
 
-function isInside(path: string, root: string): boolean {
+/** True when `path` is `root` or below it (both already canonical). */
+export function isInside(path: string, root: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
@@ -127,7 +128,7 @@ function isInside(path: string, root: string): boolean {
  * nearest existing ancestor is resolved and the rest appended, so a missing file behind a
  * link that leaves the workspace is still caught.
  */
-function canonical(path: string): string {
+export function canonical(path: string): string {
   let existing = path;
   const rest: string[] = [];
   while (!existsSync(existing)) {
