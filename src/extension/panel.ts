@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { readResults } from '../experiment/results-io.ts';
 import { countRuns, type RunCounts } from '../results/counts.ts';
-import { statusAfter, type ExperimentResults, type RunStatus } from '../results/model.ts';
+import { isSettled, statusAfter, type ExperimentResults, type RunStatus } from '../results/model.ts';
 import type { RunEvent } from '../protocol.ts';
 import { panelHtml, newNonce } from '../webview/html.ts';
 import { PANEL_VIEW_TYPE, parsePageMessage, type HostMessage, type Knob, type PageMessage, type PanelState } from '../webview/contract.ts';
@@ -157,7 +157,7 @@ export class PanelHost extends Disposable {
   private send(events: RunEvent[]): void {
     for (const event of events) {
       const status = this.postedStatus.get(event.runId);
-      if (status !== undefined && status !== 'queued' && status !== 'running') continue; // first outcome is final
+      if (status !== undefined && isSettled({ status })) continue; // first outcome is final
       const next = statusAfter(event);
       if (next !== undefined) this.postedStatus.set(event.runId, next);
     }

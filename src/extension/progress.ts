@@ -4,7 +4,6 @@
 // shows. Every count is the results model's sentence (countsText), as the panel prints it.
 import * as vscode from 'vscode';
 import { countRuns, countsText, isActive, type RunCounts } from '../results/counts.ts';
-import type { ExperimentResults } from '../results/model.ts';
 import { Disposable } from './disposable.ts';
 import type { Session, Training } from './training.ts';
 
@@ -25,11 +24,6 @@ export function sessionFraction(session: Session): number {
     else done += epochs;
   }
   return total === 0 ? 1 : done / total;
-}
-
-/** What the session's runs are doing, in the words every view uses. */
-export function sessionText(results: ExperimentResults): string {
-  return countsText(countRuns(results.runs));
 }
 
 /** What the progress needs of the panel: whether it is on screen, and what it has been sent. */
@@ -79,7 +73,7 @@ export class TrainingProgress extends Disposable {
             if (this.panel.visible || !isActive(countRuns(session.display.runs))) return close();
             const increment = Math.max(0, Math.round(sessionFraction(session) * 100) - reported);
             reported += increment;
-            progress.report({ increment, message: sessionText(session.display) });
+            progress.report({ increment, message: countsText(countRuns(session.display.runs)) });
           };
           const ticker = setInterval(update, TICK_MS);
           update();

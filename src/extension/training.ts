@@ -68,7 +68,7 @@ export class Training extends Disposable {
   private poolWorkers = 0;
   private current: Session | undefined;
   /** Each open session's own record of its runs, which its events are folded into. */
-  private readonly folders = new Map<Session, { live: ExperimentResults; byId: Map<string, RunRequest>; records: Map<string, RunRecord> }>();
+  private readonly folders = new Map<Session, { live: ExperimentResults; byId: Map<string, RunRequest> }>();
   private nextId = 1;
   /** When Stop reached the host, per stopped session (for the log line saying how long stopping took). */
   private readonly stopRequested = new WeakMap<Session, number>();
@@ -130,7 +130,6 @@ export class Training extends Disposable {
     const live = newResults(resultsHeader(experiment, options.file, requests), requests);
     const display = compose(live, options.previous);
     const byId = new Map(requests.map((r) => [r.runId, r]));
-    const records = new Map(live.runs.map((r) => [r.id, r]));
     let resolveDone!: (end: SessionEnd) => void;
     const done = new Promise<SessionEnd>((r) => (resolveDone = r));
 
@@ -150,7 +149,7 @@ export class Training extends Disposable {
     this.log.info(sessionStartLine(experiment.title, options.file, requests, Math.min(this.workerCount, requests.length), options.kind === 'playground'));
     trace(`session started: ${options.kind} "${experiment.title}", ${requests.length} runs`);
 
-    this.folders.set(session, { live, byId, records });
+    this.folders.set(session, { live, byId });
     const batch = pool.run(requests, (event) => this.record(session, event));
     this.current = session;
     void vscode.commands.executeCommand('setContext', 'reglab.running', true);
@@ -197,7 +196,7 @@ export class Training extends Disposable {
     if (isOutcome(event)) {
       const request = folder.byId.get(event.runId);
       if (request !== undefined) {
-        const line = runLine(request, event, folder.records.get(event.runId));
+        const line = runLine(request, event, record);
         if (line !== undefined) this.log.line(line);
       }
     }
