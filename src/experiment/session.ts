@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import type { RunEvent } from '../protocol.ts';
 import type { RunRequest } from './request.ts';
-import type { RunBatch } from '../worker/pool.ts';
+import type { RunBatch } from '../worker/trainingPool.ts';
 import { expandRuns, type ExpandOptions } from './expand.ts';
 import { applyEvent, finishResults, newResults, type ExperimentResults, type ResultsHeader } from '../results/model.ts';
 import type { Experiment } from './schema/experiment.ts';

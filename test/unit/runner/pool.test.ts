@@ -1,75 +1,118 @@
-// The worker pool: runs in parallel on real worker threads, cancellation within 100 ms,
-// a crashing worker reported while the other runs go on.
+// The training pool's contract (src/worker/trainingPool.ts), against each implementation:
+// the Node pool on worker threads, and the browser's pool on Web Workers (here on threads
+// through a Web Worker shim, with and without a shared cancel flag; test/unit/web runs it
+// in Chromium). Runs in parallel and in order, warm start, cancellation within 100 ms, a
+// crashing worker reported while the other runs go on.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { RunEvent } from '../../../src/protocol.ts';
 import { RunPool } from '../../../src/worker/pool.ts';
+import type { TrainingPool } from '../../../src/worker/trainingPool.ts';
+import { WebRunPool } from '../../../src/worker/webPool.ts';
 import { merge, request, TINY } from './helpers.ts';
+import { ThreadAsWebWorker } from './web-worker-shim.ts';
 
-const bootstrap = resolve(import.meta.dirname, 'worker-under-tsx.cjs');
-const realWorker = { workerPath: bootstrap, workerData: { entry: resolve(import.meta.dirname, '../../../src/worker/worker.ts') } };
-const fakeWorker = { workerPath: bootstrap, workerData: { entry: resolve(import.meta.dirname, 'crashing-worker.ts') } };
+const here = import.meta.dirname;
+const bootstrap = resolve(here, 'worker-under-tsx.cjs');
 
-describe('RunPool', () => {
-  const pool = new RunPool({ ...realWorker, workers: 2, flushMs: 20 });
-  after(() => pool.dispose());
+interface Options {
+  workers: number;
+  flushMs?: number;
+  cancelGraceMs?: number;
+}
 
-  it('trains several runs on worker threads and returns their outcomes in order', async () => {
-    const requests = [1, 2, 3].map((seed) => request(TINY, `seed-${seed}`, seed));
-    const events: RunEvent[] = [];
-    const outcomes = await pool.run(requests, (e) => events.push(e)).done;
-    assert.deepEqual(outcomes.map((o) => [o.runId, o.type]), requests.map((r) => [r.runId, 'finished']));
-    assert.ok(events.some((e) => e.type === 'epochs' && e.runId === 'seed-2'));
-  });
+interface Implementation {
+  name: string;
+  /** A pool on the real worker entry, or on the fake that crashes on "crash" and ignores cancel on "hang". */
+  real(options: Options): TrainingPool;
+  fake(options: Options): TrainingPool;
+  crashMessage: RegExp;
+}
 
-  it('warm starts every worker before a run needs it; a run then uses them', async () => {
-    const warmed = new RunPool({ ...realWorker, workers: 2 });
-    try {
-      assert.equal(warmed.liveWorkers, 0);
-      await warmed.warm();
-      assert.equal(warmed.liveWorkers, 2);
-      const outcomes = await warmed.run([request(TINY, 'after-warm', 1)], () => {}).done;
-      assert.deepEqual(outcomes.map((o) => o.type), ['finished']);
-      assert.equal(warmed.liveWorkers, 2, 'no worker was added for the run');
-    } finally {
-      await warmed.dispose();
-    }
-  });
+const implementations: Implementation[] = [
+  {
+    name: 'Node worker threads (RunPool)',
+    real: (o) => new RunPool({ ...o, workerPath: bootstrap, workerData: { entry: resolve(here, '../../../src/worker/worker.ts') } }),
+    fake: (o) => new RunPool({ ...o, workerPath: bootstrap, workerData: { entry: resolve(here, 'crashing-worker.ts') } }),
+    crashMessage: /exited with code 3/,
+  },
+  ...[true, false].map((shareMemory): Implementation => ({
+    name: `Web Workers (WebRunPool), ${shareMemory ? 'a shared cancel flag' : 'no shared memory: cancel terminates'}`,
+    real: (o) => new WebRunPool({ ...o, shareMemory, createWorker: () => new ThreadAsWebWorker(resolve(here, '../../../src/worker/webWorker.ts')) }),
+    fake: (o) => new WebRunPool({ ...o, shareMemory, createWorker: () => new ThreadAsWebWorker(resolve(here, 'crashing-web-worker.ts')) }),
+    crashMessage: /crashed: Uncaught boom/,
+  })),
+];
 
-  it('cancel stops every run, running or queued, within 100 ms', async () => {
-    const long = merge(TINY, { model: { hidden: [64, 64] }, training: { epochs: 1_000_000 } });
-    const requests = [1, 2, 3, 4].map((seed) => request(long, `long-${seed}`, seed));
-    let started = 0;
-    let markStarted!: () => void;
-    const bothStarted = new Promise<void>((r) => (markStarted = r));
-    const batch = pool.run(requests, (e) => {
-      if (e.type === 'epochs' && ++started === 2) markStarted();
+for (const impl of implementations) {
+  describe(`training pool: ${impl.name}`, () => {
+    const pool = impl.real({ workers: 2, flushMs: 20 });
+    after(() => pool.dispose());
+
+    it('trains several runs on its workers and returns their outcomes in order', async () => {
+      const requests = [1, 2, 3].map((seed) => request(TINY, `seed-${seed}`, seed));
+      const events: RunEvent[] = [];
+      const outcomes = await pool.run(requests, (e) => events.push(e)).done;
+      assert.deepEqual(outcomes.map((o) => [o.runId, o.type]), requests.map((r) => [r.runId, 'finished']));
+      assert.ok(events.some((e) => e.type === 'epochs' && e.runId === 'seed-2'));
+      for (const r of requests) {
+        const own = events.filter((e) => e.runId === r.runId);
+        assert.equal(own.filter((e) => ['finished', 'diverged', 'cancelled', 'failed'].includes(e.type)).length, 1, 'one outcome per run');
+        assert.equal(own.at(-1)!.type, 'finished', 'the outcome comes last');
+      }
     });
-    await bothStarted;
-    const t0 = performance.now();
-    batch.cancel();
-    const outcomes = await batch.done;
-    const elapsed = performance.now() - t0;
-    assert.deepEqual(outcomes.map((o) => o.type), ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
-    assert.ok(elapsed < 100, `cancel took ${elapsed.toFixed(0)} ms`);
-  });
 
-  it('a worker that crashes is reported and replaced; a worker that ignores cancel is terminated', async () => {
-    const fake = new RunPool({ ...fakeWorker, workers: 1, cancelGraceMs: 50 });
-    try {
-      const outcomes = await fake.run([request(TINY, 'crash'), request(TINY, 'after')], () => {}).done;
-      assert.equal(outcomes[0]!.type, 'failed');
-      assert.match((outcomes[0] as { message: string }).message, /exited with code 3/);
-      assert.equal(outcomes[1]!.type, 'cancelled'); // the fake worker's answer: it ran on a fresh worker
-      const hung = fake.run([request(TINY, 'hang')], () => {});
-      await new Promise((r) => setTimeout(r, 200));
+    it('warm starts every worker before a run needs it; a run then uses them', async () => {
+      const warmed = impl.real({ workers: 2 });
+      try {
+        assert.equal(warmed.liveWorkers, 0);
+        await warmed.warm();
+        assert.equal(warmed.liveWorkers, 2);
+        const outcomes = await warmed.run([request(TINY, 'after-warm', 1)], () => {}).done;
+        assert.deepEqual(outcomes.map((o) => o.type), ['finished']);
+        assert.equal(warmed.liveWorkers, 2, 'no worker was added for the run');
+      } finally {
+        await warmed.dispose();
+      }
+    });
+
+    it('cancel stops every run, running or queued, within 100 ms; the pool trains on', async () => {
+      const long = merge(TINY, { model: { hidden: [64, 64] }, training: { epochs: 1_000_000 } });
+      const requests = [1, 2, 3, 4].map((seed) => request(long, `long-${seed}`, seed));
+      let started = 0;
+      let markStarted!: () => void;
+      const bothStarted = new Promise<void>((r) => (markStarted = r));
+      const batch = pool.run(requests, (e) => {
+        if (e.type === 'epochs' && ++started === 2) markStarted();
+      });
+      await bothStarted;
       const t0 = performance.now();
-      hung.cancel();
-      assert.equal((await hung.done)[0]!.type, 'cancelled');
-      assert.ok(performance.now() - t0 < 200);
-    } finally {
-      await fake.dispose();
-    }
+      batch.cancel();
+      const outcomes = await batch.done;
+      const elapsed = performance.now() - t0;
+      assert.deepEqual(outcomes.map((o) => o.type), ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+      assert.ok(elapsed < 100, `cancel took ${elapsed.toFixed(0)} ms`);
+      const next = await pool.run([request(TINY, 'after-cancel', 5)], () => {}).done;
+      assert.deepEqual(next.map((o) => o.type), ['finished']);
+    });
+
+    it('a worker that crashes is reported and replaced; a worker that ignores cancel is terminated', async () => {
+      const fake = impl.fake({ workers: 1, cancelGraceMs: 50 });
+      try {
+        const outcomes = await fake.run([request(TINY, 'crash'), request(TINY, 'after')], () => {}).done;
+        assert.equal(outcomes[0]!.type, 'failed');
+        assert.match((outcomes[0] as { message: string }).message, impl.crashMessage);
+        assert.equal(outcomes[1]!.type, 'cancelled'); // the fake worker's answer: it ran on a fresh worker
+        const hung = fake.run([request(TINY, 'hang')], () => {});
+        await new Promise((r) => setTimeout(r, 200));
+        const t0 = performance.now();
+        hung.cancel();
+        assert.equal((await hung.done)[0]!.type, 'cancelled');
+        assert.ok(performance.now() - t0 < 200);
+      } finally {
+        await fake.dispose();
+      }
+    });
   });
-});
+}
