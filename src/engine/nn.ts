@@ -15,7 +15,8 @@ export type LayerSpec =
   | { kind: 'leaky_relu'; negativeSlope?: number }
   | { kind: 'dropout'; p: number };
 
-export type Init = { kind: 'default' } | { kind: 'normal'; std: number };
+/** `normal`: weights ~ N(0, std²); biases 0, or ~ N(0, std²) too with `bias: 'normal'` (d2l's `param.data.normal_()`). */
+export type Init = { kind: 'default' } | { kind: 'normal'; std: number; bias?: 'zeros' | 'normal' };
 
 export interface ModelOptions {
   dtype?: DType;
@@ -41,7 +42,8 @@ export class Linear {
     const w = Array.from({ length: inFeatures * outFeatures }, draw);
     this.weight = tensor(w, [outFeatures, inFeatures], { dtype, requiresGrad: true });
     if (hasBias) {
-      const b = init.kind === 'default' ? Array.from({ length: outFeatures }, draw) : new Array<number>(outFeatures).fill(0);
+      const drawsBias = init.kind === 'default' || init.bias === 'normal';
+      const b = drawsBias ? Array.from({ length: outFeatures }, draw) : new Array<number>(outFeatures).fill(0);
       this.bias = tensor(b, [outFeatures], { dtype, requiresGrad: true });
     } else {
       this.bias = null;

@@ -163,10 +163,21 @@ function initCode(plan: Plan): { code: string | null; usesSettings: boolean } {
     '    for layer in model:',
     '        if isinstance(layer, nn.Linear):',
     `            nn.init.normal_(layer.weight, std=${plan.s('model.initStd')})`,
-    '            nn.init.zeros_(layer.bias)',
+    ...biasInit(plan),
   ];
   return {
     code: varies ? lines(`    if ${plan.s('model.init')} == "normal":`, ...loop.map((l) => `    ${l}`)) : lines(...loop),
     usesSettings: true,
   };
+}
+
+/** The bias line(s) of the normal init: zeros, or N(0, std²) as d2l's `param.data.normal_()`. */
+function biasInit(plan: Plan): string[] {
+  const normal = `nn.init.normal_(layer.bias, std=${plan.s('model.initStd')})`;
+  const normalRuns = plan.configs.filter((c) => c.model.init === 'normal');
+  const kinds = new Set(normalRuns.map((c) => c.model.initBias));
+  if (kinds.size > 1) {
+    return [`            if ${plan.s('model.initBias')} == "normal":`, `                ${normal}`, '            else:', '                nn.init.zeros_(layer.bias)'];
+  }
+  return [kinds.has('normal') ? `            ${normal}  # d2l: param.data.normal_()` : '            nn.init.zeros_(layer.bias)'];
 }

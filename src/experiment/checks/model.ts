@@ -28,5 +28,8 @@ export const modelOptionsInUse: Check = {
     if (written(['model', 'initStd']) && init !== 'normal') {
       report(['model', 'initStd'], `model.initStd is used only with init "normal", not "${init}"; it is ignored`, 'warning');
     }
+    if (written(['model', 'initBias']) && init !== 'normal') {
+      report(['model', 'initBias'], `model.initBias is used only with init "normal", not "${init}"; it is ignored`, 'warning');
+    }
   },
 };

@@ -104,7 +104,7 @@ const d2l = object(
   },
   {
     description:
-      'd2l.ai\'s high-dimensional linear regression (section "Weight Decay"): X ~ N(0, 1), y = X·w* + b* + N(0, noise²). Pair it with `model.hidden: []` (a linear model) and `init: "normal"`.',
+      'd2l.ai\'s high-dimensional linear regression (section "Weight Decay"): X ~ N(0, 1), y = X·w* + b* + N(0, noise²). Pair it with `model.hidden: []` (a linear model), `init: "normal"` and `initBias: "normal"` (d2l draws the bias from N(0, 1) too).',
   },
 );
 

@@ -25,15 +25,23 @@ export const modelSchema = object(
     init: enumOf(
       {
         default: "PyTorch's `nn.Linear` default: weights and biases ~ U(−1/√fan_in, 1/√fan_in).",
-        normal: "Weights ~ N(0, initStd²) and biases 0, as d2l's `nn.init.normal_(w)` and `b.data.fill_(0)`.",
+        normal: "Weights ~ N(0, initStd²), as `nn.init.normal_(w, std=initStd)`; the biases as `initBias` says (0 by default).",
       },
       { description: 'How the weights are initialised (from the run\'s seed).', default: 'default' },
     ),
     initStd: number({
-      description: 'Standard deviation of the initial weights with `init: "normal"`; d2l uses 1. Used only with that init.',
+      description: 'Standard deviation of the initial weights (and of the biases with `initBias: "normal"`) with `init: "normal"`; d2l uses 1. Used only with that init.',
       default: 1,
       exclusiveMinimum: 0,
     }),
+    initBias: enumOf(
+      {
+        zeros: "Biases start at 0, as d2l's from-scratch `b = torch.zeros(1)` and `nn.init.zeros_(layer.bias)`.",
+        normal:
+          "Biases ~ N(0, initStd²) like the weights, as d2l's concise weight-decay code does: `for param in net.parameters(): param.data.normal_()`. Each layer draws its weight, then its bias.",
+      },
+      { description: 'How the biases start with `init: "normal"`. Used only with that init.', default: 'zeros' },
+    ),
   },
   { description: 'The network: a multi-layer perceptron. Its input size is the number of features, its output size 1 for regression and the number of classes for classification (1 with `bce_with_logits`).' },
 );

@@ -29,7 +29,10 @@ export function setupModel(config: RunConfig, data: Dataset, seed: number): Mode
     {
       dtype: config.dtype,
       rng: new E.Random(deriveSeed(seed, 'init')),
-      init: config.model.init === 'normal' ? { kind: 'normal', std: config.model.initStd } : { kind: 'default' },
+      init:
+        config.model.init === 'normal'
+          ? { kind: 'normal', std: config.model.initStd, bias: config.model.initBias }
+          : { kind: 'default' },
     },
   ).useRandom(new E.Random(deriveSeed(seed, 'dropout')));
 

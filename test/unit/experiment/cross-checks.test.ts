@@ -118,8 +118,9 @@ test('the x range must be increasing', () => {
 });
 
 test('options used only by another activation, init or loss are warnings', () => {
-  const result = parse(fileWith({ model: { negativeSlope: 0.2, initStd: 0.1 }, training: { beta: 0.5, delta: 2, loss: 'huber' } }));
+  const result = parse(fileWith({ model: { negativeSlope: 0.2, initStd: 0.1, initBias: 'normal' }, training: { beta: 0.5, delta: 2, loss: 'huber' } }));
   assert.deepEqual(messages(result, 'warning').sort(), [
+    'model.initBias is used only with init "normal", not "default"; it is ignored',
     'model.initStd is used only with init "normal", not "default"; it is ignored',
     'model.negativeSlope is used only with activation "leaky_relu", not "relu"; it is ignored',
     'training.beta is used only with loss "smooth_l1", not "huber"; it is ignored',

@@ -114,6 +114,18 @@ describe('PyTorch export: the script text', () => {
     assert.deepEqual([...saved.shuffle[0][0]].sort((a: number, b: number) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("the normal init: biases at 0, or drawn like the weights as d2l's param.data.normal_()", () => {
+    const linear = { ...SMALL, model: { hidden: [], init: 'normal', initStd: 1 }, variants: [] };
+    const zeros = exported('init-zeros', linear).script;
+    assert.ok(zeros.includes('            nn.init.normal_(layer.weight, std=s.init_std)\n            nn.init.zeros_(layer.bias)'));
+    const d2l = exported('init-d2l', { ...linear, model: { ...linear.model, initBias: 'normal' } }).script;
+    assert.ok(d2l.includes('            nn.init.normal_(layer.bias, std=s.init_std)  # d2l: param.data.normal_()'));
+    assert.ok(!d2l.includes('zeros_'));
+    const both = exported('init-both', { ...linear, variants: [{ name: 'zeros' }, { name: 'd2l', model: { initBias: 'normal' } }] }).script;
+    assert.ok(both.includes('            if s.init_bias == "normal":\n                nn.init.normal_(layer.bias, std=s.init_std)\n            else:\n                nn.init.zeros_(layer.bias)'));
+    assert.ok(both.includes('"d2l": Settings(init_bias="normal")'));
+  });
+
   it('a sweep: its values, repeats and the replace() of the swept setting', () => {
     const file = { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [0, 1e-5, 0.1], repeats: 3, variants: ['weight decay'] } };
     const { script } = exported('sweep', file);
