@@ -77,12 +77,24 @@ function pointwiseLoss(input: Tensor, value: (i: number) => number, derivative: 
   return out;
 }
 
-/** CrossEntropyLoss from logits [batch, classes] and integer class targets. */
-export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, reduction: Exclude<Reduction, 'none'> = 'mean'): Tensor {
+/**
+ * CrossEntropyLoss from logits [batch, classes] and integer class targets, with
+ * PyTorch's `label_smoothing` ε: the target distribution is (1 − ε)·onehot + ε/C, so a
+ * sample's loss is (1 − ε)·(lse − z_target) + ε/C·Σ_c (lse − z_c) and its gradient
+ * softmax(z) − (1 − ε)·onehot − ε/C. ε = 0 is the plain loss.
+ */
+export function crossEntropy(
+  logits: Tensor,
+  targets: ArrayLike<number>,
+  reduction: Exclude<Reduction, 'none'> = 'mean',
+  labelSmoothing = 0,
+): Tensor {
   if (logits.shape.length !== 2) throw new Error(`cross_entropy expects logits [batch, classes], got ${formatShape(logits.shape)}`);
+  checkLabelSmoothing(labelSmoothing);
   const rows = logits.shape[0]!, classes = logits.shape[1]!;
   if (targets.length !== rows) throw new Error(`cross_entropy: ${rows} rows of logits but ${targets.length} targets`);
   const z = logits.data;
+  const eps = labelSmoothing;
   const out = opResult([], logits.dtype, [logits]);
   let total = 0;
   for (let r = 0; r < rows; r++) {
@@ -91,23 +103,35 @@ export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, reducti
       throw new Error(`cross_entropy: target ${target} of sample ${r} is not a class index in 0..${classes - 1}`);
     }
     const o = r * classes;
-    total += logSumExp(z, o, classes) - z[o + target]!;
+    const lse = logSumExp(z, o, classes);
+    let sample = (1 - eps) * (lse - z[o + target]!);
+    if (eps > 0) {
+      let smooth = 0;
+      for (let c = 0; c < classes; c++) smooth += lse - z[o + c]!;
+      sample += (eps / classes) * smooth;
+    }
+    total += sample;
   }
   const factor = reduction === 'mean' ? 1 / rows : 1;
   out.data[0] = total * factor;
   if (out.requiresGrad) {
     out.backwardFn = () => {
-      // softmax(z) − onehot(target), per row.
+      // softmax(z) − (1 − ε)·onehot(target) − ε/C, per row.
       const g = out.grad![0]! * factor, dz = logits.gradBuffer();
+      const uniform = g * (eps / classes);
       for (let r = 0; r < rows; r++) {
         const o = r * classes;
         const lse = logSumExp(z, o, classes);
-        for (let c = 0; c < classes; c++) dz[o + c] += g * Math.exp(z[o + c]! - lse);
-        dz[o + targets[r]!] -= g;
+        for (let c = 0; c < classes; c++) dz[o + c] += g * Math.exp(z[o + c]! - lse) - uniform;
+        dz[o + targets[r]!] -= g * (1 - eps);
       }
     };
   }
   return out;
+}
+
+export function checkLabelSmoothing(eps: number): void {
+  if (!(eps >= 0 && eps <= 1)) throw new Error(`cross_entropy label_smoothing must be in [0, 1], got ${eps}`);
 }
 
 /** BCEWithLogitsLoss: max(z,0) − z·t + log(1 + exp(−|z|)), stable for any z. */

@@ -75,6 +75,8 @@ const FIELDS: readonly Field[] = [
   { path: 'regularization.decoupled', comment: 'decoupled weight decay: Adam becomes AdamW' },
   { path: 'regularization.dropout', comment: 'Dropout p after each hidden layer' },
   { path: 'regularization.maxNorm', comment: "max L2 norm of each unit's incoming weights" },
+  { path: 'regularization.inputNoise', comment: 'std of the Gaussian noise added to the inputs in training' },
+  { path: 'regularization.labelSmoothing', comment: "CrossEntropyLoss's label_smoothing in training" },
   { path: 'regularization.applyTo', comment: 'what penalties and decay act on: "weights" or "all"' },
   { path: 'regularization.earlyStopping.patience', comment: 'epochs to wait for improvement', integer: true },
   { path: 'regularization.earlyStopping.minDelta', comment: 'the least decrease that counts' },

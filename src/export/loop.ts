@@ -14,9 +14,14 @@ const LOSSES: Record<RunConfig['training']['loss'], (plan: Plan) => string> = {
   l1: () => 'nn.L1Loss()',
   smooth_l1: (plan) => `nn.SmoothL1Loss(beta=${plan.s('training.beta')})`,
   huber: (plan) => `nn.HuberLoss(delta=${plan.s('training.delta')})`,
-  cross_entropy: () => 'nn.CrossEntropyLoss()',
+  cross_entropy: (plan) => (smoothsLabels(plan) ? `nn.CrossEntropyLoss(label_smoothing=${plan.s('regularization.labelSmoothing')})` : 'nn.CrossEntropyLoss()'),
   bce_with_logits: () => 'nn.BCEWithLogitsLoss()',
 };
+
+/** Some run trains its cross-entropy with label smoothing (its test loss stays the plain loss). */
+function smoothsLabels(plan: Plan): boolean {
+  return plan.some((c) => c.training.loss === 'cross_entropy' && c.regularization.labelSmoothing > 0);
+}
 
 export interface LoopShape {
   task: Task;
@@ -144,8 +149,11 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     throw new Error('the variants mix bce_with_logits with another loss; export them one at a time with --variant');
   }
 
-  const evalArgs = `model, criterion, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test`;
+  const smoothing = smoothsLabels(plan);
+  const noise = plan.some((c) => c.regularization.inputNoise > 0);
+  const evalArgs = `model, ${smoothing ? 'test_criterion' : 'criterion'}, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test`;
   const step = lines(
+    noise && `            x = x + ${plan.s('regularization.inputNoise')} * torch.randn_like(x)  # input noise (training)`,
     '            optimizer.zero_grad()',
     penalty ? '            data_loss = criterion(model(x), y)' : '            loss = criterion(model(x), y)',
     penalty && '            reg = penalty(regularized, s)',
@@ -196,6 +204,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     regularized && regularizedLine(plan, weightsOnly),
     optimizerLines(plan),
     `    criterion = ${criterion(plan)}`,
+    smoothing && '    test_criterion = nn.CrossEntropyLoss()  # the test loss: no label smoothing',
     batchesLines(plan, shape),
     '',
     early && stopperLine(plan, earlyEverywhere),

@@ -28,6 +28,8 @@ export function configSummary(config: RunConfig): string {
   const dropout = Array.isArray(r.dropout) ? (r.dropout.some((p) => p > 0) ? r.dropout.map(num).join('/') : '') : r.dropout > 0 ? num(r.dropout) : '';
   if (dropout !== '') reg.push(`dropout ${dropout}`);
   if (r.maxNorm !== undefined) reg.push(`maxNorm ${num(r.maxNorm)}`);
+  if (r.inputNoise > 0) reg.push(`inputNoise ${num(r.inputNoise)}`);
+  if (r.labelSmoothing > 0) reg.push(`labelSmoothing ${num(r.labelSmoothing)}`);
   if (r.earlyStopping !== undefined) reg.push(`early stopping (patience ${r.earlyStopping.patience})`);
   if (reg.length > 0 && r.applyTo === 'weights') reg.push('weights only');
   const t = config.training;

@@ -4,7 +4,7 @@ import { batchFitsTrainingSet, rangeIsOrdered, testSplitIsOneWay } from './data.
 import { lossFitsTask, lossOptionsInUse } from './loss.ts';
 import { dropoutFitsLayers, modelOptionsInUse } from './model.ts';
 import { decouplingFitsOptimizer, nesterovNeedsMomentum, optionsApply } from './optimizer.ts';
-import { proximalNeedsL1 } from './regularization.ts';
+import { labelSmoothingNeedsCrossEntropy, proximalNeedsL1 } from './regularization.ts';
 
 export const RUN_CONFIG_CHECKS: readonly Check[] = [
   rangeIsOrdered,
@@ -18,4 +18,5 @@ export const RUN_CONFIG_CHECKS: readonly Check[] = [
   batchFitsTrainingSet,
   decouplingFitsOptimizer,
   proximalNeedsL1,
+  labelSmoothingNeedsCrossEntropy,
 ];

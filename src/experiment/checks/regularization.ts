@@ -11,3 +11,17 @@ export const proximalNeedsL1: Check = {
     }
   },
 };
+
+export const labelSmoothingNeedsCrossEntropy: Check = {
+  reads: [['regularization', 'labelSmoothing'], ['training', 'loss']],
+  run: ({ config, written, report }) => {
+    const { loss } = config.training;
+    if (config.regularization.labelSmoothing > 0 && loss !== 'cross_entropy' && written(['regularization', 'labelSmoothing'])) {
+      report(
+        ['regularization', 'labelSmoothing'],
+        `regularization.labelSmoothing is CrossEntropyLoss's label_smoothing and has no effect with training.loss "${loss}"; it is ignored`,
+        'warning',
+      );
+    }
+  },
+};

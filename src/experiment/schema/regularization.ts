@@ -43,6 +43,19 @@ export const regularizationSchema = object(
         'Dropout probability p after each hidden layer\'s activation (`nn.Dropout(p)`): one p for every hidden layer, or a list with one p per hidden layer. Inverted dropout: in training each unit is zeroed with probability p and the kept ones are scaled by 1/(1 − p); in eval mode (the test loss) it is the identity. 0.5 is classic for wide layers; 0 turns it off.',
       default: 0,
     }),
+    inputNoise: number({
+      description:
+        'Gaussian input noise (noise injection): during training every input gets x + N(0, σ²) noise, drawn afresh for every batch from the run\'s seed; evaluation (the train and test losses and the fit) sees the clean inputs, as dropout is off in eval mode. For a linear model with MSE it acts like an L2 penalty of σ²·Σw² (Bishop 1995). PyTorch has no layer for it: `x = x + sigma * torch.randn_like(x)` in the training loop. Inputs are on the data\'s own scale, so σ is in its units; 0 turns it off. Typical: 0.05 to 0.5.',
+      default: 0,
+      minimum: 0,
+    }),
+    labelSmoothing: number({
+      description:
+        "Label smoothing ε for `training.loss: \"cross_entropy\"`: `nn.CrossEntropyLoss(label_smoothing=ε)`. The target becomes (1 − ε) on the true class plus ε/C spread over all C classes, so the net is never pushed to infinitely confident logits. It changes the training loss only: the reported test loss stays the plain cross-entropy, so variants compare on the same scale. 0 turns it off; typical 0.05 to 0.2.",
+      default: 0,
+      minimum: 0,
+      maximum: 1,
+    }),
     maxNorm: number({
       description:
         "After each optimizer step, rescale every unit's incoming weight row to an L2 norm of at most maxNorm (Keras' `MaxNorm` constraint; in PyTorch, `torch.renorm` on each weight after `step()`). Biases are untouched. Often paired with dropout; 3 to 4 is typical. Unset: no constraint.",

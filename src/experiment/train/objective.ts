@@ -12,8 +12,13 @@ export interface Targets {
   classes: Int32Array | null;
 }
 
-export function dataLossFunction(config: RunConfig): (prediction: E.Tensor, targets: Targets) => E.Tensor {
+/**
+ * The data loss. `training` adds what only the training objective has: label smoothing
+ * (the reported test loss stays the plain cross-entropy, comparable across ε).
+ */
+export function dataLossFunction(config: RunConfig, training = false): (prediction: E.Tensor, targets: Targets) => E.Tensor {
   const t = config.training;
+  const smoothing = training ? config.regularization.labelSmoothing : 0;
   switch (t.loss) {
     case 'mse':
       return (p, y) => E.mseLoss(p, y.values!);
@@ -24,7 +29,7 @@ export function dataLossFunction(config: RunConfig): (prediction: E.Tensor, targ
     case 'huber':
       return (p, y) => E.huberLoss(p, y.values!, t.delta);
     case 'cross_entropy':
-      return (p, y) => E.crossEntropy(p, y.classes!);
+      return (p, y) => E.crossEntropy(p, y.classes!, 'mean', smoothing);
     case 'bce_with_logits':
       return (p, y) => E.bceWithLogits(p, y.values!);
     default:

@@ -57,6 +57,9 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const trainClasses = data.task === 'classification' ? data.train.y.subarray(0, data.train.n) : null;
   const testClasses = data.task === 'classification' ? data.test.y.subarray(0, data.test.n) : null;
   const dataLoss = dataLossFunction(config);
+  const trainingLoss = dataLossFunction(config, true);
+  const inputNoise = config.regularization.inputNoise;
+  const noise = inputNoise > 0 ? new E.Random(deriveSeed(seed, 'noise')) : null;
   const penalty = penaltyFunction(config, regularized);
   const lr = t.optimizer.lr;
   const maxNorm = config.regularization.maxNorm;
@@ -111,7 +114,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
       }
       const batch: Batch = batcher.batch(b);
       optimizer.zeroGrad();
-      const dataTerm = dataLoss(model.forward(batch.x), batch.targets);
+      const input = noise === null ? batch.x : E.gaussianNoise(batch.x, inputNoise, noise, true);
+      const dataTerm = trainingLoss(model.forward(input), batch.targets);
       const penaltyTerm = penalty.graph();
       const objective = penaltyTerm === null ? dataTerm : E.add(dataTerm, penaltyTerm);
       const dataValue = dataTerm.item();

@@ -81,6 +81,8 @@ describe('gradient checks: reductions and unary ops', () => {
     ['tanh', E.tanh, false], ['sigmoid', E.sigmoid, false], ['logSoftmax', E.logSoftmax, false],
   ];
   for (const [name, f, positive] of unary) it(name, () => gradcheck(name, ([a]) => f(a!), [t([3, 4], positive)]));
+  it('gaussian input noise (the same draws per evaluation)', () =>
+    gradcheck('gaussianNoise', ([a]) => E.gaussianNoise(a!, 0.7, new E.Random(5), true), [t([4, 5])]));
   it('dropout (a fixed mask per evaluation)', () => gradcheck('dropout', ([a]) => E.dropout(a!, 0.3, new E.Random(5), true), [t([4, 5])]));
 });
 
@@ -113,6 +115,10 @@ describe('gradient checks: losses', () => {
   }
   for (const reduction of ['mean', 'sum'] as const) {
     it(`cross_entropy ${reduction}`, () => gradcheck('ce', ([z]) => E.crossEntropy(z!, [2, 0, 1, 2], reduction), [t([4, 3])]));
+    for (const eps of [0.1, 0.5, 1]) {
+      it(`cross_entropy ${reduction}, label smoothing ${eps}`, () =>
+        gradcheck('ce smoothed', ([z]) => E.crossEntropy(z!, [2, 0, 1, 2], reduction, eps), [t([4, 3])]));
+    }
   }
 });
 

@@ -1,6 +1,7 @@
 // Reads the PyTorch parity fixtures (every *.json in ../shared/fixtures, or in the folder
-// REGLAB_PARITY_FIXTURES names) and rebuilds each case's model, loss, penalty and
-// optimizer in the engine. Format: ../shared/fixtures/README.md.
+// REGLAB_PARITY_FIXTURES names, and the repository's own cases in test/fixtures/parity,
+// made by scripts/parity/) and rebuilds each case's model, loss, penalty and optimizer in
+// the engine. Format: ../shared/fixtures/README.md and test/fixtures/parity/README.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as E from '../../../src/engine/index.ts';
@@ -21,7 +22,9 @@ export interface FixtureCase {
   input?: number[][];
   target?: number[][] | number[];
   target_kind?: 'float' | 'class_index';
-  loss?: { type: string; reduction?: E.Reduction; beta?: number; delta?: number };
+  loss?: { type: string; reduction?: E.Reduction; beta?: number; delta?: number; label_smoothing?: number };
+  /** Category input_noise: the model input is x + std·noise in train mode, x in eval mode. */
+  input_noise?: { std: number; noise: number[][] };
   penalty?: { terms: { kind: 'l1' | 'l2_squared' | 'l2_norm'; coef: number; params: string[] }[] };
   optimizer?: { type: string; param_groups: Record<string, unknown>[]; steps: number };
   expected: any;
@@ -38,8 +41,16 @@ export function fixtureFolder(): string {
   return process.env.REGLAB_PARITY_FIXTURES ?? resolve(import.meta.dirname, '../../../../shared/fixtures');
 }
 
+/** The repository's own cases (label smoothing, input noise), made by scripts/parity/generate-regularizer-cases.py. */
+export function repositoryFixtureFolder(): string {
+  return resolve(import.meta.dirname, '../../fixtures/parity');
+}
+
 export function loadFixtureFiles(): { file: string; defaultTolerance: Record<string, Tolerance>; trajectoryTolerance?: Tolerance; cases: FixtureCase[] }[] {
-  const folder = fixtureFolder();
+  return [fixtureFolder(), repositoryFixtureFolder()].flatMap(loadFolder);
+}
+
+function loadFolder(folder: string): { file: string; defaultTolerance: Record<string, Tolerance>; trajectoryTolerance?: Tolerance; cases: FixtureCase[] }[] {
   const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new Error(`No fixture files (*.json) in ${folder}`);
   return files.map((file) => {
@@ -77,7 +88,13 @@ export function buildModel(c: FixtureCase): E.Sequential {
 
 export function inputTensor(c: FixtureCase): E.Tensor {
   const rows = c.input!;
-  return E.tensor(rows.flat(), [rows.length, rows[0]!.length], { dtype: c.dtype });
+  const x = E.tensor(rows.flat(), [rows.length, rows[0]!.length], { dtype: c.dtype });
+  if (c.input_noise === undefined) return x;
+  // The engine's noise op, fed the case's written-out standard-normal draws in order.
+  const draws = c.input_noise.noise.flat();
+  let next = 0;
+  const fixed: E.NormalSource = { normal: () => draws[next++]! };
+  return E.gaussianNoise(x, c.input_noise.std, fixed, c.model!.mode === 'train');
 }
 
 /** The data loss of the case's loss config, as a function of the model output. */
@@ -86,7 +103,7 @@ export function dataLoss(c: FixtureCase): (output: E.Tensor) => E.Tensor {
   const reduction = loss.reduction ?? 'mean';
   if (loss.type === 'CrossEntropyLoss') {
     const targets = Int32Array.from(c.target as number[]);
-    return (out) => E.crossEntropy(out, targets, reduction as 'mean' | 'sum');
+    return (out) => E.crossEntropy(out, targets, reduction as 'mean' | 'sum', loss.label_smoothing ?? 0);
   }
   const rows = c.target as number[][];
   const target = E.tensor(rows.flat(), [rows.length, rows[0]!.length], { dtype: c.dtype });

@@ -24,7 +24,7 @@ for (const { file, defaultTolerance, trajectoryTolerance, cases } of loadFixture
       });
       // The float64 cases replayed in float32 (the engine's default and fast path) must stay
       // within the float32 tolerances: PyTorch's own float32-vs-float64 gap used < 15% of them.
-      if (c.dtype === 'float64' && c.category !== 'dropout_statistics' && c.category !== 'init_statistics') {
+      if (c.dtype === 'float64' && !c.category.endsWith('_statistics')) {
         const f32 = c.category === 'optimizer_trajectory' ? trajectoryTolerance : defaultTolerance.float32;
         it(`${c.category}: ${c.name} (replayed in float32)`, () => {
           try {
@@ -43,6 +43,7 @@ function checkCase(c: FixtureCase, tol: Tolerance): void {
     case 'mlp_forward_backward':
     case 'penalty':
     case 'dropout':
+    case 'input_noise':
       return checkForwardBackward(c, tol);
     case 'optimizer_trajectory':
       return checkTrajectory(c, tol);
@@ -50,16 +51,19 @@ function checkCase(c: FixtureCase, tol: Tolerance): void {
       return checkDropoutStatistics(c);
     case 'init_statistics':
       return checkInitStatistics(c);
+    case 'input_noise_statistics':
+      return checkInputNoiseStatistics(c);
     default:
       throw new Error(`Unknown fixture category "${c.category}" in case ${c.name}`);
   }
 }
 
 function lossOf(c: FixtureCase, model: E.Sequential) {
-  const x = inputTensor(c);
   const data = dataLoss(c);
   const pen = penalty(c, model);
   return () => {
+    const x = inputTensor(c);
+    if (c.expected.noisy_input !== undefined) assertClose('noisy_input', x.data, c.expected.noisy_input, tolOf(c));
     const output = model.forward(x);
     const dataLossValue = data(output);
     const penaltyValue = pen?.() ?? null;
@@ -138,6 +142,40 @@ function checkInitStatistics(c: FixtureCase): void {
       const m = weights.reduce((a, b) => a + b, 0) / weights.length;
       const std = Math.sqrt(weights.reduce((a, b) => a + (b - m) ** 2, 0) / weights.length);
       assert.ok(Math.abs(std / weight_std - 1) < 0.05, `weight std ${std} vs ${weight_std} for ${shape.in_features}→${shape.out_features}`);
+    }
+  }
+}
+
+function tolOf(c: FixtureCase): Tolerance {
+  return c.dtype === 'float32' ? { rtol: 1e-5, atol: 1e-6 } : { rtol: 1e-9, atol: 1e-12 };
+}
+
+/** The engine's noise, drawn by its own generator, has the statistics PyTorch's has; eval mode and the gradient are the identity. */
+function checkInputNoiseStatistics(c: FixtureCase): void {
+  const n = c.n as number;
+  for (const result of c.expected.results as any[]) {
+    const { std, theory } = result;
+    for (const observed of result.observed as any[]) {
+      assert.ok(observed.grad_is_ones && observed.eval_is_identity, 'PyTorch: the gradient is the identity and eval mode returns the input');
+      assert.ok(Math.abs(observed.mean) <= 5 * theory.std_of_mean, `PyTorch's own draw std ${std} seed ${observed.seed}: mean ${observed.mean}`);
+    }
+    for (const seed of [0, 1, 2, 3]) {
+      const values = Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
+      const x = E.tensor(values, [n], { requiresGrad: true });
+      const out = E.gaussianNoise(x, std, new E.Random(seed), true);
+      E.sum(out).backward();
+      const d = Array.from(out.data, (v, i) => v - x.data[i]!);
+      const mean = d.reduce((a, b) => a + b, 0) / n;
+      const variance = d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
+      const within = d.filter((v) => Math.abs(v) <= std).length / n;
+      assert.ok(Math.abs(mean - theory.mean) <= 5 * theory.std_of_mean, `std ${std} seed ${seed}: noise mean ${mean}`);
+      assert.ok(Math.abs(variance - theory.variance) <= 5 * theory.std_of_variance, `std ${std} seed ${seed}: noise variance ${variance} vs ${theory.variance}`);
+      assert.ok(Math.abs(within - theory.fraction_within_1_std) <= 5 * theory.std_of_fraction, `std ${std} seed ${seed}: ${within} within one std`);
+      assert.ok(x.grad!.every((g) => g === 1), 'backward passes the gradient through unchanged');
+      assert.equal(E.gaussianNoise(x, std, new E.Random(seed), false), x, 'eval mode returns the input itself');
+      // Deterministic by seed: the same generator state gives the same draws.
+      assert.deepEqual(Array.from(E.gaussianNoise(x, std, new E.Random(seed), true).data), Array.from(out.data));
+      E.releaseGraph();
     }
   }
 }

@@ -133,6 +133,13 @@ test('a proximal l1Mode without any L1 term is a warning', () => {
   assert.deepEqual(messages(parse(fileWith({ regularization: { l1Mode: 'proximal', elasticNet: { lambda: 0.1 } } }))), []);
 });
 
+test('label smoothing with a loss other than cross-entropy is a warning', () => {
+  const result = parse(fileWith({ regularization: { labelSmoothing: 0.1 } }));
+  assert.deepEqual(messages(result, 'warning'), [
+    'regularization.labelSmoothing is CrossEntropyLoss\'s label_smoothing and has no effect with training.loss "mse"; it is ignored',
+  ]);
+});
+
 test('variant names must be unique', () => {
   const result = parse(fileWith({ variants: [{ name: 'a' }, { name: 'b' }, { name: 'a' }] }));
   const d = find(result, 'already the name');

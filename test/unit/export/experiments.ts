@@ -70,6 +70,7 @@ export const EXPERIMENTS: { name: string; steps: number; file: Record<string, un
         { name: 'Adam' },
         { name: 'SGD momentum, ElasticNet', training: { optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 } }, regularization: { elasticNet: { lambda: 0.01, l1Ratio: 0.5 } } },
         { name: 'AdamW without biases', training: { optimizer: { type: 'adamw', lr: 0.01 } }, regularization: { weightDecay: 0.05, applyTo: 'weights' } },
+        { name: 'Adam, label smoothing', regularization: { labelSmoothing: 0.15 } },
       ],
     },
   },
@@ -140,7 +141,7 @@ export const EXPERIMENTS: { name: string; steps: number; file: Record<string, un
   },
 ];
 
-/** Dropout variants with an lr so small that no step moves a weight: their eval-mode test loss is the initial weights'. */
+/** Dropout and input-noise variants with an lr so small that no step moves a weight: their eval-mode test loss is the initial weights'. */
 export const DROPOUT = {
   title: 'Dropout, compared on the initial weights',
   seed: 9,
@@ -151,6 +152,8 @@ export const DROPOUT = {
   variants: [
     { name: 'Dropout 0.5', regularization: { dropout: 0.5 } },
     { name: 'Dropout per layer', regularization: { dropout: [0.3, 0] } },
+    // Input noise, like dropout, acts in training only: the eval-mode test loss is the clean inputs'.
+    { name: 'Input noise', regularization: { inputNoise: 0.3 } },
   ],
 };
 

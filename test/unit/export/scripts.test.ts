@@ -118,6 +118,7 @@ describe('exported PyTorch scripts, run with torch', () => {
     assert.equal(result.error, null, result.error ?? '');
     const script = readFileSync(p.script, 'utf8');
     assert.match(script, /nn\.Dropout\(p\)/);
+    assert.match(script, /x = x \+ s\.input_noise \* torch\.randn_like\(x\)/);
     const printed = printedEpochs(result.stdout);
     const trained = JSON.parse(readFileSync(p.weights, 'utf8')) as Record<string, Record<string, unknown>>;
     for (const run of p.reglab) {

@@ -52,6 +52,31 @@ describe('trainRun', () => {
     assert.equal(subgradient.histogram.exactZeros, 0);
   });
 
+  it('input noise trains on noisy inputs, deterministic by seed, and evaluates on the clean ones', () => {
+    const noisy = merge(TINY, { regularization: { inputNoise: 0.5 } });
+    const a = finished(train(request(noisy)).outcome), b = finished(train(request(noisy)).outcome);
+    assert.equal(a.final.trainLoss, b.final.trainLoss);
+    assert.notEqual(a.final.trainLoss, finished(train(request(TINY)).outcome).final.trainLoss);
+    // Weights that do not move (lr 1e-300): the test loss is the clean initial model's, with noise or without.
+    const still = (extra: Record<string, unknown>) =>
+      finished(train(request(merge(TINY, { training: { optimizer: { lr: 1e-300, momentum: 0 }, epochs: 2 }, ...extra }))).outcome).final;
+    const clean = still({}), withNoise = still({ regularization: { inputNoise: 0.5 } });
+    assert.equal(withNoise.testLoss, clean.testLoss);
+    assert.notEqual(withNoise.trainLoss, clean.trainLoss, 'the training loss sees the noise');
+  });
+
+  it('label smoothing changes the training loss only: the test loss stays the plain cross-entropy', () => {
+    const blobs = {
+      data: { generator: 'blobs', features: 2, classes: 3, train: 30, test: 30 },
+      model: { hidden: [8] },
+      training: { optimizer: { type: 'sgd', lr: 1e-300 }, epochs: 2 },
+    };
+    const plain = finished(train(request(blobs)).outcome).final;
+    const smoothed = finished(train(request(merge(blobs, { regularization: { labelSmoothing: 0.2 } }))).outcome).final;
+    assert.equal(smoothed.testLoss, plain.testLoss);
+    assert.notEqual(smoothed.trainDataLoss, plain.trainDataLoss);
+  });
+
   it('max-norm keeps every unit\'s incoming weights within the bound', () => {
     const s = finished(train(request(merge(TINY, { regularization: { maxNorm: 0.5 } }))).outcome);
     assert.ok(s.layers.filter((l) => l.name.endsWith('weight')).every((l) => l.norm <= 0.5 * Math.sqrt(l.shape[0]!) + 1e-5));
