@@ -1,6 +1,9 @@
-// MNIST (or any data set in its IDX layout: Fashion-MNIST, KMNIST) from the workspace.
+// MNIST (or any data set in its IDX layout: Fashion-MNIST, KMNIST) from the workspace, or,
+// when the spec names no file, the 10,000 real digits Reglab ships (bundled-digits.ts).
 // Each image becomes one row of rows·cols inputs; the classes are 0 … the largest label.
 // limitTrain / limitTest keep the first samples of a file, in file order (no randomness).
+import { readFileSync } from 'node:fs';
+import { bundledDigitsPath, MNIST_FILE_FIELDS, mnistFilesMessage } from './bundled-digits.ts';
 import type { Dataset, Split } from './dataset.ts';
 import { decodeIdx, IDX_IMAGES, IDX_LABELS, IdxError, type IdxArray } from './idx.ts';
 import { SpecReader } from './params.ts';
@@ -30,8 +33,9 @@ export function mnistDataset(spec: MnistSpec, options: FileOptions): Dataset {
   const normalize = NORMALIZERS[read.choice<MnistNormalize>('normalize', ['unit', 'standard', 'none'], DATA_DEFAULTS.mnist.normalize)];
   const limitTrain = read.optionalCount('limitTrain');
   const limitTest = read.optionalCount('limitTest');
-  const train = readPair(read, 'images', 'labels', options);
-  const test = readPair(read, 'testImages', 'testLabels', options);
+  const bundled = usesBundledDigits(spec, read);
+  const train = bundled ? readBundled('images', 'labels') : readPair(read, 'images', 'labels', options);
+  const test = bundled ? readBundled('testImages', 'testLabels') : readPair(read, 'testImages', 'testLabels', options);
   const [, rows, cols] = train.images.dims as [number, number, number];
   const [, testRows, testCols] = test.images.dims as [number, number, number];
   if (testRows !== rows || testCols !== cols) {
@@ -46,6 +50,22 @@ export function mnistDataset(spec: MnistSpec, options: FileOptions): Dataset {
     test: toSplit(test, inputs, limitTest, normalize),
     classNames: Array.from({ length: classes }, (_, k) => String(k)),
   };
+}
+
+/** No file named: the bundled digits. Some but not all: an error at the data block. */
+function usesBundledDigits(spec: MnistSpec, read: SpecReader): boolean {
+  const given = MNIST_FILE_FIELDS.filter((field) => spec[field] !== undefined);
+  if (given.length === 0) return true;
+  const missing = MNIST_FILE_FIELDS.filter((field) => spec[field] === undefined);
+  if (missing.length > 0) read.fail(mnistFilesMessage(missing), []);
+  return false;
+}
+
+/** The shipped files are Reglab's own: read without the workspace's checks. */
+function readBundled(imageField: ImageField, labelField: LabelField): LabelledImages {
+  const images = decodeIdx(readFileSync(bundledDigitsPath(imageField)), IDX_IMAGES);
+  const labels = decodeIdx(readFileSync(bundledDigitsPath(labelField)), IDX_LABELS);
+  return { images, labels: labels.data };
 }
 
 function readPair(read: SpecReader, imageField: ImageField, labelField: LabelField, options: FileOptions): LabelledImages {

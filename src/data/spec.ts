@@ -101,13 +101,16 @@ export interface CsvSpec {
 
 export type MnistNormalize = 'unit' | 'standard' | 'none';
 
-/** MNIST in its IDX format, plain or gzipped. */
+/**
+ * MNIST in its IDX format, plain or gzipped: the four files, or none of them for the
+ * 10,000 real digits Reglab ships (8,004 train, 1,996 test; see bundled-digits.ts).
+ */
 export interface MnistSpec {
   generator: 'mnist';
-  images: string;
-  labels: string;
-  testImages: string;
-  testLabels: string;
+  images?: string;
+  labels?: string;
+  testImages?: string;
+  testLabels?: string;
   /** Keep only the first limitTrain train samples. */
   limitTrain?: number;
   limitTest?: number;

@@ -4,6 +4,7 @@
 // real runs and measures the speeds that turn work into seconds.
 import type { RunConfig } from './schema/experiment.ts';
 import { taskOf } from './schema/tasks.ts';
+import { BUNDLED_DIGITS } from '../data/bundled-digits.ts';
 
 export interface RunCost {
   parameters: number;
@@ -32,7 +33,7 @@ export interface RunCost {
 const CURVE_POINTS = 200;
 const BOUNDARY_POINTS = 60 * 60;
 
-/** MNIST files hold 60,000 + 10,000 images of 28×28 when no limit is given. */
+/** MNIST's files hold 60,000 + 10,000 images of 28×28 when no limit is given; the bundled digits 8,004 + 1,996. */
 const MNIST = { train: 60_000, test: 10_000, inputs: 784, classes: 10 };
 
 interface Shape {
@@ -63,7 +64,13 @@ function shapeOf(data: RunConfig['data']): Shape {
       // The rows are in the file; the file is not read here. At least two classes.
       return { inputs: data.features.length, classes: data.task === 'classification' ? 2 : undefined, train: 0, test: 0, known: false };
     case 'mnist':
-      return { inputs: MNIST.inputs, classes: MNIST.classes, train: data.limitTrain ?? MNIST.train, test: data.limitTest ?? MNIST.test, known: true };
+    {
+      // The user's files may hold more than MNIST's (their size is not read here); the bundled ones hold what they hold.
+      const [train, test] = data.images === undefined
+        ? [Math.min(data.limitTrain ?? Infinity, BUNDLED_DIGITS.train), Math.min(data.limitTest ?? Infinity, BUNDLED_DIGITS.test)]
+        : [data.limitTrain ?? MNIST.train, data.limitTest ?? MNIST.test];
+      return { inputs: MNIST.inputs, classes: MNIST.classes, train, test, known: true };
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // same distributions and the same draw order, not the same numbers), or the CSV and IDX
 // files read from disk. Exact mode loads Reglab's own numbers instead (exact.ts).
 import { relative, resolve } from 'node:path';
+import { BUNDLED_DIGITS_FILES, bundledDigitsDir } from '../data/bundled-digits.ts';
 import type { DataConfig } from '../experiment/schema/experiment.ts';
 import type { Plan } from './plan.ts';
 import { docstring, lines, pyStr } from './python.ts';
@@ -305,12 +306,28 @@ function mnist(plan: Plan, dirs: DataDirs): string {
           `            x = ${scale['"none"']}`,
         ];
   const limited = plan.some((c) => 'limitTrain' in c.data && (c.data.limitTrain !== undefined || c.data.limitTest !== undefined));
+  const bundled = !plan.varies('data.images') && plan.value('data.images') === undefined;
+  const files = bundled
+    ? [
+        '# Reglab\'s bundled digits (10,000 of MNIST: 8,004 train, 1,996 test), in the',
+        '# folder where Reglab is installed. To run this script on another machine, copy',
+        '# that folder and point DIGITS at the copy.',
+        `DIGITS = Path(${pyStr(bundledDigitsDir())})`,
+        `TRAIN_IMAGES = DIGITS / ${pyStr(BUNDLED_DIGITS_FILES.images)}`,
+        `TRAIN_LABELS = DIGITS / ${pyStr(BUNDLED_DIGITS_FILES.labels)}`,
+        `TEST_IMAGES = DIGITS / ${pyStr(BUNDLED_DIGITS_FILES.testImages)}`,
+        `TEST_LABELS = DIGITS / ${pyStr(BUNDLED_DIGITS_FILES.testLabels)}`,
+      ]
+    : [
+        `TRAIN_IMAGES = ${scriptPath(plan, dirs, 'images')}`,
+        `TRAIN_LABELS = ${scriptPath(plan, dirs, 'labels')}`,
+        `TEST_IMAGES = ${scriptPath(plan, dirs, 'testImages')}`,
+        `TEST_LABELS = ${scriptPath(plan, dirs, 'testLabels')}`,
+      ];
+  if (bundled) plan.needs('from pathlib import Path');
   return lines(
-    HERE,
-    `TRAIN_IMAGES = ${scriptPath(plan, dirs, 'images')}`,
-    `TRAIN_LABELS = ${scriptPath(plan, dirs, 'labels')}`,
-    `TEST_IMAGES = ${scriptPath(plan, dirs, 'testImages')}`,
-    `TEST_LABELS = ${scriptPath(plan, dirs, 'testLabels')}`,
+    bundled ? undefined : HERE,
+    ...files,
     '',
     '',
     'def read_idx(path):',

@@ -138,7 +138,8 @@ export class DataChecker {
     } catch (error) {
       return toOutcome(error);
     }
-    if (bytes > this.maxBytes) return null;
+    // Nothing of the user's to read: the bundled digits (no file named), or files missing, which the file's checks report.
+    if (files.length === 0 || (spec.generator === 'mnist' && files.length < fields.length) || bytes > this.maxBytes) return null;
     const key = JSON.stringify([spec, seed, baseDir, workspaceRoot, stamps]);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;

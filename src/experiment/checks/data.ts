@@ -1,4 +1,5 @@
 // Checks within the data block and between the data and the training loop.
+import { MNIST_FILE_FIELDS, mnistFilesMessage } from '../../data/bundled-digits.ts';
 import { trainSizeOf } from '../schema/tasks.ts';
 import type { Check } from './context.ts';
 
@@ -31,5 +32,15 @@ export const testSplitIsOneWay: Check = {
     if (config.data.generator === 'csv' && config.data.testPath !== undefined && written(['data', 'testFraction'])) {
       report(['data', 'testFraction'], 'data.testFraction is ignored when data.testPath gives the test set', 'warning');
     }
+  },
+};
+
+export const mnistFilesComeTogether: Check = {
+  reads: [['data']],
+  run: ({ config, report }) => {
+    if (config.data.generator !== 'mnist') return;
+    const data = config.data;
+    const missing = MNIST_FILE_FIELDS.filter((field) => data[field] === undefined);
+    if (missing.length > 0 && missing.length < MNIST_FILE_FIELDS.length) report(['data'], `data.mnist: ${mnistFilesMessage(missing)}`);
   },
 };

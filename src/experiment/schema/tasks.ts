@@ -2,6 +2,7 @@
 // classification, how many classes, how many training samples. Used by the derived
 // defaults (the loss) and the cross-field checks (loss vs task, batch size).
 import type { DataConfig } from './experiment.ts';
+import { BUNDLED_DIGITS } from '../../data/bundled-digits.ts';
 
 export type Task = 'regression' | 'classification';
 
@@ -31,7 +32,12 @@ export function classCountOf(data: DataConfig): number | undefined {
 /** The number of training samples when it is known from the config alone. */
 export function trainSizeOf(data: DataConfig): { size: number; field: string } | undefined {
   if (data.generator === 'csv') return undefined;
-  if (data.generator === 'mnist') return data.limitTrain === undefined ? undefined : { size: data.limitTrain, field: 'limitTrain' };
+  if (data.generator === 'mnist') {
+    // The bundled digits' size is known; the user's files are not read here.
+    const bundled = data.images === undefined ? BUNDLED_DIGITS.train : undefined;
+    if (data.limitTrain === undefined) return bundled === undefined ? undefined : { size: bundled, field: 'limitTrain' };
+    return { size: Math.min(data.limitTrain, bundled ?? Infinity), field: 'limitTrain' };
+  }
   return { size: data.train, field: 'train' };
 }
 

@@ -43,12 +43,14 @@ before(() => {
 after(() => rmSync(home, { recursive: true, force: true }));
 
 describe('the packed CLI, installed into an empty folder', () => {
-  it('holds the CLI, its worker, the report page, Chart.js, the schema and the lessons, and nothing else', () => {
+  it('holds the CLI, its worker, the report page, Chart.js, the schema, the lessons and the bundled digits, and nothing else', () => {
     const list = run('tar', ['tzf', tarball], home);
     assert.equal(list.code, 0, list.stderr);
     const files = list.stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
     const lessons = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.reglab.json')).map((f) => `examples/${f}`);
-    assert.deepEqual(files, [...BUILT, 'LICENSE', 'README.md', 'examples/README.md', ...lessons, 'package.json', 'schemas/reglab.schema.json'].sort());
+    const digits = readdirSync(join(root, 'data/mnist-10k')).map((f) => `data/mnist-10k/${f}`);
+    assert.equal(digits.length, 4);
+    assert.deepEqual(files, [...BUILT, 'LICENSE', 'README.md', 'examples/README.md', ...lessons, ...digits, 'package.json', 'schemas/reglab.schema.json'].sort());
     assert.ok(!/sourceMappingURL/.test(readFileSync(join(app, 'node_modules/reglab/dist/chart.umd.js'), 'utf8')), 'no link to a map that is not shipped');
   });
 
@@ -71,5 +73,18 @@ describe('the packed CLI, installed into an empty folder', () => {
     const report = readFileSync(join(app, '.reglab/runs/report.html'), 'utf8');
     assert.match(report, /Chart\.js v4/, 'Chart.js is inlined');
     assert.ok(readdirSync(join(app, '.reglab/runs/lesson')).some((f) => f.endsWith('.json')));
+  });
+
+  it('npx reglab run finds the bundled digits: "generator": "mnist" without files trains on real digits', () => {
+    const experiment = {
+      title: 'Bundled digits',
+      data: { generator: 'mnist', limitTrain: 200, limitTest: 100 },
+      model: { hidden: [16] },
+      training: { loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, epochs: 2, batchSize: 20 },
+    };
+    writeFileSync(join(app, 'digits.reglab.json'), JSON.stringify(experiment));
+    const r = run('npx', ['--offline', 'reglab', 'run', 'digits.reglab.json', '--workers', '1'], app);
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /Bundled digits {2}\(digits\.reglab\.json\): 1 run done/);
   });
 });

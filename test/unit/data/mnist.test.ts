@@ -90,5 +90,9 @@ test('mnist: wrong magic, truncated files, mismatched counts and shapes are erro
   writeFileSync(join(dir, 'wide-images'), idx(0x803, [2, 1, 4], testPixels));
   assertDataError(() => load({ testImages: 'wide-images' }), /wide-images holds 1×4 images, train-images-idx3-ubyte holds 2×2/, ['testImages']);
   assertDataError(() => load({ testLabels: 'missing.gz' }), /file "missing\.gz" not found/, ['testLabels']);
-  assertDataError(() => load({ images: undefined as unknown as string }), /"images" must be a non-empty string, got nothing/, ['images']);
+  assertDataError(
+    () => load({ images: undefined, testLabels: undefined }),
+    /^data\.mnist: "images", "testLabels" are missing: name all four IDX files \(images, labels, testImages, testLabels\), or none to train on the 10,000 digits Reglab ships$/,
+    [],
+  );
 });

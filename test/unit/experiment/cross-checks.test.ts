@@ -111,6 +111,18 @@ test('batchSize may not exceed the training set when its size is known', () => {
   const mnist = { generator: 'mnist', images: 'a', labels: 'b', testImages: 'c', testLabels: 'd' };
   assert.deepEqual(messages(parse(fileWith({ data: mnist, training: { batchSize: 1000 } }))), [], 'unknown size: no check');
   assert.match(messages(parse(fileWith({ data: { ...mnist, limitTrain: 100 }, training: { batchSize: 1000 } })))[0]!, /\(data.limitTrain = 100\)/);
+  // The bundled digits' 8,004 training digits are known.
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'mnist' }, training: { batchSize: 8004 } }))), []);
+  assert.match(messages(parse(fileWith({ data: { generator: 'mnist' }, training: { batchSize: 9000 } })))[0]!, /\(data.limitTrain = 8004\)/);
+  assert.match(messages(parse(fileWith({ data: { generator: 'mnist', limitTrain: 20000 }, training: { batchSize: 9000 } })))[0]!, /\(data.limitTrain = 8004\)/);
+});
+
+test('MNIST takes all four IDX files or none (the bundled digits); some of them is an error at the data block', () => {
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'mnist' }, model: {}, training: { loss: 'cross_entropy' } }))), []);
+  const partial = parse(fileWith({ data: { generator: 'mnist', images: 'a', labels: 'b' }, training: { loss: 'cross_entropy' } }));
+  const d = find(partial, 'missing');
+  assert.equal(d.message, 'data.mnist: "testImages", "testLabels" are missing: name all four IDX files (images, labels, testImages, testLabels), or none to train on the 10,000 digits Reglab ships');
+  assert.deepEqual(d.path, ['data']);
 });
 
 test('the x range must be increasing', () => {

@@ -26,7 +26,7 @@ function entry(name: string): string {
 }
 
 before(() => {
-  for (const name of ['package.json', '.vscodeignore', 'LICENSE', 'MARKETPLACE.md', 'media', 'schemas', 'examples']) cpSync(join(root, name), join(stage, name), { recursive: true });
+  for (const name of ['package.json', '.vscodeignore', 'LICENSE', 'MARKETPLACE.md', 'media', 'schemas', 'examples', 'data']) cpSync(join(root, name), join(stage, name), { recursive: true });
   symlinkSync(join(root, 'src'), join(stage, 'src'));
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'));
   run(process.execPath, [join(root, 'esbuild.config.mjs')], { ...process.env, REGLAB_PRODUCTION: '1' });
@@ -69,15 +69,17 @@ describe('the packaged .vsix', () => {
     assert.doesNotMatch(readme, /npm test|npm run bench|\.ci\/run|test:unit/, 'no developer commands');
   });
 
-  it('holds only what the extension loads: bundles without source maps, codicons, media, schema, lessons', () => {
+  it('holds only what the extension loads: bundles without source maps, codicons, media, schema, lessons, bundled digits', () => {
     const unexpected = files.filter(
       (f) =>
         !['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'schemas/reglab.schema.json'].includes(f) &&
         !/^dist\/codicons\/codicon\.(css|ttf)$/.test(f) &&
         !/^examples\/\d\d-[a-z0-9-]+\.reglab\.json$/.test(f) &&
+        !/^data\/mnist-10k\/(train|t10k)-(images-idx3|labels-idx1)-ubyte\.gz$/.test(f) &&
         !/^media\/(icon\.(png|svg)|panel\.css|reglab-(dark|light)\.svg|screenshots\/[a-z-]+\.png|walkthrough\/[a-z-]+\.md)$/.test(f),
     );
     assert.deepEqual(unexpected, []);
+    assert.equal(files.filter((f) => f.startsWith('data/mnist-10k/')).length, 4, 'the bundled digits are shipped');
     for (const bundle of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js']) {
       const js = entry(`extension/${bundle}`);
       assert.doesNotMatch(js, /sourceMappingURL/, `${bundle} names a source map the package does not ship`);
