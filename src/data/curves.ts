@@ -3,14 +3,15 @@
 // Draw order, from one Random(seed), so a PyTorch export can replay it:
 //   train: if spacing = "uniform", the n train x (uniform in [low, high)); then one
 //          normal per sample, in order, for the noise;
-//   test:  the n test x (always uniform); then one normal per sample.
+//   test:  the n test x (uniform); then one normal per sample. With testAt = "train" the
+//          test x are the train x (no draws) and there are as many, each with a fresh normal.
 // x = linspace draws nothing. The normals are drawn even when the noise is 0, so changing
 // a noise level rescales the same noise instead of drawing other points.
 // Uniform: low + (high − low)·u; normal: Random.normal() (Box–Muller).
 import type { Random } from '../engine/random.ts';
 import type { Dataset, Split } from './dataset.ts';
 import { SpecReader } from './params.ts';
-import { DATA_DEFAULTS, type CurveSpecBase, type LineSpec, type PolynomialSpec, type SineSpec, type Spacing } from './spec.ts';
+import { DATA_DEFAULTS, type CurveSpecBase, type LineSpec, type PolynomialSpec, type SineSpec, type Spacing, type TestAt } from './spec.ts';
 import { f32, linspaceAt, newSplit } from './split.ts';
 
 export function lineDataset(spec: LineSpec, rng: Random): Dataset {
@@ -39,7 +40,7 @@ export function polynomialDataset(spec: PolynomialSpec, rng: Random): Dataset {
   return curveDataset(read, d, polynomial, rng);
 }
 
-type CurveDefaults = Required<Pick<CurveSpecBase, 'train' | 'test' | 'spacing' | 'trainNoise'>> & {
+type CurveDefaults = Required<Pick<CurveSpecBase, 'train' | 'test' | 'spacing' | 'testAt' | 'trainNoise'>> & {
   x: readonly [number, number];
 };
 
@@ -48,10 +49,11 @@ function curveDataset(read: SpecReader, d: CurveDefaults, truth: (x: number) => 
   const nTest = read.count('test', d.test);
   const range = read.interval('x', d.x);
   const spacing = read.choice<Spacing>('spacing', ['linspace', 'uniform'], d.spacing);
+  const testAt = read.choice<TestAt>('testAt', ['uniform', 'train'], d.testAt);
   const trainNoise = read.nonNegative('trainNoise', d.trainNoise);
   const testNoise = read.nonNegative('testNoise', trainNoise);
   const train = sampleCurve(nTrain, range, spacing, trainNoise, truth, rng);
-  const test = sampleCurve(nTest, range, 'uniform', testNoise, truth, rng);
+  const test = testAt === 'train' ? noisyAgain(train, testNoise, truth, rng) : sampleCurve(nTest, range, 'uniform', testNoise, truth, rng);
   return { task: 'regression', inputs: 1, outputs: 1, train, test, inputNames: ['x'], domain: [range], truth };
 }
 
@@ -69,4 +71,12 @@ function sampleCurve(
   }
   for (let i = 0; i < n; i++) split.y[i] = f32(truth(split.x[i]!) + noise * rng.normal());
   return split;
+}
+
+/** The same inputs as `split` with fresh noise: the tutorials' test set (their test x are the train x). */
+function noisyAgain(split: Split, noise: number, truth: (x: number) => number, rng: Random): Split {
+  const again = newSplit(split.n, 1, 1);
+  again.x.set(split.x.subarray(0, split.n));
+  for (let i = 0; i < split.n; i++) again.y[i] = f32(truth(again.x[i]!) + noise * rng.normal());
+  return again;
 }

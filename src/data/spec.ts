@@ -6,6 +6,9 @@ import type { Task } from './dataset.ts';
 /** How the train x of a 1-D generator are placed: evenly (numpy's linspace) or at random. */
 export type Spacing = 'linspace' | 'uniform';
 
+/** Where a 1-D generator's test inputs are: drawn uniformly, or the train x again (with fresh noise). */
+export type TestAt = 'uniform' | 'train';
+
 /** Shared by the 1-D regression generators (line, sine, polynomial). */
 export interface CurveSpecBase {
   train?: number;
@@ -13,6 +16,8 @@ export interface CurveSpecBase {
   /** The x range [low, high]; train x follow `spacing`, test x are always uniform in it. */
   x?: [number, number];
   spacing?: Spacing;
+  /** "train": the test set is the train x with fresh noise, as the tutorials evaluate; `test` is then unused. */
+  testAt?: TestAt;
   /** Standard deviation of the Gaussian noise added to the train targets. */
   trainNoise?: number;
   /** Standard deviation of the test noise; defaults to trainNoise. */
@@ -142,12 +147,12 @@ const playgroundDefaults = { train: 200, test: 200, noise: 0.1 };
  * trainNoise, and blobs' centerScale to defaultCenterScale(features, spread).
  */
 export const DATA_DEFAULTS = {
-  line: { train: 10, test: 10, x: [-1, 1], spacing: 'linspace', slope: 1, intercept: 0, trainNoise: 0.3 },
+  line: { train: 10, test: 10, x: [-1, 1], spacing: 'linspace', testAt: 'uniform', slope: 1, intercept: 0, trainNoise: 0.3 },
   sine: {
-    train: 20, test: 20, x: [-3.14159, 3.14159], spacing: 'linspace',
+    train: 20, test: 20, x: [-3.14159, 3.14159], spacing: 'linspace', testAt: 'uniform',
     amplitude: 1, frequency: 1, phase: 0, trainNoise: 0.1,
   },
-  polynomial: { train: 20, test: 20, x: [-1, 1], spacing: 'linspace', coefficients: [0, 1], trainNoise: 0.1 },
+  polynomial: { train: 20, test: 20, x: [-1, 1], spacing: 'linspace', testAt: 'uniform', coefficients: [0, 1], trainNoise: 0.1 },
   d2l: { train: 20, test: 100, features: 200, trueWeight: 0.01, trueBias: 0.05, noise: 0.01 },
   circles: playgroundDefaults,
   xor: playgroundDefaults,

@@ -49,7 +49,7 @@ function shapeOf(data: RunConfig['data']): Shape {
     case 'line':
     case 'sine':
     case 'polynomial':
-      return { inputs: 1, classes: undefined, train: data.train, test: data.test, known: true };
+      return { inputs: 1, classes: undefined, train: data.train, test: data.testAt === 'train' ? data.train : data.test, known: true };
     case 'd2l':
       return { inputs: data.features, classes: undefined, train: data.train, test: data.test, known: true };
     case 'circles':

@@ -67,9 +67,14 @@ function curve(plan: Plan, generator: 'line' | 'sine' | 'polynomial'): string {
   const xTrain =
     spacing === '"linspace"' ? linspace : spacing === '"uniform"' ? uniform('s.train') : `${linspace} if ${spacing} == "linspace" else ${uniform('s.train')}`;
   const placement = spacing === '"linspace"' ? 'evenly spaced over x' : spacing === '"uniform"' ? 'uniform in x' : 'placed by spacing in x';
+  const testAt = plan.ref('data.testAt');
+  const testX =
+    testAt === '"train"' ? 'x_train.clone()' : testAt === '"uniform"' ? uniform(plan.s('data.test')) : `x_train.clone() if ${testAt} == "train" else ${uniform(plan.s('data.test'))}`;
+  const testPlaces = testAt === '"train"' ? 'test x the train x (fresh noise)' : testAt === '"uniform"' ? 'test x uniform in it' : 'test x placed by test_at';
+  const testCount = testAt === '"train"' ? 'len(x_test)' : testAt === '"uniform"' ? plan.s('data.test') : 'len(x_test)';
   return lines(
     'def make_data(s):',
-    docstring(`${truth.doc} + N(0, noise²): train x ${placement}, test x uniform in it.`),
+    docstring(`${truth.doc} + N(0, noise²): train x ${placement}, ${testPlaces}.`),
     '',
     '    def truth(x):',
     `        return ${truth.body}`,
@@ -77,8 +82,8 @@ function curve(plan: Plan, generator: 'line' | 'sine' | 'polynomial'): string {
     `    low, high = ${plan.s('data.x')}`,
     `    x_train = ${xTrain}`,
     `    y_train = truth(x_train) + ${plan.s('data.trainNoise')} * torch.randn(s.train, 1)`,
-    `    x_test = ${uniform(plan.s('data.test'))}`,
-    `    y_test = truth(x_test) + ${plan.s('data.testNoise')} * torch.randn(s.test, 1)`,
+    `    x_test = ${testX}`,
+    `    y_test = truth(x_test) + ${plan.s('data.testNoise')} * torch.randn(${testCount}, 1)`,
     '    return x_train, y_train, x_test, y_test',
   );
 }

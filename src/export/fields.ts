@@ -20,6 +20,7 @@ const FIELDS: readonly Field[] = [
   { path: 'data.classes', comment: 'classes, one blob each', integer: true },
   { path: 'data.x', comment: 'the input range (low, high)' },
   { path: 'data.spacing', comment: '"linspace": train x evenly spaced; "uniform": drawn at random' },
+  { path: 'data.testAt', comment: '"uniform": test x drawn at random; "train": the train x, fresh noise' },
   { path: 'data.slope', comment: 'y = slope·x + intercept' },
   { path: 'data.intercept', comment: 'y = slope·x + intercept' },
   { path: 'data.amplitude', comment: 'y = amplitude·sin(frequency·x + phase)' },

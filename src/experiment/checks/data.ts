@@ -32,6 +32,9 @@ export const testSplitIsOneWay: Check = {
     if (config.data.generator === 'csv' && config.data.testPath !== undefined && written(['data', 'testFraction'])) {
       report(['data', 'testFraction'], 'data.testFraction is ignored when data.testPath gives the test set', 'warning');
     }
+    if ('testAt' in config.data && config.data.testAt === 'train' && written(['data', 'test']) && config.data.test !== config.data.train) {
+      report(['data', 'test'], `data.test is ignored with testAt "train": the test set is the ${config.data.train} training inputs with fresh noise`, 'warning');
+    }
   },
 };
 

@@ -12,6 +12,16 @@ const trainCount = (fallback: number, typical: string) =>
     minimum: 1,
   });
 
+const testAt = () =>
+  enumOf(
+    {
+      uniform: 'Test inputs drawn uniformly in `x`, `test` of them: new places, so the test loss measures the fit between the training points too.',
+      train:
+        "The training inputs again, with fresh noise (`testNoise`): the test set of the tutorials (the PyTorch weight-decay and dropout tutorials and d2l evaluate at their training x). The test set then has `train` points and `test` is unused.",
+    },
+    { description: 'Where the test inputs are.', default: DATA_DEFAULTS.line.testAt },
+  );
+
 const testCount = (fallback: number) =>
   integer({
     description:
@@ -22,7 +32,7 @@ const testCount = (fallback: number) =>
 
 const xRange = (fallback: readonly [number, number]) =>
   tuple([number({ description: 'Lowest x.' }), number({ description: 'Highest x.' })], {
-    description: 'The input range `[low, high]` (low < high). Train inputs are placed in it by `spacing`; test inputs are drawn uniformly in it.',
+    description: 'The input range `[low, high]` (low < high). Train inputs are placed in it by `spacing`; test inputs are drawn uniformly in it, or are the train inputs (`testAt`).',
     default: [fallback[0], fallback[1]],
   });
 
@@ -55,6 +65,7 @@ const curveFields = (d: { train: number; test: number; x: readonly [number, numb
   test: testCount(d.test),
   x: xRange(d.x),
   spacing: spacing(),
+  testAt: testAt(),
   trainNoise: trainNoise(d.trainNoise),
   testNoise: testNoise(),
 });

@@ -70,6 +70,21 @@ test('train x follow linspace by default, uniform on request; test x are uniform
   assert.notDeepEqual([...uniform.train.x], [...ds.train.x]);
 });
 
+test('testAt "train": the test x are the train x with fresh noise, as many; the train set is unchanged', () => {
+  for (const spacing of ['linspace', 'uniform'] as const) {
+    const spec: DataSpec = { generator: 'sine', train: 400, test: 7, spacing, trainNoise: 0.2, testNoise: 0.5 };
+    const random = loadDataset(spec, { seed: 5 });
+    const atTrain = loadDataset({ ...spec, testAt: 'train' }, { seed: 5 });
+    assert.deepEqual([...atTrain.train.x], [...random.train.x]);
+    assert.deepEqual([...atTrain.train.y], [...random.train.y]);
+    assert.equal(atTrain.test.n, 400);
+    assert.deepEqual([...atTrain.test.x], [...atTrain.train.x]);
+    const noise = meanStd(residuals(atTrain.test, (x) => Math.sin(x)));
+    assert.ok(Math.abs(noise.std - 0.5) < 0.05, `fresh test noise of std 0.5: ${noise.std}`);
+    assert.notDeepEqual([...atTrain.test.y], [...atTrain.train.y]);
+  }
+});
+
 test('noise statistics: the residuals have mean ≈ 0 and the asked standard deviation', () => {
   const spec: DataSpec = {
     generator: 'line', train: 4000, test: 4000, slope: 1.5, intercept: 0.5, trainNoise: 0.5, testNoise: 0.3,

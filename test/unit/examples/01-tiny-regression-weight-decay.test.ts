@@ -1,8 +1,9 @@
 // Lesson 1: on the tiny noisy regression, weight decay keeps the fit smooth and the test
 // loss lower; without it the 1-100-100-100-1 net threads every noisy training point.
-// 10 test points with noise 0.3 make one seed's test loss unreliable (its noise, ±0.04,
-// is as large as the effect), so the test loss is compared on the mean of 5 seeds, and the
-// distance of the fitted curve to the true line (no test noise) on every seed.
+// As in the tutorial, the test points are the 10 training x with fresh noise (testAt
+// "train"): there the net that threads the training noise is wrong by that noise plus the
+// test's, so decay's test loss is lower on every seed; also checked on every seed: the
+// distance of the fitted curve to the true line (no test noise) and its wiggle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { curveStats, evaluateAtEndOnly, finalOf, loadExample, mean, runOf, seedsFrom, trainExample, wins } from './helpers.ts';
@@ -11,7 +12,7 @@ const FILE = '01-tiny-regression-weight-decay.reglab.json';
 const PLAIN = 'no weight decay';
 const DECAY = 'weight decay 0.01';
 
-test('01 tiny regression: weight decay gives a smoother fit and a lower test loss, over 5 seeds', (t) => {
+test('01 tiny regression: weight decay gives a smoother fit and a lower test loss (at the training x, fresh noise) on each of 5 seeds', (t) => {
   const experiment = loadExample(FILE);
   const seeds = seedsFrom(experiment, 5);
   const trained = seeds.map((seed) => trainExample(experiment, { seed, adjust: evaluateAtEndOnly }));
@@ -35,8 +36,9 @@ test('01 tiny regression: weight decay gives a smoother fit and a lower test los
   // The fit: closer to the true line and less wiggly with decay, on every seed.
   assert.equal(wins(rows.map((r) => [r.decayCurve.errorToTruth, r.plainCurve.errorToTruth]), (a, b) => a < b), seeds.length);
   assert.equal(wins(rows.map((r) => [r.decayCurve.excessVariation, r.plainCurve.excessVariation]), (a, b) => a < b), seeds.length);
-  // The test loss on the file's 10 test points: lower with decay on average.
+  // The test loss at the 10 training x with fresh noise: lower with decay on every seed, and on average.
+  assert.equal(wins(rows.map((r) => [r.decay.testLoss, r.plain.testLoss]), (a, b) => a < b), seeds.length);
   const plainTest = mean(rows.map((r) => r.plain.testLoss)), decayTest = mean(rows.map((r) => r.decay.testLoss));
   t.diagnostic(`mean test loss over ${seeds.length} seeds: ${plainTest.toFixed(4)} without decay, ${decayTest.toFixed(4)} with`);
-  assert.ok(decayTest < 0.95 * plainTest, `mean test loss with decay ${decayTest} should be below ${plainTest}`);
+  assert.ok(decayTest < 0.9 * plainTest, `mean test loss with decay ${decayTest} should be below ${plainTest}`);
 });

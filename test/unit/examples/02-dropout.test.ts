@@ -1,6 +1,7 @@
 // Lesson 2: Dropout(0.5) gives a lower test loss than the overfitting 1-300-300-1 net.
-// With 20 noisy test points one seed is not enough: the test checks "on at least 4 of 5
-// seeds", for the file's test loss and for the distance of the fitted curve to y = x.
+// The test points are the 20 training x with fresh noise, as in the tutorial. With 20 noisy
+// test points one seed is not enough: the test checks "on at least 4 of 5 seeds", for the
+// file's test loss and for the distance of the fitted curve to y = x.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { curveStats, evaluateAtEndOnly, finalOf, loadExample, mean, runOf, seedsFrom, trainExample, wins } from './helpers.ts';

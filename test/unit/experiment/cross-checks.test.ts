@@ -139,6 +139,12 @@ test('options used only by another activation, init or loss are warnings', () =>
   ]);
 });
 
+test('data.test with testAt "train" is a warning: the test set is the training x', () => {
+  const result = parse(fileWith({ data: { generator: 'line', train: 10, test: 30, testAt: 'train' } }));
+  assert.deepEqual(messages(result, 'warning'), ['data.test is ignored with testAt "train": the test set is the 10 training inputs with fresh noise']);
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 10, testAt: 'train' } })), 'warning'), []);
+});
+
 test('a proximal l1Mode without any L1 term is a warning', () => {
   const result = parse(fileWith({ regularization: { l1Mode: 'proximal' } }));
   assert.match(messages(result, 'warning')[0]!, /l1Mode has no effect: there is no L1 term/);

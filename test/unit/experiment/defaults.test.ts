@@ -13,7 +13,7 @@ test('a minimal file gets every default', () => {
   assert.equal(e.seed, 0);
   assert.equal(e.dtype, 'float32');
   assert.deepEqual(e.data, {
-    generator: 'line', train: 10, test: 10, x: [-1, 1], spacing: 'linspace', trainNoise: 0.3, testNoise: 0.3, slope: 1, intercept: 0,
+    generator: 'line', train: 10, test: 10, x: [-1, 1], spacing: 'linspace', testAt: 'uniform', trainNoise: 0.3, testNoise: 0.3, slope: 1, intercept: 0,
   });
   assert.deepEqual(e.model, { hidden: [100], activation: 'relu', negativeSlope: 0.01, init: 'default', initStd: 1, initBias: 'zeros' });
   assert.deepEqual(e.training, {

@@ -181,6 +181,7 @@ export function writeDataFiles(dir: string): void {
 export const SOURCES: { name: string; data: Record<string, unknown>; draw?: number; counts?: boolean }[] = [
   { name: 'line', data: { generator: 'line', spacing: 'uniform', x: [-2, 3], slope: -1, intercept: 2, trainNoise: 0.5 }, draw: 3000 },
   { name: 'sine', data: { generator: 'sine', amplitude: 2, frequency: 1.5, phase: 0.3 }, draw: 3000 },
+  { name: 'sine-at-train', data: { generator: 'sine', spacing: 'uniform', testAt: 'train', testNoise: 0.05 }, draw: 3000 },
   { name: 'polynomial', data: { generator: 'polynomial', coefficients: [0.5, -1, 2], testNoise: 0 }, draw: 3000 },
   { name: 'd2l', data: { generator: 'd2l', features: 3, trueWeight: 0.5, trueBias: -1, noise: 0.1 }, draw: 3000 },
   { name: 'circles', data: { generator: 'circles', noise: 0.2 }, draw: 3000 },

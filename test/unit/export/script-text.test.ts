@@ -114,6 +114,13 @@ describe('PyTorch export: the script text', () => {
     assert.deepEqual([...saved.shuffle[0][0]].sort((a: number, b: number) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('testAt "train": the test x are the train x, with their own noise', () => {
+    const { script } = exported('at-train', { ...SMALL, data: { ...SMALL.data, testAt: 'train' } });
+    assert.ok(script.includes('    x_test = x_train.clone()\n    y_test = truth(x_test) + s.test_noise * torch.randn(len(x_test), 1)'));
+    assert.doesNotMatch(script, /^    test: int/m, 'no test count among the settings');
+    assert.match(exported('random', SMALL).script, /^    test: int = 10/m);
+  });
+
   it("the normal init: biases at 0, or drawn like the weights as d2l's param.data.normal_()", () => {
     const linear = { ...SMALL, model: { hidden: [], init: 'normal', initStd: 1 }, variants: [] };
     const zeros = exported('init-zeros', linear).script;

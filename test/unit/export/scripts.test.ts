@@ -72,7 +72,7 @@ before(() => {
     const file = write(`data-${name}`, sourceExperiment(name, data));
     const [script] = writePytorchExport(exportPytorch(parseFile(file), file), dir);
     const job = jobs.push({ script: script!, args: [] }) - 1;
-    const dataJob = jobs.push({ script: script!, data: draw === undefined ? {} : { train: draw, test: draw } }) - 1;
+    const dataJob = jobs.push({ script: script!, data: drawSizes(draw, data) }) - 1;
     return { name, file, script: script!, job, dataJob };
   });
   if (state.python === null) return;
@@ -147,8 +147,8 @@ describe('exported PyTorch scripts, run with torch', () => {
       const drawn = state.results[p.dataJob]!;
       assert.equal(drawn.error, null, drawn.error ?? '');
       const source = SOURCES.find((s) => s.name === name)!;
-      const sizes = source.draw === undefined ? {} : { train: source.draw, test: source.draw };
-      const reglab = loadDataset({ ...source.data, ...sizes } as Parameters<typeof loadDataset>[0], { seed: 1, baseDir: state.dir });
+      const sizes = drawSizes(source.draw, source.data);
+      const reglab = loadDataset({ ...source.data, ...sizes } as unknown as Parameters<typeof loadDataset>[0], { seed: 1, baseDir: state.dir });
       const [xTrain, yTrain, xTest, yTest] = drawn.data!;
       const splits: [TensorSummary, TensorSummary, Split][] = [[xTrain!, yTrain!, reglab.train], [xTest!, yTest!, reglab.test]];
       if (name === 'csv-classes') {
@@ -175,6 +175,12 @@ describe('exported PyTorch scripts, run with torch', () => {
     });
   }
 });
+
+/** The sizes a data job draws: `draw` samples per split (with testAt "train" the test set has the train's). */
+function drawSizes(draw: number | undefined, data: Record<string, unknown>): Record<string, number> {
+  if (draw === undefined) return {};
+  return data.testAt === 'train' ? { train: draw } : { train: draw, test: draw };
+}
 
 /** Per column mean and sample std of Reglab's values, as the driver computes them for torch's. */
 function moments(values: ArrayLike<number>, columns: number): { mean: number[]; std: number[] } {
