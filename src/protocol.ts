@@ -14,6 +14,8 @@ export interface EpochMetrics {
   trainPenalty: number;
   /** Data term on the test set, in eval mode (dropout off). */
   testLoss: number;
+  /** Data term on the validation samples held out of the training set (data.validation or data.folds), in eval mode. */
+  validationLoss?: number;
   trainAccuracy?: number;
   testAccuracy?: number;
   /** ‖w‖₂ and ‖w‖₁ over all weight matrices (biases excluded), and the share of |w| < 1e-3. */

@@ -4,7 +4,7 @@
 // results files (or come with --full), since they are most of the record's size.
 import { countRuns, type RunCounts } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord, SweepPoint } from '../results/model.ts';
-import { sweepChoices } from '../results/stats.ts';
+import { chosenValues, type ChosenJson } from '../results/choice.ts';
 import type { EpochMetrics } from '../protocol.ts';
 
 export interface RunSummaryJson {
@@ -12,6 +12,7 @@ export interface RunSummaryJson {
   variant: string;
   sweepValue?: number;
   repeat: number;
+  fold?: number;
   seed: number;
   /** As in the results file: "cancelled" is what the views call "stopped". */
   status: RunRecord['status'];
@@ -35,8 +36,11 @@ export interface ExperimentSummaryJson {
   sweepOver?: string;
   /** Per variant and swept value: mean, spread, min and max over the repeats that finished. */
   sweep: SweepPoint[];
-  /** Per swept variant, the value with the lowest mean test loss; `final` is false while provisional. */
-  chosen: { variant: string; value: number; testLoss: number; final: boolean }[];
+  /**
+   * Per swept variant, the chosen value: λ_min (and λ_1se) on the validation loss when the data
+   * hold some out, else the lowest mean test loss (`on` says which); `final` is false while provisional.
+   */
+  chosen: ChosenJson[];
 }
 
 export function experimentSummary(results: ExperimentResults, resultsFile: string): ExperimentSummaryJson {
@@ -48,7 +52,7 @@ export function experimentSummary(results: ExperimentResults, resultsFile: strin
     runs: results.runs.map(runSummary),
     ...(results.sweepOver === undefined ? {} : { sweepOver: results.sweepOver }),
     sweep: results.sweep,
-    chosen: [...sweepChoices(results.sweep, results.runs)].map(([variant, { point, final }]) => ({ variant, value: point.value, testLoss: point.testLoss.mean, final })),
+    chosen: chosenValues(results),
   };
 }
 
@@ -59,6 +63,7 @@ function runSummary(run: RunRecord): RunSummaryJson {
     variant: run.variant,
     ...(run.sweepValue === undefined ? {} : { sweepValue: run.sweepValue }),
     repeat: run.repeat,
+    ...(run.fold === undefined ? {} : { fold: run.fold }),
     seed: run.seed,
     status: run.status,
     ...(s !== undefined

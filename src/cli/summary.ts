@@ -1,11 +1,12 @@
 // The summary table printed at the end of `reglab run`: per variant its final losses (the
 // data term and the penalty apart, as the panel and the report show them), weight norm,
-// sparsity and accuracy; the runs counted as every view counts them; per sweep the value
-// with the lowest mean test loss, named provisional when not every run finished.
+// sparsity and accuracy; the runs counted as every view counts them; per sweep the chosen
+// value (λ_min and λ_1se on validation data, else the lowest mean test loss, said so),
+// named provisional when not every run finished.
 import { fieldLabel } from '../report/charts/labels.ts';
 import { countRuns, countsText } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord } from '../results/model.ts';
-import { sweepChoices } from '../results/stats.ts';
+import { chosenValues, type ChosenValue } from '../results/choice.ts';
 import { fmt } from './progress.ts';
 
 export function summaryTable(results: ExperimentResults): string {
@@ -17,8 +18,15 @@ export function summaryTable(results: ExperimentResults): string {
   if (results.sweep.length > 0) {
     const over = results.sweepOver === undefined ? 'the swept value' : `${fieldLabel(results.sweepOver)} (${results.sweepOver})`;
     lines.push(`  sweep over ${over}:`);
-    for (const [variant, { point, final }] of sweepChoices(results.sweep, results.runs)) {
-      lines.push(`    ${variant}: ${final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run finished)'} at ${point.value}: ${fmt(point.testLoss.mean)} ± ${fmt(point.testLoss.std)} over ${point.repeats} seeds`);
+    for (const c of chosenValues(results)) {
+      const provisional = c.final ? '' : ' (provisional: not every run finished)';
+      if (c.on === 'test') {
+        lines.push(`    ${c.variant}: lowest mean test loss${provisional} at ${c.min.value}: ${fmt(c.min.testLoss)} ± ${fmt(c.min.testStd)} over ${c.min.runs} seeds — chosen on the test set (no data.validation or data.folds), so this test loss is optimistic`);
+        continue;
+      }
+      lines.push(`    ${c.variant}: chosen on the validation loss${provisional}; the test set only reports the result`);
+      lines.push(`      λ_min = ${c.min.value}: ${chosenText(c.min)}`);
+      if (c.oneSe !== undefined) lines.push(`      λ_1se = ${c.oneSe.value}: ${chosenText(c.oneSe)}`);
     }
   }
   for (const run of results.runs) {
@@ -26,6 +34,10 @@ export function summaryTable(results: ExperimentResults): string {
     if (run.status === 'failed') lines.push(`  ${run.id} failed: ${run.message}`);
   }
   return lines.join('\n');
+}
+
+function chosenText(v: ChosenValue): string {
+  return `validation ${fmt(v.validationLoss)} ± ${fmt(v.validationSE)} (SE over ${v.runs} runs), then test ${fmt(v.testLoss)} ± ${fmt(v.testStd)}`;
 }
 
 function row(run: RunRecord, classifier: boolean): string[] {

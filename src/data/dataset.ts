@@ -21,6 +21,8 @@ export interface Dataset {
   outputs: number;
   train: Split;
   test: Split;
+  /** Held out of the training set by `data.validation` or one fold of `data.folds` (see holdout.ts); never trained on. */
+  validation?: Split;
   inputNames?: string[];
   classNames?: string[];
   /** Per input, the range to draw fit curves or decision boundaries over (1-D and 2-D sets). */

@@ -1,6 +1,7 @@
 // The public face of src/data: what the runner, the worker, the CLI and the schema use.
 export type { Dataset, Split, Task } from './dataset.ts';
 export { DataError, type FieldPath } from './errors.ts';
+export { foldAssignment, holdOutIndices, validationCount, withHoldOut, type HoldOutSpec } from './holdout.ts';
 export { loadDataset, type LoadOptions } from './load.ts';
 export { featureStats, standardize, type FeatureStats } from './stats.ts';
 export { defaultCenterScale } from './blobs.ts';

@@ -6,6 +6,8 @@
 // - The sweep adds, for each variant it applies to, each value and each repeat r, a run
 //   with seed = (seed + r) mod 2³². Every value shares the seeds of a repeat (same data,
 //   same initial weights), so differences along the sweep come from the value alone.
+// - With `data.folds` = k, each sweep value and repeat trains k runs, one per held-out fold
+//   (the folds are a function of the seed, so every value sees the same ones).
 import { numberSchemaOf, schemaAt } from './dsl/paths.ts';
 import { baseRunConfig, overrideAt, resolveRunConfig } from './resolve.ts';
 import { runConfigSchema, type Experiment, type RunConfig, type Variant } from './schema/experiment.ts';
@@ -21,6 +23,8 @@ export interface RunSpec {
   sweepValue?: number;
   /** 0 for variant runs; 0 … repeats − 1 for sweep runs. */
   repeat: number;
+  /** With `data.folds`, the held-out fold of a sweep run (0 … folds − 1). */
+  fold?: number;
   seed: number;
   /** Everything the run needs, defaults filled; `config.seed` is `seed`. */
   config: RunConfig;
@@ -44,10 +48,12 @@ export function expandRuns(experiment: Experiment, options: ExpandOptions = {}):
   const runs = targets.map((t) => makeRun(base, t, experiment.seed, 0));
   const sweep = experiment.sweep;
   if (!options.includeSweep || sweep === undefined) return runs;
-  for (const { target, values } of sweptTargets(experiment, targets, base)) {
+  for (const { target, values, folds } of sweptTargets(experiment, targets, base)) {
     for (const value of values) {
       for (let repeat = 0; repeat < sweep.repeats; repeat++) {
-        runs.push(makeRun(base, target, (experiment.seed + repeat) >>> 0, repeat, { over: sweep.over, value }));
+        const seed = (experiment.seed + repeat) >>> 0;
+        if (folds === undefined) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value }));
+        else for (let fold = 0; fold < folds; fold++) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value, fold }));
       }
     }
   }
@@ -63,11 +69,11 @@ export function countRuns(experiment: Experiment, options: ExpandOptions = {}): 
   const sweep = experiment.sweep;
   if (!options.includeSweep || sweep === undefined) return { variant: targets.length, sweep: 0 };
   const swept = sweptTargets(experiment, targets, baseRunConfig(experiment));
-  return { variant: targets.length, sweep: swept.reduce((n, { values }) => n + values.length * sweep.repeats, 0) };
+  return { variant: targets.length, sweep: swept.reduce((n, { values, folds }) => n + values.length * sweep.repeats * (folds ?? 1), 0) };
 }
 
-/** The targets the sweep applies to, each with its values (rounded for an integer field). */
-function sweptTargets(experiment: Experiment, targets: readonly Target[], base: Record<string, unknown>): { target: Target; values: number[] }[] {
+/** The targets the sweep applies to, each with its values (rounded for an integer field) and its cross-validation folds. */
+function sweptTargets(experiment: Experiment, targets: readonly Target[], base: Record<string, unknown>): { target: Target; values: number[]; folds?: number }[] {
   const sweep = experiment.sweep;
   if (sweep === undefined) return [];
   const swept = new Set(sweep.variants ?? experiment.variants.map((v) => v.name));
@@ -75,7 +81,8 @@ function sweptTargets(experiment: Experiment, targets: readonly Target[], base: 
     if (target.variant !== undefined && !swept.has(target.variant.name)) return [];
     const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
     const integer = numberSchemaOf(schemaAt(runConfigSchema, sweep.over.split('.'), config))?.integer ?? false;
-    return [{ target, values: sweepValues(sweep, integer) }];
+    const folds = (config.data as { folds?: number }).folds;
+    return [{ target, values: sweepValues(sweep, integer), ...(folds === undefined ? {} : { folds }) }];
   });
 }
 
@@ -84,14 +91,14 @@ function makeRun(
   target: Target,
   seed: number,
   repeat: number,
-  sweep?: { over: string; value: number },
+  sweep?: { over: string; value: number; fold?: number },
 ): RunSpec {
   const overrides: unknown[] = target.variant ? [sectionsOf(target.variant)] : [];
   if (sweep) overrides.push(overrideAt(sweep.over, sweep.value));
   const config = resolveRunConfig(base, overrides);
   config.seed = seed;
   const run: RunSpec = {
-    id: sweep ? `${target.slug}@${sweep.value}#${repeat}` : target.slug,
+    id: sweep ? `${target.slug}@${sweep.value}#${repeat}${sweep.fold === undefined ? '' : `/fold${sweep.fold}`}` : target.slug,
     kind: sweep ? 'sweep' : 'variant',
     repeat,
     seed,
@@ -99,6 +106,7 @@ function makeRun(
   };
   if (target.variant) run.variant = target.variant.name;
   if (sweep) run.sweepValue = sweep.value;
+  if (sweep?.fold !== undefined) run.fold = sweep.fold;
   return run;
 }
 

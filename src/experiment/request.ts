@@ -10,6 +10,8 @@ export interface RunRequest {
   /** The sweep's value for this run, when it belongs to a sweep. */
   sweepValue?: number;
   repeat: number;
+  /** With `data.folds`, the fold held out (0 … folds − 1); absent: fold 0. */
+  fold?: number;
   seed: number;
   config: RunConfig;
   /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */

@@ -136,7 +136,7 @@ export function experimentSlug(file: string): string {
 }
 
 const CSV_COLUMNS = [
-  'epoch', 'step', 'trainLoss', 'trainDataLoss', 'trainPenalty', 'testLoss', 'trainAccuracy', 'testAccuracy', 'weightNorm', 'weightL1', 'sparsity',
+  'epoch', 'step', 'trainLoss', 'trainDataLoss', 'trainPenalty', 'testLoss', 'trainAccuracy', 'testAccuracy', 'weightNorm', 'weightL1', 'sparsity', 'validationLoss',
 ] as const;
 
 /** Every run's per-epoch curves, one row per run and epoch. */

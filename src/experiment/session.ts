@@ -21,6 +21,7 @@ export function planRuns(experiment: Experiment, file: string, options: PlanOpti
     variant: spec.variant ?? 'base',
     ...(spec.sweepValue === undefined ? {} : { sweepValue: spec.sweepValue }),
     repeat: spec.repeat,
+    ...(spec.fold === undefined ? {} : { fold: spec.fold }),
     seed: spec.seed,
     config: spec.config,
     baseDir: dirname(file),

@@ -5,6 +5,7 @@
 // gets saved under .reglab/runs/ and read back to redraw charts without retraining.
 import type { DataPoints, EpochMetrics, RunEvent, RunSummary, Snapshot } from '../protocol.ts';
 import { sweepStatistics, type SweepPoint } from './stats.ts';
+import { chosenValues, type ChosenJson } from './choice.ts';
 
 export type { SweepPoint, Stat } from './stats.ts';
 
@@ -18,6 +19,8 @@ export interface RunRecord {
   variant: string;
   sweepValue?: number;
   repeat: number;
+  /** With `data.folds`, the fold this sweep run held out. */
+  fold?: number;
   seed: number;
   status: RunStatus;
   task?: 'regression' | 'classification';
@@ -51,6 +54,8 @@ export interface ExperimentResults {
   sweepOver?: string;
   runs: RunRecord[];
   sweep: SweepPoint[];
+  /** Written when the record closes: the sweep's chosen values per variant (λ_min, λ_1se; see choice.ts). */
+  chosen?: ChosenJson[];
 }
 
 /** What a results record needs to know of a run before it starts (a RunRequest has it). */
@@ -59,6 +64,7 @@ export interface PlannedRun {
   variant: string;
   sweepValue?: number;
   repeat: number;
+  fold?: number;
   seed: number;
   overrides?: Record<string, number>;
 }
@@ -86,6 +92,7 @@ export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]
       variant: r.variant,
       ...(r.sweepValue === undefined ? {} : { sweepValue: r.sweepValue }),
       repeat: r.repeat,
+      ...(r.fold === undefined ? {} : { fold: r.fold }),
       seed: r.seed,
       status: 'queued',
       metrics: [],
@@ -173,5 +180,6 @@ export function stopEvents(results: ExperimentResults): RunEvent[] {
 export function finishResults(results: ExperimentResults): ExperimentResults {
   results.finishedAt = new Date().toISOString();
   results.sweep = sweepStatistics(results.runs);
+  if (results.sweep.length > 0) results.chosen = chosenValues(results);
   return results;
 }

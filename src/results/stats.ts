@@ -1,6 +1,8 @@
 // A sweep's statistics: per variant and swept value, the mean and spread over the repeats
-// that finished, and the value with the lowest mean test loss — named as the choice only once
-// every run of the sweep has ended, and as provisional before.
+// (and cross-validation folds) that finished, and the chosen value — named as the choice only
+// once every run of the sweep has ended, and as provisional before. With validation data the
+// choice reads the validation loss only (λ_min, and glmnet's λ_1se); the test loss is then
+// only reported at the chosen values. Without, it is the lowest mean test loss, and says so.
 import type { RunRecord } from './model.ts';
 
 export interface Stat {
@@ -21,6 +23,8 @@ export interface SweepPoint {
   trainLoss: Stat;
   trainDataLoss: Stat;
   testLoss: Stat;
+  /** Over the same runs, when every one held out validation data (data.validation or data.folds). */
+  validationLoss?: Stat;
   weightNorm: Stat;
   sparsity: Stat;
   testAccuracy?: Stat;
@@ -52,6 +56,7 @@ export function sweepStatistics(runs: readonly SweepRun[]): SweepPoint[] {
       weightNorm: stat(finals.map((f) => f.weightNorm)),
       sparsity: stat(finals.map((f) => f.sparsity)),
     };
+    if (finals.every((f) => f.validationLoss !== undefined)) point.validationLoss = stat(finals.map((f) => f.validationLoss!));
     if (finals.every((f) => f.testAccuracy !== undefined)) point.testAccuracy = stat(finals.map((f) => f.testAccuracy!));
     points.push(point);
   }
@@ -59,7 +64,16 @@ export function sweepStatistics(runs: readonly SweepRun[]): SweepPoint[] {
 }
 
 export interface SweepChoice {
+  /** λ_min: the lowest mean validation loss (or, without validation data, the lowest mean test loss). */
   point: SweepPoint;
+  /** What the choice read: 'validation' is honest; 'test' chose on the data it then reports. */
+  on: 'validation' | 'test';
+  /**
+   * λ_1se (glmnet's rule): the most regularizing value whose mean validation loss is within one
+   * standard error of λ_min's. Only with validation data and a field where larger means
+   * more regularization (see moreIsSimpler).
+   */
+  oneSe?: SweepPoint;
   /**
    * False while any run of the variant's sweep is queued or training, or when some were
    * stopped: the lowest mean so far may not be the lowest once every value has its repeats.
@@ -67,17 +81,49 @@ export interface SweepChoice {
   final: boolean;
 }
 
-/** Per variant, the swept value with the lowest mean test loss, and whether that choice is final. */
-export function sweepChoices(points: readonly SweepPoint[], runs: readonly SweepRun[]): Map<string, SweepChoice> {
+/** The standard error of a mean: sd / √n (glmnet's cvsd over folds). */
+export function standardError(s: Stat, n: number): number {
+  return n > 1 ? s.std / Math.sqrt(n) : 0;
+}
+
+/**
+ * Fields whose larger values regularize more, so "the largest value within one SE" is the
+ * simplest model: penalty strengths, weight decay, dropout. Not max-norm (a smaller bound is
+ * stronger), nor widths, sizes, epochs or learning rates.
+ */
+export function moreIsSimpler(over: string | undefined): boolean {
+  return over !== undefined && /^regularization\.(weightDecay|l1|l2|l2Norm|elasticNet\.lambda|dropout)$/.test(over);
+}
+
+/**
+ * Per variant, λ_min and λ_1se on the validation loss when every point has it, else the
+ * lowest mean test loss; and whether that choice is final.
+ */
+export function sweepChoices(points: readonly SweepPoint[], runs: readonly SweepRun[], over?: string): Map<string, SweepChoice> {
+  const byVariant = new Map<string, SweepPoint[]>();
+  for (const p of points) byVariant.set(p.variant, [...(byVariant.get(p.variant) ?? []), p]);
   const choices = new Map<string, SweepChoice>();
-  for (const p of points) {
-    const current = choices.get(p.variant);
-    if (current === undefined || p.testLoss.mean < current.point.testLoss.mean) choices.set(p.variant, { point: p, final: false });
+  for (const [variant, group] of byVariant) {
+    const validated = group.every((p) => p.validationLoss !== undefined);
+    const loss = (p: SweepPoint): number => (validated ? p.validationLoss! : p.testLoss).mean;
+    let best = group[0]!;
+    for (const p of group) if (loss(p) < loss(best)) best = p;
+    const choice: SweepChoice = { point: best, on: validated ? 'validation' : 'test', final: false };
+    if (validated && moreIsSimpler(over)) choice.oneSe = oneStandardError(group, best);
+    choices.set(variant, choice);
   }
   for (const [variant, choice] of choices) {
     choice.final = runs.every((r) => r.sweepValue === undefined || r.variant !== variant || (r.status !== 'queued' && r.status !== 'running' && r.status !== 'cancelled'));
   }
   return choices;
+}
+
+/** The largest value whose mean validation loss is at most λ_min's mean + its standard error. */
+export function oneStandardError(points: readonly SweepPoint[], min: SweepPoint): SweepPoint {
+  const bound = min.validationLoss!.mean + standardError(min.validationLoss!, min.repeats);
+  let chosen = min;
+  for (const p of points) if (p.validationLoss!.mean <= bound && p.value > chosen.value) chosen = p;
+  return chosen;
 }
 
 export function stat(values: readonly number[]): Stat {

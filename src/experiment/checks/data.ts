@@ -47,3 +47,26 @@ export const mnistFilesComeTogether: Check = {
     if (missing.length > 0 && missing.length < MNIST_FILE_FIELDS.length) report(['data'], `data.mnist: ${mnistFilesMessage(missing)}`);
   },
 };
+
+export const holdOutFitsTrainingSet: Check = {
+  reads: [['data']],
+  run: ({ config, report }) => {
+    const { validation, folds } = config.data;
+    if (validation !== undefined && folds !== undefined) {
+      report(['data', 'folds'], 'give data.validation (one held-out split) or data.folds (cross-validation), not both');
+      return;
+    }
+    if (validation !== undefined && validation >= 1 && !Number.isInteger(validation)) {
+      report(['data', 'validation'], `data.validation ${validation} must be a fraction below 1 (e.g. 0.2) or a whole number of samples (e.g. 20)`);
+      return;
+    }
+    const known = trainSizeOf(config.data);
+    if (known === undefined) return;
+    if (validation !== undefined && validation >= 1 && validation >= known.size) {
+      report(['data', 'validation'], `data.validation holds out ${validation} samples, but the training set has ${known.size} (data.${known.field}): keep at least one to train on`);
+    }
+    if (folds !== undefined && folds > known.size) {
+      report(['data', 'folds'], `data.folds ${folds} is more than the training set's ${known.size} samples (data.${known.field}): each fold needs at least one`);
+    }
+  },
+};

@@ -1,6 +1,6 @@
 // Every cross-field check of one run config, in the order their messages read best.
 import type { Check } from './context.ts';
-import { batchFitsTrainingSet, mnistFilesComeTogether, rangeIsOrdered, testSplitIsOneWay } from './data.ts';
+import { batchFitsTrainingSet, holdOutFitsTrainingSet, mnistFilesComeTogether, rangeIsOrdered, testSplitIsOneWay } from './data.ts';
 import { lossFitsTask, lossOptionsInUse } from './loss.ts';
 import { dropoutFitsLayers, modelOptionsInUse } from './model.ts';
 import { decouplingFitsOptimizer, nesterovNeedsMomentum, optionsApply } from './optimizer.ts';
@@ -17,6 +17,7 @@ export const RUN_CONFIG_CHECKS: readonly Check[] = [
   lossFitsTask,
   lossOptionsInUse,
   batchFitsTrainingSet,
+  holdOutFitsTrainingSet,
   decouplingFitsOptimizer,
   proximalNeedsL1,
   labelSmoothingNeedsCrossEntropy,

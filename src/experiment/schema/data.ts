@@ -60,6 +60,24 @@ const testNoise = () =>
     minimum: 0,
   });
 
+// Held-out validation data, carved from the training set (never from the test set), so a
+// sweep can choose its value without looking at the test loss. Every generator has them.
+const holdOut = () => ({
+  validation: number({
+    description:
+      'Hold out part of the training set as a validation set: a fraction (`0.2`: a fifth) or, from 1 up, a count of samples, chosen by a seeded shuffle (the run seed). The model never trains on them; runs report the validation loss per epoch, early stopping watches it, and a sweep chooses its value on it — the test set is then used only to report the chosen value\'s test loss. Give `validation` or `folds`, not both.',
+    exclusiveMinimum: 0,
+    optional: true,
+  }),
+  folds: integer({
+    description:
+      'k-fold cross-validation of the training set (scikit-learn\'s `KFold(k, shuffle=True)`, seeded by the run seed): each sweep point trains once per fold, on the other k − 1 folds, and is judged on the mean validation loss over the folds, ± one standard error; the sweep names λ_min and λ_1se (glmnet\'s rule). A run outside a sweep holds out the first fold. 5 or 10 is usual.',
+    minimum: 2,
+    maximum: 20,
+    optional: true,
+  }),
+});
+
 const curveFields = (d: { train: number; test: number; x: readonly [number, number]; trainNoise: number }) => ({
   train: trainCount(d.train, 'the tutorials use 10 to 20 points'),
   test: testCount(d.test),
@@ -68,6 +86,7 @@ const curveFields = (d: { train: number; test: number; x: readonly [number, numb
   testAt: testAt(),
   trainNoise: trainNoise(d.trainNoise),
   testNoise: testNoise(),
+  ...holdOut(),
 });
 
 const line = object(
@@ -112,6 +131,7 @@ const d2l = object(
     trueWeight: number({ description: 'Every entry of the true weight vector w*. d2l uses 0.01: the truth is tiny, so shrinking the weights helps.', default: DATA_DEFAULTS.d2l.trueWeight }),
     trueBias: number({ description: 'The true bias b*.', default: DATA_DEFAULTS.d2l.trueBias }),
     noise: number({ description: 'Standard deviation of the Gaussian noise on every target (train and test).', default: DATA_DEFAULTS.d2l.noise, minimum: 0 }),
+    ...holdOut(),
   },
   {
     description:
@@ -132,6 +152,7 @@ const playground = (description: string) =>
       train: trainCount(DATA_DEFAULTS.circles.train, 'the playground uses 250 points in all'),
       test: testCount(DATA_DEFAULTS.circles.test),
       noise: playgroundNoise,
+      ...holdOut(),
     },
     { description: `${description} Two classes, two inputs, as in TensorFlow Playground; the panel draws the decision boundary.` },
   );
@@ -145,6 +166,7 @@ const moons = object(
       default: DATA_DEFAULTS.moons.noise,
       minimum: 0,
     }),
+    ...holdOut(),
   },
   { description: "Two interleaving half circles, scikit-learn's `make_moons`: two classes, two inputs." },
 );
@@ -161,6 +183,7 @@ const blobs = object(
       derivedDefault: '4·spread/√(2·features), so two centres lie about 4·spread apart in any dimension: well separated but not trivially',
       minimum: 0,
     }),
+    ...holdOut(),
   },
   { description: 'Gaussian blobs, one per class, in any number of dimensions (scikit-learn\'s `make_blobs`).' },
 );
@@ -187,6 +210,7 @@ const csv = object(
       exclusiveMinimum: 0,
       exclusiveMaximum: 1,
     }),
+    ...holdOut(),
   },
   { description: 'Your own data: a CSV file of the workspace with named columns.' },
 );
@@ -217,6 +241,7 @@ const mnist = object(
       },
       { description: 'How pixel values are scaled.', default: DATA_DEFAULTS.mnist.normalize },
     ),
+    ...holdOut(),
   },
   {
     description:

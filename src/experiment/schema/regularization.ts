@@ -75,13 +75,13 @@ export const regularizationSchema = object(
     ),
     earlyStopping: object(
       {
-        patience: integer({ description: 'Epochs without improvement of the test loss after which training stops.', minimum: 1 }),
-        minDelta: number({ description: 'The least decrease of the test loss that counts as an improvement.', default: 0, minimum: 0 }),
-        restoreBest: boolean({ description: 'At the end, put back the weights of the epoch with the lowest test loss.', default: true }),
+        patience: integer({ description: 'Epochs without improvement of the watched loss (validation, else test) after which training stops.', minimum: 1 }),
+        minDelta: number({ description: 'The least decrease of the watched loss that counts as an improvement.', default: 0, minimum: 0 }),
+        restoreBest: boolean({ description: 'At the end, put back the weights of the epoch with the lowest watched loss.', default: true }),
       },
       {
         description:
-          'Stop when the test loss (checked every `evalEvery` epochs) has not improved for `patience` epochs. Real projects watch a separate validation set; here the test set stands in for it. Unset: train for all epochs.',
+          'Stop when the watched loss (checked every `evalEvery` epochs) has not improved for `patience` epochs. With `data.validation` or `data.folds` it watches the validation loss, as real projects do; without, the test set stands in for it. Unset: train for all epochs.',
         optional: true,
       },
     ),

@@ -1,4 +1,5 @@
-// Early stopping on the test loss, with the best weights kept aside to restore.
+// Early stopping on the validation loss when the data hold some out (data.validation or
+// data.folds), else on the test loss, with the best weights kept aside to restore.
 import type * as E from '../../engine/index.ts';
 import type { EpochMetrics } from '../../protocol.ts';
 
@@ -20,7 +21,7 @@ export class EarlyStopping {
 
   /** Records an evaluation; 'stop' once the loss has not improved for `patience` epochs. */
   update(metrics: EpochMetrics): 'continue' | 'stop' {
-    if (this.best === null || metrics.testLoss < this.best.testLoss - this.config.minDelta) {
+    if (this.best === null || watched(metrics) < watched(this.best) - this.config.minDelta) {
       this.best = metrics;
       if (this.config.restoreBest) this.params.forEach((p, i) => this.saved[i]!.set(p.data));
       return 'continue';
@@ -38,4 +39,9 @@ export class EarlyStopping {
     this.params.forEach((p, i) => p.data.set(this.saved[i]!));
     this.restoredBest = true;
   }
+}
+
+/** The loss early stopping watches: validation when there is any, else test. */
+function watched(metrics: EpochMetrics): number {
+  return metrics.validationLoss ?? metrics.testLoss;
 }

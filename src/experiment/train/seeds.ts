@@ -1,9 +1,9 @@
 // One run seed feeds several independent random streams. The data set uses the seed
 // itself, so every variant of an experiment trains on the same points; the other streams
 // are derived, so changing, say, dropout never changes the initial weights.
-export type Stream = 'init' | 'shuffle' | 'dropout' | 'noise';
+export type Stream = 'init' | 'shuffle' | 'dropout' | 'noise' | 'holdout';
 
-const STREAM_SALT: Record<Stream, number> = { init: 0x1b873593, shuffle: 0x2545f491, dropout: 0x68e31da4, noise: 0x3c6ef372 };
+const STREAM_SALT: Record<Stream, number> = { init: 0x1b873593, shuffle: 0x2545f491, dropout: 0x68e31da4, noise: 0x3c6ef372, holdout: 0xa54ff53a };
 
 /** A well-mixed 32-bit seed for `stream` (murmur3's finaliser over seed ⊕ salt). */
 export function deriveSeed(seed: number, stream: Stream): number {

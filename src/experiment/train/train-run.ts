@@ -3,7 +3,7 @@
 // synchronous and self-contained, so the worker, the CLI's tests and the extension's
 // playground all run it the same way; `emit` is how progress leaves it.
 import * as E from '../../engine/index.ts';
-import { DataError, loadDataset, type Dataset } from '../../data/index.ts';
+import { DataError, loadDataset, withHoldOut, type Dataset } from '../../data/index.ts';
 import type { EpochMetrics, RunEvent, RunOutcome } from '../../protocol.ts';
 import type { RunRequest } from '../request.ts';
 import { Batcher, wholeSplit, type Batch } from './batches.ts';
@@ -31,6 +31,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   let data: Dataset;
   try {
     data = loadDataset(config.data, { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot });
+    // Validation samples come out of the training set, by the run seed's own stream.
+    data = withHoldOut(data, config.data, deriveSeed(seed, 'holdout'), request.fold ?? 0);
   } catch (error) {
     if (error instanceof DataError) return report(hooks, { type: 'failed', runId, message: error.message, path: ['data', ...error.path] });
     throw error;
@@ -54,6 +56,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const batcher = new Batcher(data.train, data.inputs, outputs, kind, config.dtype, batchSize, t.shuffle ? new E.Random(deriveSeed(seed, 'shuffle')) : null);
   const trainAll = wholeSplit(data.train, data.inputs, outputs, kind, config.dtype);
   const testAll = wholeSplit(data.test, data.inputs, outputs, kind, config.dtype);
+  const validationAll = data.validation === undefined ? null : wholeSplit(data.validation, data.inputs, outputs, kind, config.dtype);
   const trainClasses = data.task === 'classification' ? data.train.y.subarray(0, data.train.n) : null;
   const testClasses = data.task === 'classification' ? data.test.y.subarray(0, data.test.n) : null;
   const dataLoss = dataLossFunction(config);
@@ -88,6 +91,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
         trainLoss: sums.loss / sums.batches, trainDataLoss: sums.data / sums.batches, trainPenalty: sums.penalty / sums.batches,
         testLoss, weightNorm: stats.norm, weightL1: stats.l1, sparsity: stats.sparsity,
       };
+      if (validationAll !== null) m.validationLoss = dataLoss(model.forward(validationAll.x), validationAll.targets).item();
       if (trainClasses !== null && testClasses !== null) {
         m.testAccuracy = accuracy(testOut, testClasses);
         m.trainAccuracy = accuracy(model.forward(trainAll.x), trainClasses);

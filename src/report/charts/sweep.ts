@@ -4,7 +4,8 @@
 import type { Chart, ChartConfiguration, ChartDataset, ChartOptions, LegendItem } from 'chart.js';
 import { countRuns } from '../../results/counts.ts';
 import type { ExperimentResults } from '../../results/model.ts';
-import { sweepChoices, type Stat, type SweepPoint } from '../../results/stats.ts';
+import { standardError, sweepChoices, type Stat, type SweepPoint } from '../../results/stats.ts';
+import { chosenValues, type ChosenValue } from '../../results/choice.ts';
 import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, positive, type Axis, type ChartTheme } from './common.ts';
 import { fieldLabel } from './labels.ts';
 import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
@@ -31,10 +32,20 @@ export function sweepByVariant(points: readonly SweepPoint[]): Map<string, Sweep
 }
 
 const SWEEP_LOSS_SERIES = [
+  { id: 'validation', label: 'validation loss, chosen on (left axis; bars: ± 1 standard error)', width: 2.5 },
   { id: 'test', label: 'test loss (left axis; bars: ± sd over repeats)', width: 2.5 },
+  { id: 'reported', label: 'test loss, only reported (left axis; bars: ± sd)', dash: [2, 3], width: 1.75 },
   { id: 'train', label: 'train loss, data term (right axis)', faded: true, dash: [5, 4], width: 1.75 },
   { id: 'choice', label: 'lowest mean test loss (a ring while provisional)', marker: 'star' },
+  { id: 'min', label: 'λ_min: lowest mean validation loss (a ring while provisional)', marker: 'star' },
+  { id: 'oneSe', label: 'λ_1se: largest value within 1 SE of λ_min', marker: 'crossRot' },
 ] as const satisfies readonly (SeriesStyle & { id: string })[];
+
+/** The validation statistic of a point with its standard error as the spread (glmnet's CV bars). */
+function validationWithSe(p: SweepPoint): Stat {
+  const v = p.validationLoss!;
+  return { ...v, std: standardError(v, p.repeats) };
+}
 
 /**
  * The U of a sweep: the mean final test loss against the swept value sets the left axis, so its
@@ -49,24 +60,38 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
   const tags: DatasetTag[] = [];
   const bars: ErrorBars[] = [];
   const readouts: Readouts = new Map();
-  const choices = sweepChoices(results.sweep, results.runs);
+  const choices = sweepChoices(results.sweep, results.runs, results.sweepOver);
   const groups = sweepByVariant(results.sweep);
   const several = groups.size > 1;
   for (const [variant, points] of groups) {
     const color = colorOf(colors, variant);
     const name = several ? `${displayName(variant)} · ` : '';
+    const choice = choices.get(variant);
+    const validated = choice?.on === 'validation';
+    if (validated) {
+      // The curve the choice reads, with glmnet's ±1 SE bars; the test curve beside it is only reported.
+      readouts.set(datasets.length, { points, pick: validationWithSe, spreadName: 'SE' });
+      bars.push({ datasetIndex: datasets.length, ...spread(points, validationWithSe), offset: -3 });
+      datasets.push({ ...statLine(`${name}validation`, points, validationWithSe, x.position, color, guard), borderWidth: 2.5 });
+      tags.push({ variant, series: 'validation' });
+    }
     readouts.set(datasets.length, { points, pick: (p) => p.testLoss });
-    bars.push({ datasetIndex: datasets.length, ...spread(points, (p) => p.testLoss), offset: 0 });
-    datasets.push({ ...statLine(`${name}test`, points, (p) => p.testLoss, x.position, color, guard), borderWidth: 2.5 });
-    tags.push({ variant, series: 'test' });
+    bars.push({ datasetIndex: datasets.length, ...spread(points, (p) => p.testLoss), offset: validated ? 3 : 0 });
+    datasets.push(
+      validated
+        ? { ...statLine(`${name}test (reported only)`, points, (p) => p.testLoss, x.position, withAlpha(color, 0.75), guard), borderDash: [2, 3], borderWidth: 1.75, pointStyle: 'rect' }
+        : { ...statLine(`${name}test`, points, (p) => p.testLoss, x.position, color, guard), borderWidth: 2.5 },
+    );
+    tags.push({ variant, series: validated ? 'reported' : 'test' });
     readouts.set(datasets.length, { points, pick: (p) => p.trainDataLoss });
     datasets.push({ ...statLine(`${name}train (data term)`, points, (p) => p.trainDataLoss, x.position, withAlpha(color, 0.55), positive), yAxisID: 'train', borderDash: [5, 4], borderWidth: 1.75, pointRadius: 2.5 });
     tags.push({ variant, series: 'train' });
-    const choice = choices.get(variant);
     if (choice !== undefined) {
+      const at = (p: SweepPoint) => [{ x: x.position(p.value), y: guard(validated ? p.validationLoss!.mean : p.testLoss.mean) }];
+      const what = validated ? 'λ_min (validation)' : 'lowest mean test loss';
       datasets.push({
-        label: `${name}${choice.final ? 'lowest mean test loss' : 'lowest so far (provisional)'}: ${formatNumber(choice.point.value)}`,
-        data: [{ x: x.position(choice.point.value), y: guard(choice.point.testLoss.mean) }],
+        label: `${name}${choice.final ? what : `${what}, so far (provisional)`}: ${formatNumber(choice.point.value)}`,
+        data: at(choice.point),
         showLine: false,
         // A star once every run has ended; a ring around the point while the choice may still change.
         pointStyle: choice.final ? 'star' : 'circle',
@@ -75,11 +100,31 @@ export function sweepLossChart(results: Sweep, colors: ReadonlyMap<string, strin
         borderColor: color,
         backgroundColor: choice.final ? color : 'rgba(0, 0, 0, 0)',
       });
-      tags.push({ variant, series: 'choice' });
+      tags.push({ variant, series: validated ? 'min' : 'choice' });
+      if (choice.oneSe !== undefined) {
+        datasets.push({
+          label: `${name}λ_1se: ${formatNumber(choice.oneSe.value)}`,
+          data: at(choice.oneSe),
+          showLine: false,
+          pointStyle: 'crossRot',
+          pointRadius: 11,
+          pointBorderWidth: 3,
+          borderColor: color,
+          backgroundColor: color,
+        });
+        tags.push({ variant, series: 'oneSe' });
+      }
     }
   }
-  const test = extent(results.sweep.flatMap((p) => [guard(p.testLoss.mean - p.testLoss.std), guard(p.testLoss.mean + p.testLoss.std), guard(p.testLoss.mean)]));
-  const y: Axis = log ? axis('mean final test loss (log scale)', theme, 'log') : { ...axis('mean final test loss', theme) };
+  const validated = [...choices.values()].some((c) => c.on === 'validation');
+  const test = extent(
+    results.sweep.flatMap((p) => {
+      const shown = [p.testLoss, ...(validated && p.validationLoss !== undefined ? [validationWithSe(p)] : [])];
+      return shown.flatMap((s) => [guard(s.mean - s.std), guard(s.mean + s.std), guard(s.mean)]);
+    }),
+  );
+  const yTitle = validated ? 'mean final validation and test loss' : 'mean final test loss';
+  const y: Axis = log ? axis(`${yTitle} (log scale)`, theme, 'log') : { ...axis(yTitle, theme) };
   if (!log && test !== undefined) {
     // The test curve's own range, padded, so its U fills the chart instead of sitting in a band.
     const pad = (test[1] - test[0]) * 0.08 || Math.abs(test[1]) * 0.1 || 1;
@@ -163,16 +208,31 @@ function onlySeries(options: ChartOptions<'line'>): (chart: Chart) => LegendItem
 
 /**
  * The sentences under the sweep charts, one each: the choice per variant (final or
- * provisional), and how many runs did not finish, however many values they are spread over.
+ * provisional; on validation data, or on the test set and said to be optimistic), and how many runs did not finish, however many values they are spread over.
  */
 export function sweepNotes(results: Sweep): string[] {
   const notes: string[] = [];
   const label = sweepTitle(results);
   const several = new Set(results.sweep.map((p) => p.variant)).size > 1;
-  for (const [variant, { point, final }] of sweepChoices(results.sweep, results.runs)) {
-    const who = several ? `${displayName(variant)}: ` : '';
-    const what = final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run has finished)';
-    notes.push(`${who}${what} ${formatNumber(point.testLoss.mean)} ± ${formatNumber(point.testLoss.std)} at ${label} = ${formatNumber(point.value)} (${point.repeats} repeat${point.repeats === 1 ? '' : 's'}).`);
+  for (const c of chosenValues(results)) {
+    const who = several ? `${displayName(c.variant)}: ` : '';
+    const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+    if (c.on === 'test') {
+      const what = c.final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run has finished)';
+      notes.push(
+        `${who}${what} ${formatNumber(c.min.testLoss)} ± ${formatNumber(c.min.testStd)} at ${label} = ${formatNumber(c.min.value)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
+          'Chosen on the test set itself, so that loss is optimistic: give data.validation or data.folds to choose on held-out training data.',
+      );
+      continue;
+    }
+    const provisional = c.final ? '' : ' (provisional: not every run has finished)';
+    const one = (v: ChosenValue) =>
+      `${label} = ${formatNumber(v.value)}: validation ${formatNumber(v.validationLoss!)} ± ${formatNumber(v.validationSE!)} SE (${runs(v.runs)}), test ${formatNumber(v.testLoss)} ± ${formatNumber(v.testStd)}`;
+    notes.push(
+      `${who}chosen on the validation loss only${provisional}. λ_min, ${one(c.min)}` +
+        (c.oneSe === undefined ? '.' : `; λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
+        ' The test set was used for nothing but these test losses.',
+    );
   }
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);
   const counts = countRuns(sweepRuns);
@@ -185,7 +245,7 @@ export function sweepNotes(results: Sweep): string[] {
 }
 
 /** Per dataset index: the sweep points a line is drawn from and the statistic it shows. */
-type Readouts = Map<number, { points: readonly SweepPoint[]; pick: (p: SweepPoint) => Stat; percent?: boolean }>;
+type Readouts = Map<number, { points: readonly SweepPoint[]; pick: (p: SweepPoint) => Stat; percent?: boolean; spreadName?: string }>;
 
 /** Hover read-out: the swept value (0 where a log axis draws it a decade left) and mean ± std over the repeats. */
 function sweepReadout(options: ChartOptions<'line'>, x: SweepAxis, title: string, readouts: Readouts): void {
@@ -202,7 +262,7 @@ function sweepReadout(options: ChartOptions<'line'>, x: SweepAxis, title: string
       if (readout === undefined || point === undefined) return `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y)}`;
       const stat = readout.pick(point);
       const format = readout.percent ? formatPercent : (v: number) => formatNumber(v);
-      const spreadText = point.repeats > 1 ? ` ± ${format(stat.std)} (${point.repeats} repeats)` : '';
+      const spreadText = point.repeats > 1 ? ` ± ${format(stat.std)}${readout.spreadName === undefined ? '' : ` ${readout.spreadName}`} (${point.repeats} runs)` : '';
       return `${item.dataset.label ?? ''}: ${format(stat.mean)}${spreadText}`;
     },
   };

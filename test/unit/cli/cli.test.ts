@@ -80,7 +80,10 @@ describe('reglab run', () => {
     assert.deepEqual(summary.counts, { total: 8, queued: 0, running: 0, finished: 8, stopped: 0, diverged: 0, failed: 0 });
     assert.deepEqual(summary.sweep.map((p: { value: number; repeats: number }) => [p.value, p.repeats]), [[0, 2], [0.01, 2], [0.1, 2]]);
     const best = summary.sweep.reduce((a: { testLoss: { mean: number } }, b: { testLoss: { mean: number } }) => (b.testLoss.mean < a.testLoss.mean ? b : a));
-    assert.deepEqual(summary.chosen, [{ variant: 'plain', value: best.value, testLoss: best.testLoss.mean, final: true }]);
+    assert.deepEqual(summary.chosen.map((c: { variant: string; value: number; testLoss: number; final: boolean; on: string }) => [c.variant, c.value, c.testLoss, c.final, c.on]), [
+      ['plain', best.value, best.testLoss.mean, true, 'test'],
+    ]);
+    assert.equal(summary.chosen[0].oneSe, undefined, 'no λ_1se without validation data');
     assert.ok(readResults(resolve(dir, summary.resultsFile)).runs.every((run) => run.metrics.length === 30), 'the curves are in the results file it names');
     // The table goes nowhere near stdout.
     assert.doesNotMatch(r.stdout, /variant +train/);
@@ -88,6 +91,31 @@ describe('reglab run', () => {
     const full = cli(['run', 'small.reglab.json', '--json', '--full', '--no-sweep', '--no-report', '--out', 'out-json']);
     assert.equal(full.code, 0, full.stderr);
     assert.ok(JSON.parse(full.stdout)[0].runs.every((run: { metrics: unknown[] }) => run.metrics.length === 30));
+  });
+
+  it('with data.folds the sweep is chosen on validation: λ_min and λ_1se with their test losses, in the table and the results file', () => {
+    write('cv.reglab.json', {
+      ...small,
+      title: 'CV',
+      data: { generator: 'line', train: 12, test: 10, folds: 3 },
+      variants: [],
+      sweep: { over: 'regularization.weightDecay', values: [0, 0.01, 0.1, 1], repeats: 1 },
+    });
+    const r = cli(['run', 'cv.reglab.json', '--out', 'out-cv', '--no-report']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /base: chosen on the validation loss; the test set only reports the result\n {6}λ_min = [\d.]+: validation [\d.e-]+ ± [\d.e-]+ \(SE over 3 runs\), then test [\d.e-]+/);
+    assert.match(r.stdout, /λ_1se = [\d.]+: validation/);
+    const folder = join(dir, 'out-cv', 'cv');
+    const results = readResults(join(folder, readdirSync(folder).find((f) => f.endsWith('.json'))!));
+    assert.equal(results.runs.length, 1 + 4 * 3, 'the base run and 4 values × 3 folds');
+    assert.deepEqual(results.runs.filter((run) => run.sweepValue === 0).map((run) => run.fold), [0, 1, 2]);
+    const [chosen] = results.chosen!;
+    assert.equal(chosen!.on, 'validation');
+    assert.ok(chosen!.oneSe!.value >= chosen!.min.value);
+    const point = results.sweep.find((p) => p.value === chosen!.min.value)!;
+    assert.equal(chosen!.min.validationLoss, point.validationLoss!.mean);
+    assert.equal(chosen!.min.testLoss, point.testLoss.mean);
+    assert.equal(Math.min(...results.sweep.map((p) => p.validationLoss!.mean)), chosen!.min.validationLoss);
   });
 
   it('a diverging run makes the exit code 1 and says when and why', () => {

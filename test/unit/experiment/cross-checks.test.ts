@@ -258,3 +258,18 @@ test('a swept variant that sets the swept field gets a warning at its value', ()
   const listed = parse(fileWith({ variants: [{ name: 'plain' }, { name: 'decay', regularization: { weightDecay: 0.01 } }], sweep: { over: 'regularization.weightDecay', values: [0, 1], variants: ['plain'] } }));
   assert.deepEqual(messages(listed), []);
 });
+
+test('validation data: a fraction or a whole count smaller than the training set, or folds, not both', () => {
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, validation: 0.25 } }))), []);
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, folds: 5 } }))), []);
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, validation: 0.2, folds: 5 } }))), [
+    'give data.validation (one held-out split) or data.folds (cross-validation), not both',
+  ]);
+  assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, validation: 2.5 } }))), [
+    'data.validation 2.5 must be a fraction below 1 (e.g. 0.2) or a whole number of samples (e.g. 20)',
+  ]);
+  const many = find(parse(fileWith({ data: { generator: 'line', train: 20, validation: 20 } })), 'data.validation holds out 20 samples');
+  assert.deepEqual(many.path, ['data', 'validation']);
+  find(parse(fileWith({ data: { generator: 'moons', train: 4, folds: 5 } })), "data.folds 5 is more than the training set's 4 samples (data.train)");
+  assert.match(messages(parse(fileWith({ data: { generator: 'line', folds: 1 } })))[0]!, /data\.folds must be/);
+});

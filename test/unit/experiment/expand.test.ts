@@ -2,7 +2,7 @@
 // stable ids and seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandRuns, slugOf } from '../../../src/experiment/expand.ts';
+import { countRuns, expandRuns, slugOf } from '../../../src/experiment/expand.ts';
 import { logspace, sweepValues } from '../../../src/experiment/sweepValues.ts';
 import { fileWith, parseValid } from './helpers.ts';
 
@@ -121,4 +121,21 @@ test('the design example: two variants, a five-value sweep over five seeds', () 
   assert.equal(last.id, 'no-weight-decay@1#4');
   assert.equal(last.config.training.optimizer.momentum, 0.9);
   assert.equal(last.config.training.snapshotEvery, 100);
+});
+
+test('with data.folds each sweep value and repeat trains one run per fold, with the repeat\'s seed', () => {
+  const e = parseValid(fileWith({ seed: 4, data: { generator: 'line', train: 10, folds: 3 }, sweep: { over: 'regularization.weightDecay', values: [0, 1], repeats: 2 } }));
+  const runs = expandRuns(e, { includeSweep: true });
+  assert.deepEqual(runs.slice(0, 8).map((r) => [r.id, r.sweepValue, r.repeat, r.fold, r.seed]), [
+    ['base', undefined, 0, undefined, 4],
+    ['base@0#0/fold0', 0, 0, 0, 4],
+    ['base@0#0/fold1', 0, 0, 1, 4],
+    ['base@0#0/fold2', 0, 0, 2, 4],
+    ['base@0#1/fold0', 0, 1, 0, 5],
+    ['base@0#1/fold1', 0, 1, 1, 5],
+    ['base@0#1/fold2', 0, 1, 2, 5],
+    ['base@1#0/fold0', 1, 0, 0, 4],
+  ]);
+  assert.equal(runs.length, 1 + 2 * 2 * 3);
+  assert.deepEqual(countRuns(e, { includeSweep: true }), { variant: 1, sweep: 12 });
 });

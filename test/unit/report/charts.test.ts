@@ -11,7 +11,8 @@ import { lossChart, penaltyChart } from '../../../src/report/charts/loss.ts';
 import { logTickValues, MIN_TICK_GAP_PX, spacedValues } from '../../../src/report/charts/ticks.ts';
 import { variantColors, VARIANT_COLORS } from '../../../src/report/charts/palette.ts';
 import { sweepAxis } from '../../../src/report/charts/sweep-axis.ts';
-import { sweepLossChart, sweepWeightsChart } from '../../../src/report/charts/sweep.ts';
+import { sweepLossChart, sweepNotes, sweepWeightsChart } from '../../../src/report/charts/sweep.ts';
+import { sweepStatistics } from '../../../src/results/stats.ts';
 import { histogramChart, histogramLimit } from '../../../src/report/charts/weights.ts';
 import { LIGHT_THEME } from '../../../src/report/charts/common.ts';
 import { inlineScript } from '../../../src/report/assets.ts';
@@ -188,6 +189,28 @@ describe('chart builders', () => {
     const d2l = highDimensionalResults();
     const d2lBest = (sweepLossChart(d2l, variantColors(d2l)).data.datasets as ChartDataset<'line', Point[]>[]).find((d) => d.pointStyle === 'star')!;
     assert.equal(d2lBest.data[0]!.x, 100);
+  });
+
+  it('with validation data: the validation curve with ±1 SE bars carries λ_min and λ_1se, the test curve is only reported', () => {
+    const cv = regressionResults();
+    // Validation losses that dip at λ = 0.001 while the test loss dips at 0.01: the choice must follow validation.
+    for (const r of cv.runs) if (r.sweepValue !== undefined && r.summary) r.summary.final.validationLoss = 0.2 + 0.05 * (Math.log10(r.sweepValue + 1e-4) + 3) ** 2 + 0.01 * r.repeat;
+    cv.sweep = sweepStatistics(cv.runs);
+    const config = sweepLossChart(cv, colors);
+    const datasets = config.data.datasets as ChartDataset<'line', Point[]>[];
+    assert.deepEqual(datasets.slice(0, 3).map((d) => d.label), ['validation', 'test (reported only)', 'train (data term)']);
+    const min = datasets.find((d) => d.pointStyle === 'star')!;
+    assert.equal(min.label, 'λ_min (validation): 0.001');
+    assert.equal(min.data[0]!.y, cv.sweep.find((p) => p.value === 0.001)!.validationLoss!.mean, 'on the validation curve');
+    const oneSe = datasets.find((d) => d.pointStyle === 'crossRot')!;
+    assert.match(oneSe.label!, /^λ_1se: /);
+    const bars = (config.options!.plugins as Record<string, { bars: { datasetIndex: number; high: (number | null)[] }[] }>)['reglabErrorBars']!.bars;
+    const at = cv.sweep.findIndex((p) => p.value === 0.001);
+    const point = cv.sweep[at]!;
+    assert.ok(Math.abs(bars[0]!.high[[0, 0.001, 0.01, 0.1, 1].indexOf(0.001)]! - (point.validationLoss!.mean + point.validationLoss!.std / Math.sqrt(point.repeats))) < 1e-12, 'validation bars are ±1 SE');
+    const notes = sweepNotes(cv);
+    assert.match(notes[0]!, /^chosen on the validation loss only\. λ_min, L2 λ = 0\.001: validation [\d.]+ ± [\d.]+ SE \(3 runs\), test [\d.]+ ± [\d.]+; λ_1se \(the largest within one SE of λ_min\), L2 λ = [\d.]+: .* The test set was used for nothing but these test losses\.$/);
+    assert.match(sweepNotes(regression)[0]!, /Chosen on the test set itself, so that loss is optimistic/);
   });
 
   it('count exact zeros in the histogram legend, on one x range for all variants', () => {

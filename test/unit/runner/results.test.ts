@@ -47,7 +47,7 @@ describe('results', () => {
 
   it('export their curves as CSV, one row per run and epoch', () => {
     const lines = curvesCsv(results).trim().split('\n');
-    assert.equal(lines[0], 'run,variant,sweepValue,repeat,seed,epoch,step,trainLoss,trainDataLoss,trainPenalty,testLoss,trainAccuracy,testAccuracy,weightNorm,weightL1,sparsity');
+    assert.equal(lines[0], 'run,variant,sweepValue,repeat,seed,epoch,step,trainLoss,trainDataLoss,trainPenalty,testLoss,trainAccuracy,testAccuracy,weightNorm,weightL1,sparsity,validationLoss');
     assert.equal(lines.length, 1 + 6 * 50);
     assert.match(lines[1]!, /^l2@0#0,net,0,0,1,1,1,/);
   });

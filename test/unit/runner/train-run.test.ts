@@ -145,4 +145,19 @@ describe('trainRun', () => {
       assert.deepEqual(outcome.path?.slice(0, 2), ['data', 'path']);
     }
   });
+  it('held-out validation data: the loss on it every epoch; the folds train on different samples; early stopping watches it', () => {
+    const plain = finished(train(request(TINY)).outcome);
+    assert.equal(plain.final.validationLoss, undefined, 'no validation loss without validation data');
+    const held = train(request(merge(TINY, { data: { train: 20, validation: 0.25 } })));
+    const epochs = held.events.flatMap((e) => (e.type === 'epochs' ? e.metrics : []));
+    assert.ok(epochs.length === 50 && epochs.every((m) => Number.isFinite(m.validationLoss)), 'a validation loss at every evaluation');
+    const data = held.events.find((e) => e.type === 'data');
+    assert.equal(data?.type === 'data' ? data.train.x.length : 0, 15, 'the model sees the 15 samples it trains on');
+    const folds = [0, 1, 2].map((fold) => finished(train({ ...request(merge(TINY, { data: { train: 20, folds: 3 } })), fold }).outcome).final);
+    assert.equal(new Set(folds.map((f) => f.validationLoss)).size, 3, 'each fold holds out other samples');
+    const early = finished(train(request(merge(TINY, { data: { train: 20, validation: 5 }, model: { hidden: [64, 64] }, training: { epochs: 3000 }, regularization: { earlyStopping: { patience: 20 } } }))).outcome);
+    assert.ok(early.stoppedEarly);
+    assert.ok(early.final.epoch < 3000);
+    assert.notEqual(early.final.testLoss, early.bestTestLoss, 'the restored epoch is the best on validation, not on test');
+  });
 });
