@@ -56,6 +56,20 @@ export interface LayerSummary {
   exactZeros: number;
 }
 
+/**
+ * A sweep run's final weights for the regularization path (weights against the swept value),
+ * sent once, in its summary; variant runs have none. Bounded: at most PATH_COEFFICIENTS numbers.
+ */
+export interface PathWeights {
+  /** A linear model's coefficients ("0.weight", [outputs][inputs] row-major), when it has at most PATH_COEFFICIENTS. */
+  coefficients?: number[];
+  /** The PATH_LARGEST largest |w| over all weight matrices, in decreasing order (biases excluded). */
+  largest: number[];
+}
+
+export const PATH_COEFFICIENTS = 256;
+export const PATH_LARGEST = 8;
+
 export interface RunSummary {
   final: EpochMetrics;
   /** Lowest test loss seen, and when (early stopping restores it when asked to). */
@@ -66,6 +80,8 @@ export interface RunSummary {
   layers: LayerSummary[];
   parameterCount: number;
   milliseconds: number;
+  /** Sweep runs only: the final weights the path view draws. */
+  path?: PathWeights;
 }
 
 /**

@@ -19,6 +19,8 @@ export function d2lDataset(spec: D2lSpec, rng: Random): Dataset {
   const nTest = read.count('test', d.test);
   const features = read.count('features', d.features);
   const trueWeight = read.number('trueWeight', d.trueWeight);
+  // A sparse truth: only the first `support` features matter (X is drawn in full either way).
+  const support = Math.min(read.optionalCount('support', 0) ?? features, features);
   const trueBias = read.number('trueBias', d.trueBias);
   const noise = read.nonNegative('noise', d.noise);
   const generate = (n: number): Split => {
@@ -26,7 +28,7 @@ export function d2lDataset(spec: D2lSpec, rng: Random): Dataset {
     for (let k = 0; k < split.x.length; k++) split.x[k] = f32(rng.normal());
     for (let i = 0; i < n; i++) {
       let sum = trueBias;
-      for (let j = 0; j < features; j++) sum += split.x[i * features + j]! * trueWeight;
+      for (let j = 0; j < support; j++) sum += split.x[i * features + j]! * trueWeight;
       split.y[i] = f32(sum + noise * rng.normal());
     }
     return split;

@@ -53,6 +53,8 @@ export interface D2lSpec {
   features?: number;
   /** Every entry of w*. */
   trueWeight?: number;
+  /** Only the first `support` entries of w* are trueWeight, the rest 0 (unset: all). */
+  support?: number;
   trueBias?: number;
   noise?: number;
 }

@@ -93,6 +93,8 @@ function d2l(plan: Plan): string {
     'def make_data(s):',
     docstring('d2l\'s high-dimensional linear regression: X ~ N(0, 1), y = X·w* + b* + N(0, noise²).'),
     `    true_w = torch.full((${plan.s('data.features')}, 1), ${plan.s('data.trueWeight')})`,
+    plan.some((c) => c.data.generator === 'd2l' && c.data.support !== undefined) &&
+      lines(`    if ${plan.s('data.support')} is not None:  # a sparse truth`, `        true_w[${plan.s('data.support')}:] = 0`),
     '',
     '    def sample(n):',
     '        x = torch.randn(n, s.features)',

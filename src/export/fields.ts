@@ -28,6 +28,7 @@ const FIELDS: readonly Field[] = [
   { path: 'data.phase', comment: 'y = amplitude·sin(frequency·x + phase)' },
   { path: 'data.coefficients', comment: 'y = c0 + c1·x + c2·x² + …' },
   { path: 'data.trueWeight', comment: 'every entry of the true weight vector' },
+  { path: 'data.support', comment: 'only the first support entries of w* are non-zero', integer: true },
   { path: 'data.trueBias', comment: 'the true bias' },
   { path: 'data.trainNoise', comment: 'std of the Gaussian noise on the train targets' },
   { path: 'data.testNoise', comment: 'std of the Gaussian noise on the test targets' },

@@ -129,6 +129,11 @@ const d2l = object(
     test: testCount(DATA_DEFAULTS.d2l.test),
     features: integer({ description: 'Number of inputs. More features than training samples makes exact fitting (and overfitting) possible.', default: DATA_DEFAULTS.d2l.features, minimum: 1 }),
     trueWeight: number({ description: 'Every entry of the true weight vector w*. d2l uses 0.01: the truth is tiny, so shrinking the weights helps.', default: DATA_DEFAULTS.d2l.trueWeight }),
+    support: integer({
+      description: 'A sparse truth: only the first `support` entries of w* are `trueWeight`, the others 0, so few features matter (the lasso path\'s setting: L1 can find them, L2 cannot). Unset: every feature matters.',
+      minimum: 0,
+      optional: true,
+    }),
     trueBias: number({ description: 'The true bias b*.', default: DATA_DEFAULTS.d2l.trueBias }),
     noise: number({ description: 'Standard deviation of the Gaussian noise on every target (train and test).', default: DATA_DEFAULTS.d2l.noise, minimum: 0 }),
     ...holdOut(),

@@ -1,7 +1,7 @@
 // What a run measures about its weights and predictions: norms, sparsity, accuracy,
 // the weight histogram and a per-layer summary.
 import * as E from '../../engine/index.ts';
-import type { LayerSummary, WeightHistogram } from '../../protocol.ts';
+import { PATH_COEFFICIENTS, PATH_LARGEST, type LayerSummary, type PathWeights, type WeightHistogram } from '../../protocol.ts';
 
 /** |w| below this counts as "near zero" in the sparsity share. */
 export const NEAR_ZERO = 1e-3;
@@ -73,4 +73,26 @@ export function layerSummaries(model: E.Sequential): LayerSummary[] {
     }
     return { name, shape: [...p.shape], norm: Math.sqrt(sq), l1, exactZeros: zeros };
   });
+}
+
+/**
+ * What the regularization path needs of a run's final weights: a linear model's coefficients
+ * (each one's path against λ, as glmnet draws it), and for any model the largest |w|.
+ */
+export function pathWeights(model: E.Sequential): PathWeights {
+  const weights = model.weights();
+  const largest: number[] = [];
+  for (const w of weights) {
+    for (const v of w.data) {
+      const a = Math.abs(v);
+      if (largest.length < PATH_LARGEST || a > largest[largest.length - 1]!) {
+        let i = largest.length;
+        while (i > 0 && largest[i - 1]! < a) i--;
+        largest.splice(i, 0, a);
+        if (largest.length > PATH_LARGEST) largest.pop();
+      }
+    }
+  }
+  const only = weights.length === 1 ? weights[0]! : null;
+  return only !== null && only.size <= PATH_COEFFICIENTS ? { coefficients: Array.from(only.data), largest } : { largest };
 }

@@ -8,7 +8,7 @@ import type { EpochMetrics, RunEvent, RunOutcome } from '../../protocol.ts';
 import type { RunRequest } from '../request.ts';
 import { Batcher, wholeSplit, type Batch } from './batches.ts';
 import { divergenceCause } from './divergence.ts';
-import { accuracy, layerSummaries, weightHistogram, weightStats } from './metrics.ts';
+import { accuracy, layerSummaries, pathWeights, weightHistogram, weightStats } from './metrics.ts';
 import { applyMaxNorm, dataLossFunction, penaltyFunction, softThreshold } from './objective.ts';
 import { deriveSeed } from './seeds.ts';
 import { setupModel } from './setup.ts';
@@ -182,6 +182,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
       layers: layerSummaries(model),
       parameterCount,
       milliseconds: performance.now() - started,
+      // Only a sweep's runs feed the path view; their weights go once, here.
+      ...(request.sweepValue === undefined ? {} : { path: pathWeights(model) }),
     },
   });
 }

@@ -9,6 +9,7 @@ import { lossChart, penaltyChart } from './loss.ts';
 import { variantColors } from './palette.ts';
 import type { ChartKind } from './plan.ts';
 import { sweepLossChart, sweepWeightsChart } from './sweep.ts';
+import { pathChart } from './path.ts';
 import { histogramChart, histogramLimit, weightNormChart } from './weights.ts';
 
 export { planCharts, type ChartKind, type ChartSpec, type ChartGroup } from './plan.ts';
@@ -54,5 +55,7 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
       return histogramChart(run(), colors, histogramLimit(runs), theme);
     case 'weight-norm':
       return weightNormChart(runs, colors, theme);
+    case 'path':
+      return pathChart(results, runId, colors, theme);
   }
 }

@@ -10,8 +10,9 @@ import { runLabel } from './labels.ts';
 import { formatPercent } from './format.ts';
 import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
+import { pathSpecs } from './path-plan.ts';
 
-export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm';
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm' | 'path';
 export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
 
 export interface ChartSpec {
@@ -112,6 +113,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       size: 'half',
     });
   }
+  specs.push(...pathSpecs(results, (runId) => id('path', results.runs.find((r) => r.id === runId))));
   for (const run of histogramRuns(runs)) {
     specs.push({
       id: id('histogram', run),

@@ -1,0 +1,113 @@
+// The regularization path chart: a swept variant's final weights against the swept value
+// (log axis when it spans decades, 0 a decade left), as glmnet draws the lasso path. A
+// linear model gets one line per coefficient; a model with hidden layers gets each weight
+// matrix's ‖W‖₂ (solid) and its largest |w| (dashed). Means over the repeats that finished.
+import type { ChartConfiguration, ChartDataset, ChartOptions } from 'chart.js';
+import type { ExperimentResults } from '../../results/model.ts';
+import { regularizationPaths, type PathSeries, type RegularizationPath } from '../../results/path.ts';
+import { axis, baseOptions, LIGHT_THEME, type ChartTheme } from './common.ts';
+import { formatNumber } from './format.ts';
+import { CLASS_COLORS, colorOf, displayName, withAlpha } from './palette.ts';
+import { sweepAxis } from './sweep-axis.ts';
+import { sweepTitle } from './sweep.ts';
+
+type Point = { x: number; y: number | null };
+
+/** Up to this many coefficients get a colour and a legend entry each; more are drawn as one family. */
+const NAMED_COEFFICIENTS = 10;
+
+/** The path of the variant that `runId` (one of its sweep runs) belongs to. */
+export function pathOfRun(results: Pick<ExperimentResults, 'runs'>, runId: string | undefined): RegularizationPath | undefined {
+  const variant = results.runs.find((r) => r.id === runId)?.variant;
+  return regularizationPaths(results.runs).find((p) => p.variant === variant);
+}
+
+export function pathChart(
+  results: Pick<ExperimentResults, 'runs' | 'sweepOver'>,
+  runId: string | undefined,
+  colors: ReadonlyMap<string, string>,
+  theme: ChartTheme = LIGHT_THEME,
+): ChartConfiguration<'line'> {
+  const path = pathOfRun(results, runId);
+  if (path === undefined) throw new Error(`no regularization path for run "${runId ?? ''}"`);
+  const title = sweepTitle(results);
+  const x = sweepAxis(path.values, title, theme);
+  const line = (series: PathSeries, color: string, width: number, dash: number[] = []): ChartDataset<'line', Point[]> => ({
+    label: series.label,
+    data: series.mean.map((y, i) => ({ x: x.position(path.values[i]!), y })),
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: width,
+    borderDash: dash,
+    pointRadius: 0,
+    pointHoverRadius: 3,
+    pointStyle: 'line',
+  });
+  const variantColor = colorOf(colors, path.variant);
+  let datasets: ChartDataset<'line', Point[]>[];
+  let yTitle: string;
+  const named = path.coefficients !== null && path.coefficients.length <= NAMED_COEFFICIENTS;
+  if (path.coefficients !== null) {
+    datasets = path.coefficients.map((c, j) =>
+      named ? line(c, CLASS_COLORS[j % CLASS_COLORS.length]!, 2) : line(c, withAlpha(variantColor, 0.55), 1.25),
+    );
+    yTitle = 'coefficient wⱼ (mean over repeats)';
+  } else {
+    datasets = [
+      ...path.layers.map((l, k) => line(l, CLASS_COLORS[k % CLASS_COLORS.length]!, 2.25)),
+      ...path.largest.map((l, k) => line(l, withAlpha(variantColor, k === 0 ? 0.9 : 0.45), k === 0 ? 1.75 : 1, [5, 4])),
+    ];
+    yTitle = '‖W‖₂ per layer (solid), largest |w| (dashed)';
+  }
+  const options = baseOptions<'line'>(theme, path.coefficients === null || named);
+  options.interaction = { mode: 'nearest', intersect: false };
+  options.scales = { x: x.scale, y: axis(yTitle, theme) };
+  readout(options, title, x.zeroAt, path);
+  if (path.coefficients === null) {
+    // The ranks below the largest make a family: one legend entry says what the dashed lines are.
+    options.plugins!.legend!.labels!.filter = (item) => !/^\d+(nd|rd|th) largest/.test(item.text);
+  }
+  return { type: 'line', data: { datasets }, options };
+}
+
+function readout(options: ChartOptions<'line'>, title: string, zeroAt: number | undefined, path: RegularizationPath): void {
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.callbacks = {
+    ...tooltip.callbacks,
+    title: (items) => {
+      const item = items[0];
+      if (item === undefined) return '';
+      const at = item.parsed.x;
+      const repeats = path.repeats[item.dataIndex] ?? 0;
+      return `${title} = ${at === zeroAt ? '0' : formatNumber(at)} (${repeats} repeat${repeats === 1 ? '' : 's'})`;
+    },
+    label: (item) => {
+      const y = item.parsed.y;
+      return `${item.dataset.label ?? ''}: ${y === 0 ? '0 (exactly)' : formatNumber(y)}`;
+    },
+  };
+}
+
+/** The chart's title and the sentence under it: what to read, and the exact zeros one by one. */
+export function pathTitle(results: Pick<ExperimentResults, 'sweepOver'>, path: RegularizationPath, several: boolean): string {
+  const who = several ? `${displayName(path.variant)}: ` : '';
+  const what = path.coefficients !== null ? 'each coefficient' : 'each layer’s ‖W‖₂ and the largest weights';
+  return `${who}Regularization path: ${what} against ${sweepTitle(results)}`;
+}
+
+export function pathCaption(path: RegularizationPath): string {
+  const means = 'Final weights, mean over the repeats at each value.';
+  if (path.coefficients === null) {
+    return `${means} Solid: ‖W‖₂ of each weight matrix; dashed: the largest |w| over all weights (the darkest is the largest).`;
+  }
+  const zeros = path.zeros!;
+  const n = path.coefficients.length;
+  const firstAll = zeros.findIndex((z) => z === n);
+  const last = zeros[zeros.length - 1] ?? 0;
+  const counted =
+    Math.max(...zeros) === 0
+      ? 'No coefficient is exactly 0 at any value: the penalty shrinks them without zeroing them.'
+      : `Exactly 0 in every repeat: ${zeros.map((z, i) => `${z} at ${formatNumber(path.values[i]!)}`).join(', ')} (of ${n})` +
+        (firstAll >= 0 ? `; all of them from ${formatNumber(path.values[firstAll]!)} on.` : `; ${last} of ${n} at the largest value.`);
+  return `${means} One line per coefficient${n > NAMED_COEFFICIENTS ? ` (${n} of them, in one colour)` : ''}. ${counted}`;
+}
