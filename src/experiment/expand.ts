@@ -3,7 +3,7 @@
 //
 // - Without a sweep, one run per variant (or one for the base when there are none), with
 //   the experiment's seed.
-// - The sweep adds, for each variant it applies to, each value and each repeat r, a run
+// - The sweep adds, for each variant it applies to, each repeat r and each value, a run
 //   with seed = (seed + r) mod 2³². Every value shares the seeds of a repeat (same data,
 //   same initial weights), so differences along the sweep come from the value alone.
 // - With `data.folds` = k, each sweep value and repeat trains k runs, one per held-out fold
@@ -48,10 +48,13 @@ export function expandRuns(experiment: Experiment, options: ExpandOptions = {}):
   const runs = targets.map((t) => makeRun(base, t, experiment.seed, 0));
   const sweep = experiment.sweep;
   if (!options.includeSweep || sweep === undefined) return runs;
+  // Repeat by repeat: the first pass trains every value once, so the whole curve is on the
+  // chart after one run per value (and a sweep stopped early still spans the range); each
+  // further repeat tightens the error bars. A value's folds train one after the other.
   for (const { target, values, folds } of sweptTargets(experiment, targets, base)) {
-    for (const value of values) {
-      for (let repeat = 0; repeat < sweep.repeats; repeat++) {
-        const seed = (experiment.seed + repeat) >>> 0;
+    for (let repeat = 0; repeat < sweep.repeats; repeat++) {
+      const seed = (experiment.seed + repeat) >>> 0;
+      for (const value of values) {
         if (folds === undefined) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value }));
         else for (let fold = 0; fold < folds; fold++) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value, fold }));
       }

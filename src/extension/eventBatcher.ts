@@ -30,7 +30,7 @@ export const BACKGROUND_INTERVAL_MS = 1000;
 /** While the user types, batches wait this long after the last keystroke... */
 export const TYPING_QUIET_MS = 1000;
 /** ...but never longer than this after the last batch, so the charts still move. */
-export const TYPING_MAX_HOLD_MS = 3000;
+export const TYPING_MAX_HOLD_MS = 10_000;
 
 export class EventBatcher {
   private pending: RunEvent[] = [];

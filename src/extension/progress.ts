@@ -36,6 +36,8 @@ export interface PanelView {
 export class TrainingProgress extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('reglab.training', vscode.StatusBarAlignment.Left, 10));
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The item's tooltip and text while it shows; undefined while hidden. */
+  private shown: string | undefined;
 
   constructor(
     private readonly training: Training,
@@ -91,14 +93,21 @@ export class TrainingProgress extends Disposable {
     const counts = (this.panel.visible ? this.panel.postedCounts() : undefined) ?? countRuns(session?.display.runs ?? []);
     // After Stop the runs are settled at once: the item goes then, not when the workers are done.
     if (session === undefined || !isActive(counts)) {
-      this.item.hide();
+      if (this.shown !== undefined) this.item.hide();
+      this.shown = undefined;
       if (this.timer !== undefined) clearInterval(this.timer);
       this.timer = undefined;
       return;
     }
     const text = countsText(counts);
-    this.item.text = `$(sync~spin) Reglab: ${session.kind === 'playground' ? 'playground · ' : ''}${text}`;
-    this.item.tooltip = `Reglab is training "${session.title}": ${text}. Click to open the panel; "Reglab: Stop" stops it.`;
+    const label = `$(sync~spin) Reglab: ${session.kind === 'playground' ? 'playground · ' : ''}${text}`;
+    const tooltip = `Reglab is training "${session.title}": ${text}. Click to open the panel; "Reglab: Stop" stops it.`;
+    // Every property set is a message to the window, which re-renders the status bar: only
+    // when the words change (the counts move a few times a second at most), not at every tick.
+    if (tooltip + label === this.shown) return;
+    this.shown = tooltip + label;
+    this.item.text = label;
+    this.item.tooltip = tooltip;
     this.item.show();
   }
 }

@@ -132,7 +132,7 @@ export class ChartBoard {
     const current = entry.chart;
     const hasPlugins = (config.plugins?.length ?? 0) > 0 || (current?.config.plugins?.length ?? 0) > 0;
     if (current !== null && !hasPlugins && (current.config as ChartConfiguration).type === config.type) {
-      current.data = config.data;
+      reuseDatasets(current.data, config.data);
       current.options = config.options ?? {};
       current.update('none');
     } else {
@@ -146,6 +146,28 @@ export class ChartBoard {
     entry.canvas.dataset['logDecades'] = String(logDecades(entry.chart));
     entry.canvas.dataset['draws'] = String(entry.draws);
   }
+}
+
+/**
+ * Puts `next`'s datasets into the chart's own dataset objects, position by position. Chart.js
+ * keeps a dataset's controller and drawn elements for as long as the dataset object is the same:
+ * handing it new objects at every update made it build every controller and point again (in a
+ * sweep, a fifth of each redraw). A dataset of another chart type at the same place starts anew.
+ */
+function reuseDatasets(data: ChartConfiguration['data'], next: ChartConfiguration['data']): void {
+  const datasets = data.datasets as unknown as Record<string, unknown>[];
+  const incoming = next.datasets as unknown as Record<string, unknown>[];
+  data.labels = next.labels;
+  datasets.length = Math.min(datasets.length, incoming.length);
+  incoming.forEach((dataset, i) => {
+    const own = datasets[i];
+    if (own === undefined || own['type'] !== dataset['type']) {
+      datasets[i] = dataset;
+      return;
+    }
+    for (const key of Object.keys(own)) if (!(key in dataset)) delete own[key];
+    Object.assign(own, dataset);
+  });
 }
 
 /** The entries the chart's legend shows (0 without a legend). */

@@ -40,8 +40,6 @@ import { snapshotEpochs, VIEW_BUILDERS, type ViewContent } from './views/index.t
 
 /** Shortest time between two draws while results stream in (grows when drawing is slow). */
 const REDRAW_MS = 150;
-/** setState at most this often while training (the results can be megabytes). */
-const PERSIST_MS = 2000;
 
 const host = connect();
 const store = new PanelStore(host.getState() ?? initialState() ?? null);
@@ -181,24 +179,23 @@ function viewChanged(): void {
   throttle.immediate();
 }
 
-let persistTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Saves the page's state, which a restarted VS Code shows. Not while runs stream in: the
+ * results can be megabytes, and setState serialises them on the window's thread, the
+ * editor's (in a sweep that was a tenth of its time). A page hidden and shown again gets
+ * everything from the host; the state saved when the session ends is the one a restart needs.
+ */
 function persist(now: boolean): void {
-  if (now || !store.training) {
-    if (persistTimer !== undefined) clearTimeout(persistTimer);
-    persistTimer = undefined;
-    host.setState(store.persisted());
-    return;
-  }
-  persistTimer ??= setTimeout(() => {
-    persistTimer = undefined;
-    host.setState(store.persisted());
-  }, PERSIST_MS);
+  if (now || store.status !== 'training') host.setState(store.persisted());
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(event.data)) return;
+  const statusBefore = store.status;
   handleHostMessage(event.data, store, {
-    changed: () => throttle.request(),
+    // A change of state (Stop settled every run, the session ended) shows at the next frame;
+    // streamed points wait for the throttle.
+    changed: () => (store.status !== statusBefore ? throttle.immediate() : throttle.request()),
     persist,
     chartImage: (requestId) => {
       draw(); // the image shows the state of now, not of the last frame

@@ -26,6 +26,7 @@ export default {
       await cdp.send('Profiler.start');
       await page.waitForTimeout(12_000);
       const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(OUTPUT, `profile-sweep-${label}.cpuprofile`), JSON.stringify(profile));
       return summarize(label, profile);
     };
     const idle = await profile('idle');

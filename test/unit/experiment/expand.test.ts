@@ -31,16 +31,16 @@ test('names that slug alike still get distinct ids', () => {
   assert.equal(slugOf('  Dropout p=0.5  '), 'dropout-p-0-5');
 });
 
-test('the sweep runs each value with each repeat, seeds seed + repeat', () => {
+test('the sweep runs each value with each repeat, seeds seed + repeat, every value of a repeat before the next repeat', () => {
   const e = parseValid(fileWith({ seed: 10, sweep: { over: 'regularization.weightDecay', values: [0, 0.1, 1], repeats: 2 } }));
   const runs = expandRuns(e, { includeSweep: true });
   assert.deepEqual(runs.map((r) => [r.id, r.kind, r.sweepValue, r.repeat, r.seed, r.config.regularization.weightDecay, r.config.seed]), [
     ['base', 'variant', undefined, 0, 10, 0, 10],
     ['base@0#0', 'sweep', 0, 0, 10, 0, 10],
-    ['base@0#1', 'sweep', 0, 1, 11, 0, 11],
     ['base@0.1#0', 'sweep', 0.1, 0, 10, 0.1, 10],
-    ['base@0.1#1', 'sweep', 0.1, 1, 11, 0.1, 11],
     ['base@1#0', 'sweep', 1, 0, 10, 1, 10],
+    ['base@0#1', 'sweep', 0, 1, 11, 0, 11],
+    ['base@0.1#1', 'sweep', 0.1, 1, 11, 0.1, 11],
     ['base@1#1', 'sweep', 1, 1, 11, 1, 11],
   ]);
   assert.equal(expandRuns(e).length, 1, 'the sweep only when asked');
@@ -131,10 +131,10 @@ test('with data.folds each sweep value and repeat trains one run per fold, with 
     ['base@0#0/fold0', 0, 0, 0, 4],
     ['base@0#0/fold1', 0, 0, 1, 4],
     ['base@0#0/fold2', 0, 0, 2, 4],
-    ['base@0#1/fold0', 0, 1, 0, 5],
-    ['base@0#1/fold1', 0, 1, 1, 5],
-    ['base@0#1/fold2', 0, 1, 2, 5],
     ['base@1#0/fold0', 1, 0, 0, 4],
+    ['base@1#0/fold1', 1, 0, 1, 4],
+    ['base@1#0/fold2', 1, 0, 2, 4],
+    ['base@0#1/fold0', 0, 1, 0, 5],
   ]);
   assert.equal(runs.length, 1 + 2 * 2 * 3);
   assert.deepEqual(countRuns(e, { includeSweep: true }), { variant: 1, sweep: 12 });

@@ -94,7 +94,7 @@ test('a background epochs event replaces the same run\'s pending one, in its pla
   assert.deepEqual(sent[2]!.map(label), ['sweep:80'], 'a flushed event is not replaced');
 });
 
-test('an urgent event (a run\'s first point) goes at once; while the user types, batches wait for a pause, at most 3 s', () => {
+test('an urgent event (a run\'s first point) goes at once; while the user types, batches wait for a pause, at most 10 s', () => {
   const timers = new FakeTimers();
   const sent: RunEvent[][] = [];
   const batcher = new EventBatcher((e) => sent.push(e), 250, timers, () => timers.now);
@@ -108,16 +108,16 @@ test('an urgent event (a run\'s first point) goes at once; while the user types,
   timers.advance(0);
   assert.deepEqual(sent.map((b) => b.map((e) => e.runId)), [['1'], ['2', '3']], 'the urgent event took the pending one along at once');
   batcher.push(event(4));
-  for (let t = 0; t < 2000; t += 100) {
+  for (let t = 0; t < 9900; t += 100) {
     batcher.typed();
     timers.advance(100);
   }
   assert.equal(sent.length, 2, 'nothing goes while the user types');
-  for (let t = 0; t < 1000; t += 100) {
+  for (let t = 0; t < 100; t += 100) {
     batcher.typed();
     timers.advance(100);
   }
-  assert.equal(sent.length, 3, 'at most 3 s after the last batch');
+  assert.equal(sent.length, 3, 'at most 10 s after the last batch');
   batcher.push(event(5), { urgent: true });
   batcher.typed();
   timers.advance(900);
