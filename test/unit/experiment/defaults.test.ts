@@ -25,7 +25,7 @@ test('a minimal file gets every default', () => {
   });
   assert.deepEqual(e.regularization, {
     l1: 0, l1Mode: 'subgradient', l2: 0, elasticNet: { lambda: 0, l1Ratio: 0.5 }, l2Norm: 0, weightDecay: 0,
-    decoupled: false, dropout: 0, applyTo: 'all',
+    decoupled: false, dropout: 0, inputNoise: 0, labelSmoothing: 0, applyTo: 'all',
   });
   assert.deepEqual(e.variants, []);
   assert.equal(e.sweep, undefined);
