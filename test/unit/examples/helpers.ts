@@ -90,6 +90,7 @@ export function trainExample(experiment: Experiment, options: RunOptions = {}): 
       workspaceRoot: EXAMPLES_DIR,
     };
     if (spec.sweepValue !== undefined) request.sweepValue = spec.sweepValue;
+    if (spec.fold !== undefined) request.fold = spec.fold;
     return request;
   });
   const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over }, requests);
