@@ -102,12 +102,17 @@ export function pathCaption(path: RegularizationPath): string {
   }
   const zeros = path.zeros!;
   const n = path.coefficients.length;
-  const firstAll = zeros.findIndex((z) => z === n);
-  const last = zeros[zeros.length - 1] ?? 0;
+  const at = (i: number) => formatNumber(path.values[i]!);
+  // Only where the count changes: "none up to 0.05; 1 of 20 from 0.1, 7 from 0.2, …, all 20 from 3."
+  const steps: string[] = [];
+  zeros.forEach((z, i) => {
+    if (i === 0 ? z === 0 : z === zeros[i - 1]) return;
+    steps.push(`${z === n ? `all ${n}` : steps.length === 0 ? `${z} of ${n}` : `${z}`} from ${at(i)}`);
+  });
+  const firstChange = zeros.findIndex((z) => z !== 0);
   const counted =
-    Math.max(...zeros) === 0
+    firstChange < 0
       ? 'No coefficient is exactly 0 at any value: the penalty shrinks them without zeroing them.'
-      : `Exactly 0 in every repeat: ${zeros.map((z, i) => `${z} at ${formatNumber(path.values[i]!)}`).join(', ')} (of ${n})` +
-        (firstAll >= 0 ? `; all of them from ${formatNumber(path.values[firstAll]!)} on.` : `; ${last} of ${n} at the largest value.`);
+      : `Exactly 0 in every repeat: ${firstChange > 0 ? `none up to ${at(firstChange - 1)}; ` : ''}${steps.join(', ')}.`;
   return `${means} One line per coefficient${n > NAMED_COEFFICIENTS ? ` (${n} of them, in one colour)` : ''}. ${counted}`;
 }
