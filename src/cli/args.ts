@@ -82,8 +82,9 @@ export const COMMAND_USAGE: Record<CommandName, string> = {
     data generator, model, optimizer, penalties and training loop, printing the same metrics.
   --variant NAME  only this variant (and its sweep)
   --out DIR       where the scripts go (default: beside each experiment file)
-  --exact         also save Reglab's data, initial weights and shuffling as NAME.exact.json;
-                  the script run with --exact NAME.exact.json then matches Reglab step by step`,
+  --exact         also save Reglab's data, initial weights, shuffling and dropout seeds
+                  as NAME.exact.json; the script run with --exact NAME.exact.json then
+                  matches Reglab step by step`,
 };
 
 export const USAGE = `Usage:

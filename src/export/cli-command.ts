@@ -1,6 +1,6 @@
 // `reglab export-pytorch FILE|DIR... [--variant NAME] [--out DIR] [--exact]`: each experiment
 // file as a PyTorch script beside it (or in DIR), and with --exact Reglab's own data,
-// initial weights and shuffling for the script's --exact mode.
+// initial weights, shuffling and dropout seeds for the script's --exact mode.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { ExportArgs } from '../cli/args.ts';

@@ -1,6 +1,6 @@
 // Export an experiment as an equivalent PyTorch script: one readable `.py` per experiment
 // file (its variants, and its sweep), and in exact mode a JSON of Reglab's own data,
-// initial weights and shuffling beside it, so that the script's losses can be checked
+// initial weights, shuffling and dropout seeds beside it, so that the script's losses can be checked
 // against Reglab's step by step. Free of vscode: the CLI and the extension both call it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -21,7 +21,7 @@ const BASE = 'base';
 export interface ExportOptions {
   /** Only this variant (and its sweep, when it is swept). */
   variant?: string;
-  /** Also save Reglab's data, initial weights and shuffling for the script's --exact mode. */
+  /** Also save Reglab's data, initial weights, shuffling and dropout seeds for the script's --exact mode. */
   exact?: boolean;
   /** The folder the files will be written to (the script finds CSV and IDX files from there); default: the experiment's. */
   outDir?: string;

@@ -4,6 +4,7 @@
 // in eval mode (dropout off), printed as one line; early stopping on the test loss.
 import type { Task } from '../data/index.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
+import { dropsUnits } from './exact.ts';
 import { needsBiasGroup, optimizerLines } from './optimizer.ts';
 import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
 import type { Plan } from './plan.ts';
@@ -183,7 +184,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
       'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last metrics' +
         (early ? " (the best epoch's when early stopping restored them)" : '') +
         ', or None if it diverged.' +
-        (plan.exact ? "\n\n`saved` (exact mode): Reglab's data, initial weights and shuffling orders for this run." : ''),
+        (plan.exact ? "\n\n`saved` (exact mode): Reglab's data, initial weights, shuffling orders and dropout seed for this run." : ''),
     ),
     `    torch.manual_seed(${plan.s('seed')})`,
     ...(plan.exact
@@ -199,6 +200,8 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     `    model = ${parts.modelCall}`,
     plan.exact && '    if saved is not None:',
     plan.exact && '        model.load_state_dict({k: torch.tensor(v) for k, v in saved["init"].items()})',
+    plan.exact && plan.some(dropsUnits) && '        if "dropout" in saved:  # Reglab\'s dropout masks, drawn as Reglab draws them',
+    plan.exact && plan.some(dropsUnits) && '            replay_dropout(model, saved["dropout"])',
     '    weights = [p for key, p in model.named_parameters() if key.endswith("weight")]',
     needsBiasGroup(plan) && '    biases = [p for key, p in model.named_parameters() if key.endswith("bias")]',
     regularized && regularizedLine(plan, weightsOnly),

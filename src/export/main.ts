@@ -136,7 +136,7 @@ export function mainFunction(plan: Plan): string {
   return lines(
     'def main():',
     '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])',
-    exact && argument('--exact', "train on Reglab's data, initial weights and shuffling saved in FILE"),
+    exact && argument('--exact', "Reglab's data, initial weights, shuffles and dropout masks in FILE"),
     exact && argument('--save-weights', "write every run's trained weights to FILE as JSON"),
     argument('--plot', 'save the loss curves to FILE (e.g. losses.png); needs matplotlib'),
     '    args = parser.parse_args()',

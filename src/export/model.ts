@@ -63,10 +63,17 @@ function outputsFromData(plan: Plan): string {
 }
 
 function describe(plan: Plan, architecture: string, anyDropout: boolean): string {
+  const biases = new Set(plan.configs.filter((c) => c.model.init === 'normal').map((c) => c.model.initBias));
+  const normal =
+    biases.size > 1
+      ? 'weights ~ N(0, init_std²) and biases 0 or, with init_bias "normal", N(0, init_std²) too'
+      : biases.has('normal')
+        ? "weights and biases ~ N(0, init_std²), as d2l's param.data.normal_()"
+        : 'weights ~ N(0, init_std²) and zero biases';
   const init = plan.varies('model.init')
-    ? "PyTorch's default initialisation, or N(0, init_std²) weights and zero biases with init \"normal\""
+    ? `PyTorch's default initialisation, or with init "normal" ${normal}`
     : plan.value('model.init') === 'normal'
-      ? 'weights ~ N(0, init_std²) and zero biases, as d2l initialises them'
+      ? normal
       : "PyTorch's default initialisation";
   const dropout = anyDropout ? '; dropout is active in model.train() mode only' : '';
   return `${architecture}, ${init}${dropout}.`;

@@ -18,7 +18,7 @@ const CHOICES: Choice[] = [
   { label: '$(file-code) Script', description: 'the same data generator, model and training in PyTorch', exact: false },
   {
     label: '$(beaker) Script and exact data',
-    description: "also Reglab's data, initial weights and shuffling, so the two trajectories can be compared step by step",
+    description: "also Reglab's data, initial weights, shuffling and dropout masks, so the two trajectories can be compared step by step",
     exact: true,
   },
 ];

@@ -104,6 +104,19 @@ describe('PyTorch export: the script text', () => {
     assert.equal(loop(script), loop(plain));
   });
 
+  it("exact mode with dropout: the seed of Reglab's mask generator, and the generator in numpy", () => {
+    assert.ok(!exported('small', SMALL, { exact: true }).script.includes('numpy'), 'no dropout, no generator');
+    const { script, dataFiles } = exported('dropout', DROPOUT, { exact: true });
+    const saved = JSON.parse(dataFiles[0]!.content);
+    assert.equal(saved.dropout.length, 1, 'one generator seed for the one seed of the variants');
+    const refs = Object.values(saved.variants).map((r) => (r as { dropout?: number }).dropout);
+    assert.ok(refs.includes(0) && refs.every((r) => r === 0 || r === undefined), `dropout refs ${refs}`);
+    assert.ok(Number.isInteger(saved.dropout[0]) && saved.dropout[0] >= 0 && saved.dropout[0] < 2 ** 32);
+    assert.ok(script.includes('import numpy as np'));
+    assert.ok(script.includes('class Mulberry32:') && script.includes('class ReglabDropout(nn.Dropout):'));
+    assert.ok(script.includes('            replay_dropout(model, saved["dropout"])'));
+  });
+
   it('shuffled minibatches: a DataLoader, and in exact mode the saved order of every epoch', () => {
     const { script, dataFiles } = exported('batches', { ...SMALL, training: { ...SMALL.training, batchSize: 4 } }, { exact: true });
     assert.ok(script.includes('        batches = DataLoader(train_set, batch_size=s.batch_size, shuffle=True)'));
