@@ -1,6 +1,6 @@
 // Gaussian blobs in any dimension: one centre per class, drawn ~ N(0, centerScale²) per
 // feature, and samples at centre + N(0, spread²) per feature. With features = 784 and
-// classes = 10 it is the synthetic "MNIST-shaped" set of the L1/L2 lesson.
+// classes = 10 it is an MNIST-shaped synthetic set (the L1/L2 lesson itself trains on real digits).
 //
 // Draw order, from one Random(seed): the centres (class 0's features, then class 1's, …),
 // one normal each; then for the train split rng.permutation(n), which gives row i the

@@ -178,7 +178,7 @@ const moons = object(
 
 const blobs = object(
   {
-    features: integer({ description: 'Number of inputs. 784 with 10 classes is the MNIST-shaped synthetic set of the L1/L2 lesson.', default: DATA_DEFAULTS.blobs.features, minimum: 1 }),
+    features: integer({ description: 'Number of inputs. 784 with 10 classes is an MNIST-shaped synthetic set (the L1/L2 lesson trains on real digits: `"generator": "mnist"`).', default: DATA_DEFAULTS.blobs.features, minimum: 1 }),
     classes: integer({ description: 'Number of classes, one blob each.', default: DATA_DEFAULTS.blobs.classes, minimum: 2 }),
     train: trainCount(DATA_DEFAULTS.blobs.train, 'fewer samples per class overfit more'),
     test: testCount(DATA_DEFAULTS.blobs.test),

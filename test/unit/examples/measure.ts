@@ -26,8 +26,13 @@ const table = (head: string[], rows: string[][]): string[] => [row(head), `|${he
 
 /** Runs the prose describes but the files do not have, as a change to one of the file's variants. */
 const EXTRA_RUNS: Record<string, { name: string; from: string; change: (config: RunConfig) => void }[]> = {
-  // What λ = 0.5 does: why the file's proximal L1 stops at 0.2.
-  '04-l1-l2-elasticnet.reglab.json': [{ name: 'L1 0.5 proximal', from: 'L1 0.2 proximal', change: (c) => void (c.regularization.l1 = 0.5) }],
+  // What stronger proximal L1 does: why the file's stops at 0.05.
+  '04-l1-l2-elasticnet.reglab.json': [
+    { name: 'L1 0.2 proximal', from: 'L1 0.05 proximal', change: (c) => void (c.regularization.l1 = 0.2) },
+    { name: 'L1 1 proximal', from: 'L1 0.05 proximal', change: (c) => void (c.regularization.l1 = 1) },
+    // The tutorials' lr: why the file uses Adam's default.
+    { name: 'no penalty, lr 1e-4', from: 'no penalty', change: (c) => void (c.training.optimizer.lr = 1e-4) },
+  ],
 };
 
 const variantRuns = (trained: TrainedExample): [string, TrainedRun][] =>
@@ -54,6 +59,10 @@ function quantitiesOf(run: TrainedRun): Quantity[] {
     { label: '‖w‖', of: (r) => r.final.weightNorm, format: (v) => v.toPrecision(4) },
   ];
   if (run.final.testAccuracy !== undefined) quantities.push({ label: 'test accuracy', of: (r) => r.final.testAccuracy!, format: pct });
+  // The digits lesson (04) is about exact zeros: count them on every seed.
+  if (run.spec.config.data.generator === 'mnist') {
+    quantities.push({ label: 'weights exactly 0', of: (r) => r.summary.histogram.exactZeros / r.summary.histogram.total, format: pct });
+  }
   if (snapshot === 'curve') {
     quantities.push(
       { label: 'distance² to the true curve', of: (r) => curveStats(r).errorToTruth, format: num },

@@ -97,3 +97,21 @@ test('the data are checked even when another part of the file has an error', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('MNIST without files (the bundled digits) reads nothing and reports nothing; some files but not all are left to the file\'s own check', async () => {
+  const dir = workspace();
+  try {
+    const file = join(dir, 'exp.reglab.json');
+    const bundled = '{ "title": "t", "data": { "generator": "mnist", "limitTrain": 10 }, "training": { "loss": "cross_entropy", "optimizer": { "type": "sgd", "lr": 0.1 } } }';
+    assert.deepEqual(await new DataChecker().check(parse(bundled, file), bundled, file, dir), []);
+    writeFileSync(join(dir, 'data', 'images.gz'), 'not read');
+    const partial = bundled.replace('"limitTrain": 10', '"images": "data/images.gz"');
+    assert.deepEqual(await new DataChecker().check(parse(partial, file), partial, file, dir), [], 'the check "all four files or none" reports it once, not this one too');
+    const missing = bundled.replace('"limitTrain": 10', '"images": "a.gz", "labels": "b.gz", "testImages": "c.gz", "testLabels": "d.gz"');
+    const found = await new DataChecker().check(parse(missing, file), missing, file, dir);
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /file "a\.gz" not found/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
