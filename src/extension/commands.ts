@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { targetExperiment } from './documents.ts';
 import type { Exports } from './export.ts';
+import { downloadMnist } from './downloadMnist.ts';
 import { exportAsPytorch } from './exportPytorch.ts';
 import type { History } from './history.ts';
 import type { Log } from './log.ts';
@@ -42,6 +43,7 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
     'reglab.exportChart': () => s.exports.png(),
     'reglab.showLog': () => s.log.show(),
     'reglab.exportPytorch': withExperiment((uri, variant) => exportAsPytorch(uri, s.log, typeof variant === 'string' ? variant : undefined)),
+    'reglab.downloadMnist': () => downloadMnist(s.log),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
