@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, shortUsage, USAGE, UsageError, type RunArgs } from './cli/args.ts';
 import { experimentSummary, type ExperimentSummaryJson } from './cli/jsonSummary.ts';
 import { cliVersion } from './cli/version.ts';
+import { downloadCommand } from './cli/download.ts';
 import { DataChecker, readsFiles } from './extension/dataCheck.ts';
 import { MAX_DATA_FILE_BYTES } from './data/paths.ts';
 import { experimentFiles, readExperimentText } from './cli/files.ts';
@@ -40,6 +41,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.command === 'export-pytorch') return exportPytorchCommand(args);
+  if (args.command === 'download') {
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    return downloadCommand(args, { log: (line) => console.error(terminalLine(line)), signal: controller.signal });
+  }
   const budget = { ...BUDGET_DEFAULTS, ...(args.workers !== undefined && { parallel: args.workers }) };
   const sources = experimentFiles(args.files).map((path): SourceFile => {
     const text = readExperimentText(path);

@@ -176,7 +176,8 @@ function request(url: URL, options: DownloadOptions, redirectsLeft: number): Pro
   throwIfCancelled(options.signal);
   return new Promise((resolve, reject) => {
     const get = url.protocol === 'https:' ? httpsGet : httpGet;
-    const req = get(url, { signal: options.signal, headers: { 'user-agent': 'reglab' } }, (response) => {
+    // A fresh connection per file (agent: false): a pooled one the server has since closed would fail as a reset.
+    const req = get(url, { agent: false, signal: options.signal, headers: { 'user-agent': 'reglab' } }, (response) => {
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (status >= 300 && status < 400 && location !== undefined) {
