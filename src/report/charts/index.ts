@@ -10,6 +10,7 @@ import { variantColors } from './palette.ts';
 import type { ChartKind } from './plan.ts';
 import { sweepLossChart, sweepWeightsChart } from './sweep.ts';
 import { pathChart } from './path.ts';
+import { normPathChart } from './norm-path.ts';
 import { histogramChart, histogramLimit, weightNormChart } from './weights.ts';
 
 export { planCharts, type ChartKind, type ChartSpec, type ChartGroup } from './plan.ts';
@@ -57,5 +58,7 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
       return weightNormChart(runs, colors, theme);
     case 'path':
       return pathChart(results, runId, colors, theme);
+    case 'norm-path':
+      return normPathChart(results, colors, theme, log);
   }
 }

@@ -12,7 +12,7 @@ import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
 import { pathSpecs } from './path-plan.ts';
 
-export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm' | 'path';
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm' | 'path' | 'norm-path';
 export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
 
 export interface ChartSpec {
@@ -113,7 +113,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       size: 'half',
     });
   }
-  specs.push(...pathSpecs(results, (runId) => id('path', results.runs.find((r) => r.id === runId))));
+  specs.push(...pathSpecs(results, (runId) => id('path', results.runs.find((r) => r.id === runId)), id('norm-path')));
   for (const run of histogramRuns(runs)) {
     specs.push({
       id: id('histogram', run),

@@ -91,3 +91,28 @@ describe('regularization path chart', () => {
     assert.deepEqual(datasets[2]!.borderDash, [5, 4]);
   });
 });
+
+describe('test loss against ‖w‖₂ chart (early stopping beside a penalty)', () => {
+  const metrics = (norms: number[]) =>
+    norms.map((n, i) => ({ epoch: i + 1, step: i + 1, trainLoss: 1, trainDataLoss: 1, trainPenalty: 0, testLoss: 2 + (n - 1) ** 2, weightNorm: n, weightL1: n, sparsity: 0 }));
+  const gd: RunRecord = { id: 'base', variant: '', repeat: 0, seed: 1, status: 'finished', metrics: metrics([0.1, 0.5, 1, 1.5, 2]), snapshots: [] };
+  const sweep = [0.01, 0.1, 1].map((v, i) => {
+    const r = run('', v, 0, { coefficients: [2 - i, 0], largest: [2 - i] }, [layer('0.weight', 2 - i)]);
+    r.summary!.final = { ...r.summary!.final, weightNorm: 2 - i, testLoss: 2 + (1 - i) ** 2 };
+    return r;
+  });
+
+  it('is planned for a linear model\'s sweep beside a run with epochs, not for an MLP\'s sweep', () => {
+    const linear = results([gd, ...sweep], 'regularization.l2');
+    const spec = planCharts(linear, 'p').find((s) => s.kind === 'norm-path');
+    assert.equal(spec?.group, 'sweep');
+    const datasets = buildChart(linear, 'norm-path').data.datasets as ChartDataset<'line', { x: number; y: number | null }[]>[];
+    assert.deepEqual(datasets.map((d) => d.label), ['base (epochs)', 'base (L2 λ)']);
+    assert.deepEqual(datasets[0]!.data.map((p) => p.x), [0.1, 0.5, 1, 1.5, 2]);
+    // The sweep's points by increasing λ: ‖w‖ 2, 1, 0 with their mean test losses.
+    assert.deepEqual(datasets[1]!.data, [{ x: 2, y: 3 }, { x: 1, y: 2 }, { x: 0, y: 3 }]);
+    const mlp = results([gd, ...[0.01, 0.1].map((v) => run('', v, 0, { largest: [1] }, [layer('0.weight', 1), layer('2.weight', 1)]))]);
+    assert.equal(planCharts(mlp, 'p').some((s) => s.kind === 'norm-path'), false);
+    assert.equal(planCharts(results(sweep), 'p').some((s) => s.kind === 'norm-path'), false, 'no run with epochs: nothing to compare');
+  });
+});
