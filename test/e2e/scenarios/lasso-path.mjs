@@ -1,4 +1,4 @@
-// Lesson 10's sweep, then the regularization path in the panel's Sweep view: one chart per
+// Lesson 8's sweep, then the regularization path in the panel's Sweep view: one chart per
 // swept variant (proximal L1, L2), one line per coefficient against λ on a log axis. The
 // sweep runs send their final weights once, at the end, and the path charts draw them.
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ export default {
 
   async run(t) {
     await t.waitForConsole('[reglab] activated');
-    await t.openFile('10-lasso-path.reglab.json');
+    await t.openFile('08-lasso-path.reglab.json');
     const since = mark(t);
     await clickLens(t, 'Run sweep');
     const started = await traceAfter(t, since, 'session started: experiment', { timeout: 30_000 });

@@ -1,4 +1,4 @@
-// Lesson 11: gradient descent from w ≈ 0 on a least-squares problem traces, epoch by epoch,
+// Lesson 9: gradient descent from w ≈ 0 on a least-squares problem traces, epoch by epoch,
 // nearly the same curve of test loss against ‖w‖₂ as ridge does λ by λ (Ali, Kolter &
 // Tibshirani 2019). Per seed (1–5): gradient descent overfits late (its final test loss is
 // far above its best), its best epoch and ridge's best λ reach the same test loss at about
@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadExample, seedsFrom, trainExample } from './helpers.ts';
 
-const FILE = '11-early-stopping-vs-l2.reglab.json';
+const FILE = '09-early-stopping-vs-l2.reglab.json';
 
-test('11 early stopping ≈ L2: gradient descent over epochs and ridge over λ lie on nearly the same test-loss-against-‖w‖ curve, on every seed', (t) => {
+test('09 early stopping ≈ L2: gradient descent over epochs and ridge over λ lie on nearly the same test-loss-against-‖w‖ curve, on every seed', (t) => {
   const experiment = loadExample(FILE);
   for (const seed of seedsFrom(experiment, 5)) {
     const trained = trainExample(experiment, { seed, includeSweep: true });

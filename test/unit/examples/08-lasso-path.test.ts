@@ -1,4 +1,4 @@
-// Lesson 10: on a sparse linear problem (3 true features of 20) the proximal-L1 path zeroes
+// Lesson 8: on a sparse linear problem (3 true features of 20) the proximal-L1 path zeroes
 // the irrelevant coefficients one by one and, from some λ on, leaves exactly the true
 // support on every seed; the true features are the last to go. The L2 path never makes a
 // coefficient exactly 0. The file's sweep is trained as it is (5 seeds × 13 λ × 2 variants,
@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { regularizationPaths } from '../../../src/results/path.ts';
 import { loadExample, trainExample } from './helpers.ts';
 
-const FILE = '10-lasso-path.reglab.json';
+const FILE = '08-lasso-path.reglab.json';
 const L1 = 'L1 (proximal)';
 const L2 = 'L2';
 const TRUE_SUPPORT = [0, 1, 2];
 
-test('10 lasso path: proximal L1 recovers the 3 true features on every seed, L2 zeroes none', (t) => {
+test('08 lasso path: proximal L1 recovers the 3 true features on every seed, L2 zeroes none', (t) => {
   const experiment = loadExample(FILE);
   const trained = trainExample(experiment, { includeSweep: true, variants: [] });
   const sweepRuns = trained.runs.filter((r) => r.spec.kind === 'sweep');

@@ -1,4 +1,4 @@
-// Lesson 11: λ chosen by 5-fold cross-validation on the training set lands next to the λ the
+// Lesson 10: λ chosen by 5-fold cross-validation on the training set lands next to the λ the
 // test set would pick, on every one of 5 seeds, and the test loss it then gets is close to
 // the best; λ_1se ≥ λ_min. The file's sweep is trained as it is (11 values × 5 folds) per seed.
 import { test } from 'node:test';
@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { sweepChoices } from '../../../src/results/stats.ts';
 import { evaluateAtEndOnly, loadExample, mean, seedsFrom, trainExample } from './helpers.ts';
 
-const FILE = '11-choosing-lambda-by-cross-validation.reglab.json';
+const FILE = '10-choosing-lambda-by-cross-validation.reglab.json';
 
-test('11 cross-validation: λ_min and λ_1se chosen on validation folds land near the test-optimal λ, over 5 seeds', (t) => {
+test('10 cross-validation: λ_min and λ_1se chosen on validation folds land near the test-optimal λ, over 5 seeds', (t) => {
   const experiment = loadExample(FILE);
   const regret: number[] = [];
   const steps: number[] = [];
