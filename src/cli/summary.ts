@@ -7,6 +7,7 @@ import { fieldLabel } from '../report/charts/labels.ts';
 import { countRuns, countsText } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord } from '../results/model.ts';
 import { chosenValues, type ChosenValue } from '../results/choice.ts';
+import { gridStat, sweepGrids, type Grid } from '../results/grid.ts';
 import { fmt } from './progress.ts';
 
 export function summaryTable(results: ExperimentResults): string {
@@ -16,16 +17,18 @@ export function summaryTable(results: ExperimentResults): string {
   const rows = variantRuns.map((run) => row(run, classifier));
   const lines = [`${results.title}  (${results.file}): ${countsText(countRuns(results.runs))}`, ...table([header, ...rows]).map((l) => `  ${l}`)];
   if (results.sweep.length > 0) {
-    const over = results.sweepOver === undefined ? 'the swept value' : `${fieldLabel(results.sweepOver)} (${results.sweepOver})`;
+    const field = (path: string | undefined) => (path === undefined ? 'the swept value' : `${fieldLabel(path)} (${path})`);
+    const over = results.gridOver === undefined ? field(results.sweepOver) : `${field(results.sweepOver)} × ${field(results.gridOver)}`;
     lines.push(`  sweep over ${over}:`);
+    for (const grid of sweepGrids(results.sweep)) lines.push(...gridTable(grid, results));
     for (const c of chosenValues(results)) {
       const provisional = c.final ? '' : ' (provisional: not every run finished)';
       if (c.on === 'test') {
-        lines.push(`    ${c.variant}: lowest mean test loss${provisional} at ${c.min.value}: ${fmt(c.min.testLoss)} ± ${fmt(c.min.testStd)} over ${c.min.runs} seeds — chosen on the test set (no data.validation or data.folds), so this test loss is optimistic`);
+        lines.push(`    ${c.variant}: lowest mean test loss${provisional} at ${cellText(c.min)}: ${fmt(c.min.testLoss)} ± ${fmt(c.min.testStd)} over ${c.min.runs} seeds — chosen on the test set (no data.validation or data.folds), so this test loss is optimistic`);
         continue;
       }
       lines.push(`    ${c.variant}: chosen on the validation loss${provisional}; the test set only reports the result`);
-      lines.push(`      λ_min = ${c.min.value}: ${chosenText(c.min)}`);
+      lines.push(`      ${c.min.gridValue === undefined ? 'λ_min' : 'chosen cell'} = ${cellText(c.min)}: ${chosenText(c.min)}`);
       if (c.oneSe !== undefined) lines.push(`      λ_1se = ${c.oneSe.value}: ${chosenText(c.oneSe)}`);
     }
   }
@@ -34,6 +37,28 @@ export function summaryTable(results: ExperimentResults): string {
     if (run.status === 'failed') lines.push(`  ${run.id} failed: ${run.message}`);
   }
   return lines.join('\n');
+}
+
+/** "0.01" for a 1-D sweep's value; "0.01 × 0.5" for a grid's cell (over × grid.over). */
+function cellText(v: ChosenValue): string {
+  return v.gridValue === undefined ? `${v.value}` : `${v.value} × ${v.gridValue}`;
+}
+
+/** The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells the mean loss, the chosen one starred. */
+function gridTable(grid: Grid, results: ExperimentResults): string[] {
+  const choice = chosenValues(results).find((c) => c.variant === grid.variant);
+  const corner = `${fieldLabel(results.sweepOver ?? '')} ↓ · ${fieldLabel(results.gridOver ?? '')} →`;
+  const header = [corner, ...grid.columns.map(String)];
+  const rows = grid.rows.map((row, r) => [
+    String(row),
+    ...grid.columns.map((column, c) => {
+      const point = grid.cells[r]![c];
+      if (point === undefined) return '–';
+      const chosen = choice !== undefined && choice.min.value === row && choice.min.gridValue === column;
+      return `${chosen ? '*' : ''}${fmt(gridStat(grid, point).mean)}`;
+    }),
+  ]);
+  return [`    ${grid.variant}: mean final ${grid.on} loss per cell (* the lowest)`, ...table([header, ...rows]).map((l) => `      ${l}`)];
 }
 
 function chosenText(v: ChosenValue): string {

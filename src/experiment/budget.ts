@@ -3,6 +3,7 @@
 // a soft limit a warning says so at the field that makes it large; past a hard limit it is
 // an error, so the file does not run: a typo such as `epochs: 1e12` or `hidden: [1000000]`
 // is caught before it takes the machine. The limits are settings (reglab.budget.*).
+import { sweepValues } from './sweepValues.ts';
 import { availableParallelism } from 'node:os';
 import type { Node } from 'jsonc-parser';
 import type { Check } from './checks/context.ts';
@@ -149,7 +150,10 @@ export function checkTime({ tree, variants, sweep, limits }: TimeInput): Issue[]
         issues.push({ node: sweep.node, path: ['sweep'], message: verdict.message, severity: verdict.severity });
       }
     }
-    const sweepRuns = sweep.targets.length * distinct * sweep.sweep.repeats;
+    // Each value also trains once per grid value and once per cross-validation fold.
+    const gridValues = sweep.sweep.grid === undefined ? 1 : new Set(sweepValues(sweep.sweep.grid)).size;
+    const folds = Math.max(1, ...sweep.targets.map((t) => (t.config.data as { folds?: number }).folds ?? 1));
+    const sweepRuns = sweep.targets.length * distinct * sweep.sweep.repeats * gridValues * folds;
     sweepSeconds = values.length * targets.length === 0 ? 0 : (sampled / (values.length * targets.length)) * sweepRuns;
     runs += sweepRuns;
   }

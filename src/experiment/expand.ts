@@ -8,6 +8,7 @@
 //   same initial weights), so differences along the sweep come from the value alone.
 // - With `data.folds` = k, each sweep value and repeat trains k runs, one per held-out fold
 //   (the folds are a function of the seed, so every value sees the same ones).
+// - With `sweep.grid`, every value of `over` is crossed with every value of `grid.over`.
 import { numberSchemaOf, schemaAt } from './dsl/paths.ts';
 import { baseRunConfig, overrideAt, resolveRunConfig } from './resolve.ts';
 import { runConfigSchema, type Experiment, type RunConfig, type Variant } from './schema/experiment.ts';
@@ -21,6 +22,8 @@ export interface RunSpec {
   variant?: string;
   /** The swept field's value in this run (sweep runs only). */
   sweepValue?: number;
+  /** With `sweep.grid`, the second field's value in this run. */
+  gridValue?: number;
   /** 0 for variant runs; 0 … repeats − 1 for sweep runs. */
   repeat: number;
   /** With `data.folds`, the held-out fold of a sweep run (0 … folds − 1). */
@@ -51,12 +54,16 @@ export function expandRuns(experiment: Experiment, options: ExpandOptions = {}):
   // Repeat by repeat: the first pass trains every value once, so the whole curve is on the
   // chart after one run per value (and a sweep stopped early still spans the range); each
   // further repeat tightens the error bars. A value's folds train one after the other.
-  for (const { target, values, folds } of sweptTargets(experiment, targets, base)) {
+  for (const { target, values, gridValues, folds } of sweptTargets(experiment, targets, base)) {
     for (let repeat = 0; repeat < sweep.repeats; repeat++) {
       const seed = (experiment.seed + repeat) >>> 0;
       for (const value of values) {
-        if (folds === undefined) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value }));
-        else for (let fold = 0; fold < folds; fold++) runs.push(makeRun(base, target, seed, repeat, { over: sweep.over, value, fold }));
+        // A 1-D sweep is a grid of one column without a second field.
+        for (const gridValue of gridValues ?? [undefined]) {
+          const cell = { over: sweep.over, value, ...(gridValue === undefined ? {} : { grid: { over: sweep.grid!.over, value: gridValue } }) };
+          if (folds === undefined) runs.push(makeRun(base, target, seed, repeat, cell));
+          else for (let fold = 0; fold < folds; fold++) runs.push(makeRun(base, target, seed, repeat, { ...cell, fold }));
+        }
       }
     }
   }
@@ -72,20 +79,21 @@ export function countRuns(experiment: Experiment, options: ExpandOptions = {}): 
   const sweep = experiment.sweep;
   if (!options.includeSweep || sweep === undefined) return { variant: targets.length, sweep: 0 };
   const swept = sweptTargets(experiment, targets, baseRunConfig(experiment));
-  return { variant: targets.length, sweep: swept.reduce((n, { values, folds }) => n + values.length * sweep.repeats * (folds ?? 1), 0) };
+  return { variant: targets.length, sweep: swept.reduce((n, { values, gridValues, folds }) => n + values.length * (gridValues?.length ?? 1) * sweep.repeats * (folds ?? 1), 0) };
 }
 
 /** The targets the sweep applies to, each with its values (rounded for an integer field) and its cross-validation folds. */
-function sweptTargets(experiment: Experiment, targets: readonly Target[], base: Record<string, unknown>): { target: Target; values: number[]; folds?: number }[] {
+function sweptTargets(experiment: Experiment, targets: readonly Target[], base: Record<string, unknown>): { target: Target; values: number[]; gridValues?: number[]; folds?: number }[] {
   const sweep = experiment.sweep;
   if (sweep === undefined) return [];
   const swept = new Set(sweep.variants ?? experiment.variants.map((v) => v.name));
   return targets.flatMap((target) => {
     if (target.variant !== undefined && !swept.has(target.variant.name)) return [];
     const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
-    const integer = numberSchemaOf(schemaAt(runConfigSchema, sweep.over.split('.'), config))?.integer ?? false;
+    const integer = (over: string) => numberSchemaOf(schemaAt(runConfigSchema, over.split('.'), config))?.integer ?? false;
     const folds = (config.data as { folds?: number }).folds;
-    return [{ target, values: sweepValues(sweep, integer), ...(folds === undefined ? {} : { folds }) }];
+    const grid = sweep.grid === undefined ? {} : { gridValues: sweepValues(sweep.grid, integer(sweep.grid.over)) };
+    return [{ target, values: sweepValues(sweep, integer(sweep.over)), ...grid, ...(folds === undefined ? {} : { folds }) }];
   });
 }
 
@@ -94,14 +102,15 @@ function makeRun(
   target: Target,
   seed: number,
   repeat: number,
-  sweep?: { over: string; value: number; fold?: number },
+  sweep?: { over: string; value: number; grid?: { over: string; value: number }; fold?: number },
 ): RunSpec {
   const overrides: unknown[] = target.variant ? [sectionsOf(target.variant)] : [];
   if (sweep) overrides.push(overrideAt(sweep.over, sweep.value));
+  if (sweep?.grid) overrides.push(overrideAt(sweep.grid.over, sweep.grid.value));
   const config = resolveRunConfig(base, overrides);
   config.seed = seed;
   const run: RunSpec = {
-    id: sweep ? `${target.slug}@${sweep.value}#${repeat}${sweep.fold === undefined ? '' : `/fold${sweep.fold}`}` : target.slug,
+    id: sweep ? `${target.slug}@${sweep.value}${sweep.grid ? `,${sweep.grid.value}` : ''}#${repeat}${sweep.fold === undefined ? '' : `/fold${sweep.fold}`}` : target.slug,
     kind: sweep ? 'sweep' : 'variant',
     repeat,
     seed,
@@ -109,6 +118,7 @@ function makeRun(
   };
   if (target.variant) run.variant = target.variant.name;
   if (sweep) run.sweepValue = sweep.value;
+  if (sweep?.grid) run.gridValue = sweep.grid.value;
   if (sweep?.fold !== undefined) run.fold = sweep.fold;
   return run;
 }

@@ -9,6 +9,8 @@ export interface RunRequest {
   variant: string;
   /** The sweep's value for this run, when it belongs to a sweep. */
   sweepValue?: number;
+  /** With `sweep.grid`, the second field's value. */
+  gridValue?: number;
   repeat: number;
   /** With `data.folds`, the fold held out (0 … folds − 1); absent: fold 0. */
   fold?: number;

@@ -20,6 +20,7 @@ export function planRuns(experiment: Experiment, file: string, options: PlanOpti
     // A file without variants runs its base experiment, labelled as such in tables and legends.
     variant: spec.variant ?? 'base',
     ...(spec.sweepValue === undefined ? {} : { sweepValue: spec.sweepValue }),
+    ...(spec.gridValue === undefined ? {} : { gridValue: spec.gridValue }),
     repeat: spec.repeat,
     ...(spec.fold === undefined ? {} : { fold: spec.fold }),
     seed: spec.seed,
@@ -64,5 +65,6 @@ export function resultsHeader(experiment: Experiment, file: string, requests: re
     description: experiment.description,
     variantDescriptions: descriptions,
     sweepOver: hasSweep ? experiment.sweep?.over : undefined,
+    gridOver: hasSweep ? experiment.sweep?.grid?.over : undefined,
   };
 }

@@ -5,9 +5,10 @@ import type { Chart as ChartClass, ChartConfiguration } from 'chart.js';
 import { buildChart, type ChartKind } from './charts/index.ts';
 import { DATA_ELEMENT_ID, type ReportPayload } from './payload.ts';
 import { errorBarsPlugin } from './charts/plugins.ts';
+import { heatmapPlugin } from './charts/heatmap.ts';
 
 const Chart = (globalThis as unknown as { Chart: typeof ChartClass }).Chart;
-Chart.register(errorBarsPlugin);
+Chart.register(errorBarsPlugin, heatmapPlugin);
 
 function main(): void {
   const payload = JSON.parse(document.getElementById(DATA_ELEMENT_ID)?.textContent ?? '{}') as ReportPayload;

@@ -7,6 +7,8 @@ import type { ExperimentResults } from './model.ts';
 
 export interface ChosenValue {
   value: number;
+  /** With `sweep.grid`: the chosen cell's second value. */
+  gridValue?: number;
   /** Mean validation loss and its standard error over the runs (folds × repeats); absent when chosen on test. */
   validationLoss?: number;
   validationSE?: number;
@@ -44,6 +46,7 @@ export function chosenValues(results: Pick<ExperimentResults, 'sweep' | 'runs' |
 function chosenValue(p: SweepPoint): ChosenValue {
   return {
     value: p.value,
+    ...(p.gridValue === undefined ? {} : { gridValue: p.gridValue }),
     ...(p.validationLoss === undefined ? {} : { validationLoss: p.validationLoss.mean, validationSE: standardError(p.validationLoss, p.repeats) }),
     testLoss: p.testLoss.mean,
     testStd: p.testLoss.std,

@@ -18,6 +18,8 @@ export interface RunRecord {
   id: string;
   variant: string;
   sweepValue?: number;
+  /** With `sweep.grid`, the second field's value. */
+  gridValue?: number;
   repeat: number;
   /** With `data.folds`, the fold this sweep run held out. */
   fold?: number;
@@ -52,6 +54,8 @@ export interface ExperimentResults {
   startedAt: string;
   finishedAt?: string;
   sweepOver?: string;
+  /** With `sweep.grid`, the second swept field. */
+  gridOver?: string;
   runs: RunRecord[];
   sweep: SweepPoint[];
   /** Written when the record closes: the sweep's chosen values per variant (λ_min, λ_1se; see choice.ts). */
@@ -63,6 +67,7 @@ export interface PlannedRun {
   runId: string;
   variant: string;
   sweepValue?: number;
+  gridValue?: number;
   repeat: number;
   fold?: number;
   seed: number;
@@ -75,6 +80,7 @@ export interface ResultsHeader {
   description?: string | undefined;
   variantDescriptions?: Record<string, string> | undefined;
   sweepOver?: string | undefined;
+  gridOver?: string | undefined;
 }
 
 export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]): ExperimentResults {
@@ -87,10 +93,12 @@ export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]
     ...(Object.keys(descriptions).length === 0 ? {} : { variantDescriptions: { ...descriptions } }),
     startedAt: new Date().toISOString(),
     ...(header.sweepOver === undefined ? {} : { sweepOver: header.sweepOver }),
+    ...(header.gridOver === undefined ? {} : { gridOver: header.gridOver }),
     runs: planned.map((r) => ({
       id: r.runId,
       variant: r.variant,
       ...(r.sweepValue === undefined ? {} : { sweepValue: r.sweepValue }),
+      ...(r.gridValue === undefined ? {} : { gridValue: r.gridValue }),
       repeat: r.repeat,
       ...(r.fold === undefined ? {} : { fold: r.fold }),
       seed: r.seed,

@@ -15,6 +15,8 @@ export interface Stat {
 export interface SweepPoint {
   variant: string;
   value: number;
+  /** With `sweep.grid`, the second field's value: the point is a cell of the grid. */
+  gridValue?: number;
   /** Runs that finished at this value: the means are over them. */
   repeats: number;
   /** Runs planned at this value (finished or not). */
@@ -30,13 +32,13 @@ export interface SweepPoint {
   testAccuracy?: Stat;
 }
 
-type SweepRun = Pick<RunRecord, 'variant' | 'sweepValue' | 'status' | 'summary'>;
+type SweepRun = Pick<RunRecord, 'variant' | 'sweepValue' | 'gridValue' | 'status' | 'summary'>;
 
 export function sweepStatistics(runs: readonly SweepRun[]): SweepPoint[] {
   const groups = new Map<string, SweepRun[]>();
   for (const run of runs) {
     if (run.sweepValue === undefined) continue;
-    const key = `${run.variant}\u0000${run.sweepValue}`;
+    const key = `${run.variant}\u0000${run.sweepValue}\u0000${run.gridValue ?? ''}`;
     let group = groups.get(key);
     if (group === undefined) groups.set(key, (group = []));
     group.push(run);
@@ -48,6 +50,7 @@ export function sweepStatistics(runs: readonly SweepRun[]): SweepPoint[] {
     const point: SweepPoint = {
       variant: group[0]!.variant,
       value: group[0]!.sweepValue!,
+      ...(group[0]!.gridValue === undefined ? {} : { gridValue: group[0]!.gridValue }),
       repeats: finals.length,
       planned: group.length,
       trainLoss: stat(finals.map((f) => f.trainLoss)),
@@ -109,7 +112,8 @@ export function sweepChoices(points: readonly SweepPoint[], runs: readonly Sweep
     let best = group[0]!;
     for (const p of group) if (loss(p) < loss(best)) best = p;
     const choice: SweepChoice = { point: best, on: validated ? 'validation' : 'test', final: false };
-    if (validated && moreIsSimpler(over)) choice.oneSe = oneStandardError(group, best);
+    // λ_1se orders the values of one field; a grid's cells have no such order.
+    if (validated && moreIsSimpler(over) && group.every((p) => p.gridValue === undefined)) choice.oneSe = oneStandardError(group, best);
     choices.set(variant, choice);
   }
   for (const [variant, choice] of choices) {

@@ -15,12 +15,13 @@ import { h } from './dom.ts';
 import { countPoints } from './points.ts';
 import type { AnyChartConfiguration } from '../report/charts/index.ts';
 import { errorBarsPlugin } from '../report/charts/plugins.ts';
+import { heatmapPlugin } from '../report/charts/heatmap.ts';
 import type { PanelChart, ViewContent } from './views/index.ts';
 
 // Only what the charts of src/report/charts/ use (line and scatter charts on linear, log and
 // category axes; legend, tooltip, title, the histogram's fill), so the bundle leaves out the
 // rest of Chart.js. A chart of another kind fails loudly: "… is not a registered controller".
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Tooltip, Title, errorBarsPlugin);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Filler, Legend, Tooltip, Title, errorBarsPlugin, heatmapPlugin);
 
 interface Entry {
   card: HTMLElement;

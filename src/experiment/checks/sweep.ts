@@ -62,14 +62,9 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
   const field = sweptField(sweep.over, targets, (message) => error(overNode, ['sweep', 'over'], message));
   if (field === undefined) return issues;
 
-  if (valuesNode !== undefined) {
-    (valuesNode.children ?? []).forEach((valueNode, i) => validateNode(field, valueNode, ['sweep', 'values', i], issues));
-  } else if (sweep.logspace !== undefined) {
-    const { from, to, count } = sweep.logspace;
-    const outside = firstRefused(from, to, count, field.integer, (v) => inRange(field, v));
-    if (outside !== undefined) error(logspaceNode!, ['sweep', 'logspace'], `sweep.logspace gives ${outside}, but ${sweep.over} must be ${rangeText(field)}`);
-  }
-
+  checkValues(field, sweep, 'sweep', valuesNode, logspaceNode, error, issues);
+  const gridNode = propertyValue(node, 'grid');
+  if (sweep.grid !== undefined && gridNode !== undefined) checkGrid(sweep, gridNode, targets, issues, error);
   const path = sweep.over.split('.');
   for (const target of targets) {
     if (target.node === undefined) continue;
@@ -83,6 +78,45 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
     });
   }
   return issues;
+}
+
+/** A sweep's (or its grid's) `values` or `logspace` against the field they set. */
+function checkValues(
+  field: NumberNode,
+  axis: Pick<Sweep, 'over' | 'values' | 'logspace'>,
+  at: string,
+  valuesNode: Node | undefined,
+  logspaceNode: Node | undefined,
+  error: (at: Node, path: Path, message: string) => void,
+  issues: Issue[],
+): void {
+  const base: Path = at === 'sweep' ? ['sweep'] : ['sweep', 'grid'];
+  if (valuesNode !== undefined) {
+    (valuesNode.children ?? []).forEach((valueNode, i) => validateNode(field, valueNode, [...base, 'values', i], issues));
+  } else if (axis.logspace !== undefined) {
+    const { from, to, count } = axis.logspace;
+    const outside = firstRefused(from, to, count, field.integer, (v) => inRange(field, v));
+    if (outside !== undefined) error(logspaceNode!, [...base, 'logspace'], `${at}.logspace gives ${outside}, but ${axis.over} must be ${rangeText(field)}`);
+  }
+}
+
+/** The grid's second field: a numeric field of every swept config, not `over` itself, with valid values. */
+function checkGrid(sweep: Sweep, node: Node, targets: readonly SweepTarget[], issues: Issue[], error: (at: Node, path: Path, message: string) => void): void {
+  const grid = sweep.grid!;
+  const valuesNode = propertyValue(node, 'values');
+  const logspaceNode = propertyValue(node, 'logspace');
+  if (valuesNode === undefined && logspaceNode === undefined) {
+    issues.push({ node, missing: ['values'], path: ['sweep', 'grid', 'values'], message: 'sweep.grid needs "values" (a list) or "logspace" ({ "from", "to", "count" })', severity: 'error' });
+    return;
+  }
+  if (valuesNode !== undefined && logspaceNode !== undefined) error(logspaceNode, ['sweep', 'grid', 'logspace'], 'sweep.grid has both "values" and "logspace": give only one');
+  const overNode = propertyValue(node, 'over')!;
+  if (grid.over === sweep.over) {
+    error(overNode, ['sweep', 'grid', 'over'], `sweep.grid.over is "${clip(grid.over)}", the same field as sweep.over: a grid needs a second field`);
+    return;
+  }
+  const field = sweptField(grid.over, targets, (message) => error(overNode, ['sweep', 'grid', 'over'], message.replace(/^sweep\.over/, 'sweep.grid.over')));
+  if (field !== undefined) checkValues(field, grid, 'sweep.grid', valuesNode, logspaceNode, error, issues);
 }
 
 /** The number schema `over` leads to in every target, or undefined after reporting why not. */

@@ -30,6 +30,29 @@ export function sweepSchema(numericPaths: readonly string[]) {
           optional: true,
         },
       ),
+      grid: object(
+        {
+          over: string({
+            description: 'The second field, as a dot path like `over`, e.g. `"regularization.dropout"` with weight decay in `over`, or `"regularization.weightDecay"` with `"training.optimizer.lr"` in `over`.',
+            minLength: 1,
+            examples: numericPaths,
+          }),
+          values: array(number({ description: 'One value of the second field.' }), { description: 'Its values. Give either `values` or `logspace`.', minItems: 1, optional: true }),
+          logspace: object(
+            {
+              from: number({ description: 'The first value itself.', exclusiveMinimum: 0 }),
+              to: number({ description: 'The last value itself.', exclusiveMinimum: 0 }),
+              count: integer({ description: `How many values, both ends included (at most ${MAX_SWEEP_COUNT}).`, minimum: 2, maximum: MAX_SWEEP_COUNT }),
+            },
+            { description: '`count` values evenly spaced on a log scale from `from` to `to`, both included. Give either `values` or `logspace`.', optional: true },
+          ),
+        },
+        {
+          description:
+            'Sweep a second field too: every value of `over` with every value of `grid.over`, a 2-D grid (each cell repeated and cross-validated like a point of a 1-D sweep). The panel and the report draw it as a heat map of the mean validation loss (test loss without validation data), the chosen cell marked; the CLI prints it as a table.',
+          optional: true,
+        },
+      ),
       repeats: integer({
         description: `Runs per value, with seeds seed, seed + 1, …; the sweep chart shows their mean and spread. Every value uses the same seeds, so differences come from the value, not from the draw. At most ${MAX_SWEEP_REPEATS}.`,
         default: 1,

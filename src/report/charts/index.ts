@@ -11,6 +11,7 @@ import type { ChartKind } from './plan.ts';
 import { sweepLossChart, sweepWeightsChart } from './sweep.ts';
 import { pathChart } from './path.ts';
 import { normPathChart } from './norm-path.ts';
+import { heatmapChart } from './heatmap.ts';
 import { histogramChart, histogramLimit, weightNormChart } from './weights.ts';
 
 export { planCharts, type ChartKind, type ChartSpec, type ChartGroup } from './plan.ts';
@@ -52,6 +53,9 @@ export function buildChart(results: ExperimentResults, kind: ChartKind, runId?: 
       return sweepLossChart(results, colors, theme, log);
     case 'sweep-weights':
       return sweepWeightsChart(results, colors, theme);
+    case 'sweep-grid':
+      // runId names the variant whose grid it is (see plan.ts).
+      return heatmapChart(results, runId, theme);
     case 'histogram':
       return histogramChart(run(), colors, histogramLimit(runs), theme);
     case 'weight-norm':

@@ -10,9 +10,11 @@ import { runLabel } from './labels.ts';
 import { formatPercent } from './format.ts';
 import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
+import { sweepGrids } from '../../results/grid.ts';
+import { fieldLabel } from './labels.ts';
 import { pathSpecs } from './path-plan.ts';
 
-export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'histogram' | 'weight-norm' | 'path' | 'norm-path';
+export type ChartKind = 'fit' | 'boundary' | 'loss' | 'penalty' | 'accuracy' | 'sweep-loss' | 'sweep-weights' | 'sweep-grid' | 'histogram' | 'weight-norm' | 'path' | 'norm-path';
 export type ChartGroup = 'fit' | 'loss' | 'sweep' | 'weights';
 
 export interface ChartSpec {
@@ -93,7 +95,22 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       size: 'wide',
     });
   }
-  if (results.sweep.length > 0) {
+  const grids = sweepGrids(results.sweep);
+  for (const grid of grids) {
+    const on = grid.on === 'validation' ? 'validation loss (the choice reads it; the test loss is only reported, on hover)' : 'test loss (no validation data: the choice reads the test set)';
+    specs.push({
+      id: `${id('sweep-grid')}-${grids.indexOf(grid)}`,
+      kind: 'sweep-grid',
+      group: 'sweep',
+      // The chart of one variant's grid: buildChart takes the variant where other kinds take a run.
+      runId: grid.variant,
+      variant: grid.variant,
+      title: `Mean final ${grid.on} loss: ${fieldLabel(results.sweepOver ?? '')} × ${fieldLabel(results.gridOver ?? '')}${grids.length > 1 ? ` (${grid.variant})` : ''}`,
+      caption: `One cell per pair of values, coloured by the mean ${on} over its runs: bright is low, dark is high (log scale of the grid's range). The outlined cell with a star is the lowest mean (dashed with a ring while provisional). Hover a cell for its spread over the runs.`,
+      size: 'wide',
+    });
+  }
+  if (results.sweep.length > 0 && grids.length === 0) {
     const repeats = Math.max(...results.sweep.map((p) => p.repeats));
     const over = sweepTitle(results);
     specs.push({

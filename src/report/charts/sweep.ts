@@ -16,7 +16,7 @@ import { withErrorBars, type ErrorBars } from './plugins.ts';
 import { sweepAxis, type SweepAxis } from './sweep-axis.ts';
 
 type Point = { x: number; y: number | null };
-type Sweep = Pick<ExperimentResults, 'sweep' | 'sweepOver' | 'runs'>;
+type Sweep = Pick<ExperimentResults, 'sweep' | 'sweepOver' | 'gridOver' | 'runs'>;
 
 /** The swept field in words: "weight decay λ", not the variant the sweep starts from. */
 export function sweepTitle(results: Pick<ExperimentResults, 'sweepOver'>): string {
@@ -217,19 +217,20 @@ export function sweepNotes(results: Sweep): string[] {
   for (const c of chosenValues(results)) {
     const who = several ? `${displayName(c.variant)}: ` : '';
     const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+    const at = (v: ChosenValue) => `${label} = ${formatNumber(v.value)}${v.gridValue === undefined ? '' : `, ${fieldLabel(results.gridOver ?? '')} = ${formatNumber(v.gridValue)}`}`;
     if (c.on === 'test') {
       const what = c.final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run has finished)';
       notes.push(
-        `${who}${what} ${formatNumber(c.min.testLoss)} ± ${formatNumber(c.min.testStd)} at ${label} = ${formatNumber(c.min.value)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
+        `${who}${what} ${formatNumber(c.min.testLoss)} ± ${formatNumber(c.min.testStd)} at ${at(c.min)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
           'Chosen on the test set itself, so that loss is optimistic: give data.validation or data.folds to choose on held-out training data.',
       );
       continue;
     }
     const provisional = c.final ? '' : ' (provisional: not every run has finished)';
     const one = (v: ChosenValue) =>
-      `${label} = ${formatNumber(v.value)}: validation ${formatNumber(v.validationLoss!)} ± ${formatNumber(v.validationSE!)} SE (${runs(v.runs)}), test ${formatNumber(v.testLoss)} ± ${formatNumber(v.testStd)}`;
+      `${at(v)}: validation ${formatNumber(v.validationLoss!)} ± ${formatNumber(v.validationSE!)} SE (${runs(v.runs)}), test ${formatNumber(v.testLoss)} ± ${formatNumber(v.testStd)}`;
     notes.push(
-      `${who}chosen on the validation loss only${provisional}. λ_min, ${one(c.min)}` +
+      `${who}chosen on the validation loss only${provisional}. ${c.min.gridValue === undefined ? "λ_min" : "The lowest cell"}, ${one(c.min)}` +
         (c.oneSe === undefined ? '.' : `; λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
         ' The test set was used for nothing but these test losses.',
     );

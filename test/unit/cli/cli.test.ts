@@ -118,6 +118,27 @@ describe('reglab run', () => {
     assert.equal(Math.min(...results.sweep.map((p) => p.validationLoss!.mean)), chosen!.min.validationLoss);
   });
 
+  it('a 2-D grid prints its table of mean losses with the lowest cell starred; the results file holds every cell and the choice', () => {
+    write('grid.reglab.json', {
+      ...small,
+      title: 'Grid',
+      data: { generator: 'line', train: 12, test: 10, validation: 4 },
+      variants: [],
+      sweep: { over: 'regularization.weightDecay', values: [0, 0.1], grid: { over: 'regularization.dropout', values: [0, 0.5] }, repeats: 1 },
+    });
+    const r = cli(['run', 'grid.reglab.json', '--out', 'out-grid', '--no-report']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /sweep over weight decay λ \(regularization\.weightDecay\) × dropout p \(regularization\.dropout\):\n {4}base: mean final validation loss per cell \(\* the lowest\)\n {6}weight decay λ ↓ · dropout p → +0 +0\.5\n {6}0 +\*?[\d.e-]+ +\*?[\d.e-]+\n {6}0\.1 /);
+    assert.equal((r.stdout.match(/\*[\d.]/g) ?? []).length, 1, 'one starred cell');
+    assert.match(r.stdout, /chosen cell = [\d.]+ × [\d.]+: validation/);
+    const folder = join(dir, 'out-grid', 'grid');
+    const results = readResults(join(folder, readdirSync(folder).find((f) => f.endsWith('.json'))!));
+    assert.equal(results.gridOver, 'regularization.dropout');
+    assert.deepEqual(results.sweep.map((p) => [p.value, p.gridValue]), [[0, 0], [0, 0.5], [0.1, 0], [0.1, 0.5]]);
+    const best = results.sweep.reduce((a, b) => (b.validationLoss!.mean < a.validationLoss!.mean ? b : a));
+    assert.deepEqual([results.chosen![0]!.min.value, results.chosen![0]!.min.gridValue], [best.value, best.gridValue]);
+  });
+
   it('a diverging run makes the exit code 1 and says when and why', () => {
     write('diverge.reglab.json', { ...small, training: { optimizer: { type: 'sgd', lr: 50 }, epochs: 200 }, sweep: undefined });
     const r = cli(['run', 'diverge.reglab.json', '--no-report', '--out', 'out-d']);

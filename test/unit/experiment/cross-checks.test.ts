@@ -273,3 +273,12 @@ test('validation data: a fraction or a whole count smaller than the training set
   find(parse(fileWith({ data: { generator: 'moons', train: 4, folds: 5 } })), "data.folds 5 is more than the training set's 4 samples (data.train)");
   assert.match(messages(parse(fileWith({ data: { generator: 'line', folds: 1 } })))[0]!, /data\.folds must be/);
 });
+
+test('a sweep grid needs a second numeric field with valid values, and not sweep.over again', () => {
+  const grid = (g: Record<string, unknown>) => messages(parse(fileWith({ model: { hidden: [8] }, sweep: { over: 'regularization.weightDecay', values: [0, 1], grid: g } })));
+  assert.deepEqual(grid({ over: 'regularization.dropout', values: [0, 0.5] }), []);
+  assert.deepEqual(grid({ over: 'regularization.weightDecay', values: [0, 0.5] }), ['sweep.grid.over is "regularization.weightDecay", the same field as sweep.over: a grid needs a second field']);
+  assert.deepEqual(grid({ over: 'regularization.dropout', values: [0, 1.5] }), ['sweep.grid.values[1] must be in [0, 1), got 1.5']);
+  assert.match(grid({ over: 'regularization.dropuot', values: [0] })[0]!, /^sweep\.grid\.over "regularization\.dropuot" is not a field of the run config; did you mean "regularization\.dropout"\?/);
+  assert.deepEqual(grid({ over: 'regularization.dropout' }), ['sweep.grid needs "values" (a list) or "logspace" ({ "from", "to", "count" })']);
+});

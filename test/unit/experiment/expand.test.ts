@@ -139,3 +139,27 @@ test('with data.folds each sweep value and repeat trains one run per fold, with 
   assert.equal(runs.length, 1 + 2 * 2 * 3);
   assert.deepEqual(countRuns(e, { includeSweep: true }), { variant: 1, sweep: 12 });
 });
+
+test('a grid crosses every value of sweep.over with every value of sweep.grid.over, each cell with its repeats', () => {
+  const e = parseValid(fileWith({
+    seed: 2,
+    model: { hidden: [8] },
+    sweep: { over: 'regularization.weightDecay', values: [0, 0.1], grid: { over: 'regularization.dropout', values: [0, 0.5] }, repeats: 2 },
+  }));
+  const runs = expandRuns(e, { includeSweep: true }).filter((r) => r.kind === 'sweep');
+  assert.deepEqual(runs.map((r) => [r.id, r.sweepValue, r.gridValue, r.seed, r.config.regularization.weightDecay, r.config.regularization.dropout]), [
+    ['base@0,0#0', 0, 0, 2, 0, 0],
+    ['base@0,0.5#0', 0, 0.5, 2, 0, 0.5],
+    ['base@0.1,0#0', 0.1, 0, 2, 0.1, 0],
+    ['base@0.1,0.5#0', 0.1, 0.5, 2, 0.1, 0.5],
+    ['base@0,0#1', 0, 0, 3, 0, 0],
+    ['base@0,0.5#1', 0, 0.5, 3, 0, 0.5],
+    ['base@0.1,0#1', 0.1, 0, 3, 0.1, 0],
+    ['base@0.1,0.5#1', 0.1, 0.5, 3, 0.1, 0.5],
+  ]);
+  assert.deepEqual(countRuns(e, { includeSweep: true }), { variant: 1, sweep: 8 });
+  const logGrid = parseValid(fileWith({ data: { generator: 'line', train: 10, folds: 2 }, sweep: { over: 'training.optimizer.lr', values: [0.01], grid: { over: 'regularization.weightDecay', logspace: { from: 0.001, to: 0.1, count: 3 } } } }));
+  assert.deepEqual(expandRuns(logGrid, { includeSweep: true }).filter((r) => r.kind === 'sweep').map((r) => r.id), [
+    'base@0.01,0.001#0/fold0', 'base@0.01,0.001#0/fold1', 'base@0.01,0.01#0/fold0', 'base@0.01,0.01#0/fold1', 'base@0.01,0.1#0/fold0', 'base@0.01,0.1#0/fold1',
+  ]);
+});
