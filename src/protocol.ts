@@ -8,12 +8,14 @@ export interface EpochMetrics {
   epoch: number;
   /** Optimizer steps taken so far. */
   step: number;
-  /** Mean over the epoch's minibatches of the training objective: data term + penalty. */
+  /** Mean over the epoch's minibatches of the training objective: data term + penalty, each batch's taken in train mode (dropout on) before its step. */
   trainLoss: number;
   trainDataLoss: number;
   trainPenalty: number;
   /** Data term on the test set, in eval mode (dropout off). */
   testLoss: number;
+  /** With training.evalTrain: the data term on the whole training set in eval mode after the epoch, as d2l's evaluate_loss. */
+  trainEvalLoss?: number;
   /** Data term on the validation samples held out of the training set (data.validation or data.folds), in eval mode. */
   validationLoss?: number;
   trainAccuracy?: number;

@@ -26,7 +26,10 @@ class PlainLines implements Progress {
     else if (event.type === 'finished') {
       const f = event.summary.final;
       const penalty = f.trainPenalty > 0 ? `, penalty ${fmt(f.trainPenalty)}` : '';
-      this.out.write(`finished  ${name}: train (data term) ${fmt(f.trainDataLoss)}${penalty}, test ${fmt(f.testLoss)} (${(event.summary.milliseconds / 1000).toFixed(1)} s)\n`);
+      const evalTrain = f.trainEvalLoss === undefined ? '' : `, train (eval mode, full set) ${fmt(f.trainEvalLoss)}`;
+      this.out.write(
+        `finished  ${name}: train (batch mean, train mode) ${fmt(f.trainDataLoss)}${evalTrain}${penalty}, test ${fmt(f.testLoss)} (${(event.summary.milliseconds / 1000).toFixed(1)} s)\n`,
+      );
     } else if (event.type === 'diverged') this.out.write(`DIVERGED  ${name} at epoch ${event.epoch}: ${terminalLine(event.cause)}\n`);
     else if (event.type === 'failed') this.out.write(`FAILED    ${name}: ${terminalLine(event.message)}\n`);
   }

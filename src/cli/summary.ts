@@ -1,5 +1,6 @@
 // The summary table printed at the end of `reglab run`: per variant its final losses (the
-// data term and the penalty apart, as the panel and the report show them), weight norm,
+// data term and the penalty apart, as the panel and the report show them; the train loss
+// named as the batch mean in train mode, and the eval-mode full-set one when measured), weight norm,
 // sparsity and accuracy; the runs counted as every view counts them; per sweep the chosen
 // value (λ_min and λ_1se on validation data, else the lowest mean test loss, said so),
 // named provisional when not every run finished.
@@ -13,8 +14,13 @@ import { fmt } from './progress.ts';
 export function summaryTable(results: ExperimentResults): string {
   const variantRuns = results.runs.filter((r) => r.sweepValue === undefined);
   const classifier = results.runs.some((r) => r.summary?.final.testAccuracy !== undefined);
-  const header = ['variant', 'train (data term)', 'penalty', 'test loss', '‖w‖₂', 'near-0 w', 'zero w', ...(classifier ? ['test acc'] : []), 'status'];
-  const rows = variantRuns.map((run) => row(run, classifier));
+  // Both train losses are the data term: the epoch's batch mean (train mode), and with training.evalTrain the whole set's in eval mode.
+  const evalTrain = variantRuns.some((r) => r.summary?.final.trainEvalLoss !== undefined);
+  const header = [
+    'variant', 'train (batch mean, train mode)', ...(evalTrain ? ['train (eval mode, full set)'] : []), 'penalty', 'test loss', '‖w‖₂', 'near-0 w', 'zero w',
+    ...(classifier ? ['test acc'] : []), 'status',
+  ];
+  const rows = variantRuns.map((run) => row(run, classifier, evalTrain));
   const lines = [`${results.title}  (${results.file}): ${countsText(countRuns(results.runs))}`, ...table([header, ...rows]).map((l) => `  ${l}`)];
   if (results.sweep.length > 0) {
     const field = (path: string | undefined) => (path === undefined ? 'the swept value' : `${fieldLabel(path)} (${path})`);
@@ -65,13 +71,14 @@ function chosenText(v: ChosenValue): string {
   return `validation ${fmt(v.validationLoss)} ± ${fmt(v.validationSE)} (SE over ${v.runs} runs), then test ${fmt(v.testLoss)} ± ${fmt(v.testStd)}`;
 }
 
-function row(run: RunRecord, classifier: boolean): string[] {
+function row(run: RunRecord, classifier: boolean, evalTrain: boolean): string[] {
   const s = run.summary;
   const f = s?.final;
   const zeros = s ? `${s.histogram.exactZeros}/${s.histogram.total}` : '–';
   return [
     run.variant,
     fmt(f?.trainDataLoss),
+    ...(evalTrain ? [fmt(f?.trainEvalLoss)] : []),
     fmt(f?.trainPenalty),
     fmt(f?.testLoss),
     fmt(f?.weightNorm),

@@ -66,6 +66,7 @@ const FIELDS: readonly Field[] = [
   { path: 'training.batchSize', comment: 'samples per step (None: the whole training set)', integer: true },
   { path: 'training.shuffle', comment: 'reshuffle the training set every epoch' },
   { path: 'training.evalEvery', comment: 'epochs between evaluations', integer: true },
+  { path: 'training.evalTrain', comment: 'also the whole training set\'s loss in eval mode' },
   // regularization
   { path: 'regularization.l1', comment: 'λ of the L1 penalty λ·Σ|w|' },
   { path: 'regularization.l1Mode', comment: 'how L1 acts: "subgradient" or "proximal"' },

@@ -56,7 +56,11 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
       )
     : lines('def accuracy(logits, y):', docstring('The share of samples whose largest logit is their class.'), '    return (logits.argmax(dim=1) == y).sum().item() / len(y)');
   const penalty = hasPenalty(use);
+  // training.evalTrain: the loss on the whole training set in eval mode, d2l's evaluate_loss.
+  const evalTrain = plan.some((c) => c.training.evalTrain);
+  const evalTrainEverywhere = plan.every((c) => c.training.evalTrain);
   const parts = [
+    evalTrain && (evalTrainEverywhere ? "train loss (eval mode, full set) {m['train_eval_loss']:.10g}" : "train loss (eval mode, full set) {m.get('train_eval_loss', math.nan):.10g}"),
     "test loss {m['test_loss']:.10g}",
     classification && "train accuracy {m['train_accuracy']:.4f}",
     classification && "test accuracy {m['test_accuracy']:.4f}",
@@ -69,8 +73,13 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     classification && '',
     classification && '',
     '@torch.no_grad()',
-    `def evaluate(model, criterion, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test):`,
-    docstring('The test loss in eval mode (dropout off),' + (classification ? ' the accuracies,' : '') + ' and the size and sparsity of the weights.'),
+    `def evaluate(model, criterion, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}x_test, y_test${evalTrain && !evalTrainEverywhere ? ', s' : ''}):`,
+    docstring(
+      'The test loss in eval mode (dropout off),' +
+        (evalTrain ? ' the loss on the whole training set in eval mode (train loss, eval mode, full set: d2l\'s evaluate_loss),' : '') +
+        (classification ? ' the accuracies,' : '') +
+        ' and the size and sparsity of the weights.',
+    ),
     '    model.eval()',
     '    output = model(x_test)',
     '    w = torch.cat([p.flatten() for p in weights])',
@@ -83,14 +92,21 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     '        # the share of weights within 1e-3 of 0',
     '        sparsity=(w.abs() < 1e-3).sum().item() / w.numel(),',
     '    )',
+    evalTrain && evalTrainEverywhere && '    metrics["train_eval_loss"] = criterion(model(x_train), y_train).item()',
+    evalTrain && !evalTrainEverywhere && `    if ${plan.s('training.evalTrain')}:`,
+    evalTrain && !evalTrainEverywhere && '        metrics["train_eval_loss"] = criterion(model(x_train), y_train).item()',
     '    model.train()',
     '    return metrics',
     '',
     '',
     'def report(name, m):',
-    docstring('One line of a run\'s metrics, as Reglab records them per evaluated epoch.'),
+    docstring(
+      "One line of a run's metrics, as Reglab records them per evaluated epoch. The train loss is the mean of the " +
+        "epoch's batch losses, each taken in train mode (dropout on) before its step" +
+        (evalTrain ? '; the train loss (eval mode, full set) is the whole training set\'s after the epoch, in eval mode.' : '.'),
+    ),
     '    print(',
-    `        f"[{name}] epoch {m['epoch']:4d}: train loss {m['train_loss']:.10g}${penalty ? '"' : ', "'}`,
+    `        f"[{name}] epoch {m['epoch']:4d}: train loss ${evalTrain ? '(batch mean, train mode) ' : ''}{m['train_loss']:.10g}${penalty ? '"' : ', "'}`,
     penalty && `        f" (data {m['train_data_loss']:.10g} + penalty {m['train_penalty']:.10g}), "`,
     ...chunk(parts).map((c, i, all) => `        f"${c}${i < all.length - 1 ? ', ' : ''}"`),
     '    )',
@@ -152,7 +168,10 @@ export function runFunction(plan: Plan, parts: RunParts): string {
 
   const smoothing = smoothsLabels(plan);
   const noise = plan.some((c) => c.regularization.inputNoise > 0);
-  const evalArgs = `model, ${smoothing ? 'test_criterion' : 'criterion'}, weights, ${classification ? 'x_train, y_train, ' : ''}x_test, y_test`;
+  const evalTrain = plan.some((c) => c.training.evalTrain);
+  const evalArgs =
+    `model, ${smoothing ? 'test_criterion' : 'criterion'}, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}x_test, y_test` +
+    (evalTrain && !plan.every((c) => c.training.evalTrain) ? ', s' : '');
   const step = lines(
     noise && `            x = x + ${plan.s('regularization.inputNoise')} * torch.randn_like(x)  # input noise (training)`,
     '            optimizer.zero_grad()',

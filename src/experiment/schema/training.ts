@@ -46,6 +46,11 @@ export const trainingSchema = object(
       default: 1,
       minimum: 1,
     }),
+    evalTrain: boolean({
+      description:
+        "Also measure, at every evaluation, the loss on the whole training set in eval mode (dropout off), after the epoch's steps: d2l's `evaluate_loss(net, train_iter, loss)`. The train loss always reported is the other one: the mean of the epoch's batch losses, each taken in train mode (dropout on) before its step. The charts, the report, the CLI and the export name them \"train loss (batch mean, train mode)\" and \"train loss (eval mode, full set)\". Costs one forward pass over the training set per evaluation.",
+      default: false,
+    }),
     snapshotEvery: integer({
       description: "Epochs between snapshots of the model's predictions on a grid: the fit curve, or the decision boundary in 2-D, that the panel animates.",
       derivedDefault: '⌈epochs / 20⌉, about 20 snapshots per run',

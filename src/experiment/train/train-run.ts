@@ -92,9 +92,11 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
         testLoss, weightNorm: stats.norm, weightL1: stats.l1, sparsity: stats.sparsity,
       };
       if (validationAll !== null) m.validationLoss = dataLoss(model.forward(validationAll.x), validationAll.targets).item();
+      const trainOut = t.evalTrain || trainClasses !== null ? model.forward(trainAll.x) : null;
+      if (t.evalTrain) m.trainEvalLoss = dataLoss(trainOut!, trainAll.targets).item();
       if (trainClasses !== null && testClasses !== null) {
         m.testAccuracy = accuracy(testOut, testClasses);
-        m.trainAccuracy = accuracy(model.forward(trainAll.x), trainClasses);
+        m.trainAccuracy = accuracy(trainOut!, trainClasses);
       }
       return m;
     });

@@ -1,4 +1,6 @@
-// The Loss view: per variant, the train loss (data term) and the test loss (eval mode), and
+// The Loss view: per variant, the train loss (data term: the mean of the epoch's batch
+// losses in train mode, and with training.evalTrain also the whole training set's in eval
+// mode) and the test loss (eval mode), and
 // in a chart of its own the penalty term when a run has one; logarithmic y axes (the panel's
 // Log toggle turns them linear).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
@@ -14,7 +16,8 @@ type Point = EpochPoint;
 /** How the Loss chart tells its series apart; the variants differ by colour. */
 export const LOSS_SERIES = [
   { id: 'test', label: 'test (eval mode)', width: 2.25 },
-  { id: 'train', label: 'train (data term)', faded: true, dash: [5, 3], width: 1.75 },
+  { id: 'train', label: 'train (batch mean, train mode)', faded: true, dash: [5, 3], width: 1.75 },
+  { id: 'trainEval', label: 'train (eval mode, full set)', faded: true, dash: [1.5, 2.5], width: 1.75 },
   { id: 'diverged', label: 'diverged', marker: 'crossRot' },
 ] as const satisfies readonly (SeriesStyle & { id: string })[];
 
@@ -39,6 +42,10 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
     const name = runLabel(run);
     add(epochLine(`${name} · test`, series(run.metrics, (m) => m.testLoss), color, 2.25), run.variant, 'test');
     add({ ...epochLine(`${name} · train`, series(run.metrics, (m) => m.trainDataLoss), withAlpha(color, 0.55), 1.75), borderDash: [5, 3] }, run.variant, 'train');
+    if (run.metrics.some((m) => m.trainEvalLoss !== undefined)) {
+      const evalSeries = series(run.metrics, (m) => m.trainEvalLoss ?? Number.NaN);
+      add({ ...epochLine(`${name} · train (eval mode, full set)`, evalSeries, withAlpha(color, 0.55), 1.75), borderDash: [1.5, 2.5] }, run.variant, 'trainEval');
+    }
     if (run.status === 'diverged') {
       const last = lastFinite(run.metrics);
       if (last !== undefined) {
@@ -63,7 +70,7 @@ export function lossChart(runs: readonly RunRecord[], colors: ReadonlyMap<string
   // A diverged run's loss can reach 1e30: let it leave through the top, two decades (linear: a quarter) above the rest.
   const healthy = runs.filter((r) => r.status !== 'diverged' && r.metrics.length > 0);
   if (healthy.length > 0 && healthy.length < runs.filter((r) => r.metrics.length > 0).length) {
-    const range = extent(healthy.flatMap((r) => r.metrics.flatMap((m) => [positive(m.trainDataLoss), positive(m.testLoss)])));
+    const range = extent(healthy.flatMap((r) => r.metrics.flatMap((m) => [positive(m.trainDataLoss), positive(m.testLoss), positive(m.trainEvalLoss ?? Number.NaN)])));
     if (range !== undefined) Object.assign(y, { max: log ? 10 ** Math.ceil(Math.log10(range[1]) + 2) : niceBounds(0, range[1] * 1.25)[1] });
   }
   const options = baseOptions<'line'>(theme);

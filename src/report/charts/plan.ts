@@ -71,7 +71,12 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       kind: 'loss',
       group: 'loss',
       title: 'Loss per epoch: train (data term) and test',
-      caption: 'Solid: test loss, evaluated in eval mode; dashed: the training loss’s data term (the mean over the epoch’s batches, in train mode). The penalty term has its own chart.',
+      caption:
+        'Solid: test loss, evaluated in eval mode; dashed: the training loss’s data term, “train (batch mean, train mode)”: the mean over the epoch’s batches, each taken in train mode (dropout on) before its step' +
+        (runs.some((r) => r.metrics.some((m) => m.trainEvalLoss !== undefined))
+          ? '; dotted: “train (eval mode, full set)”, the whole training set after the epoch in eval mode (training.evalTrain), as d2l’s evaluate_loss'
+          : '') +
+        '. The penalty term has its own chart.',
       size: 'wide',
     });
   }

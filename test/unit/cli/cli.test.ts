@@ -50,7 +50,7 @@ describe('reglab run', () => {
     assert.match(r.stdout, /plain .* finished/);
     assert.match(r.stdout, /sweep over L2 λ \(regularization\.l2\):\n {4}plain: lowest mean test loss at (0|0\.01|0\.1): .* over 2 seeds/);
     // The table names the data term and the penalty apart, as the panel and the report do.
-    assert.match(r.stdout, /variant +train \(data term\) +penalty +test loss/);
+    assert.match(r.stdout, /variant +train \(batch mean, train mode\) +penalty +test loss/);
     assert.match(r.stdout, /\): \d+ runs done\n/);
     const folder = join(dir, 'out', 'small');
     const files = readdirSync(folder);

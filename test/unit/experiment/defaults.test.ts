@@ -21,7 +21,7 @@ test('a minimal file gets every default', () => {
       type: 'sgd', lr: 0.1, momentum: 0, dampening: 0, nesterov: false, betas: [0.9, 0.999], eps: 1e-8, amsgrad: false,
       alpha: 0.99, centered: false, lrDecay: 0, initialAccumulatorValue: 0,
     },
-    loss: 'mse', beta: 1, delta: 1, epochs: 100, batchSize: 'full', shuffle: true, evalEvery: 1, snapshotEvery: 5,
+    loss: 'mse', beta: 1, delta: 1, epochs: 100, batchSize: 'full', shuffle: true, evalEvery: 1, evalTrain: false, snapshotEvery: 5,
   });
   assert.deepEqual(e.regularization, {
     l1: 0, l1Mode: 'subgradient', l2: 0, elasticNet: { lambda: 0, l1Ratio: 0.5 }, l2Norm: 0, weightDecay: 0,

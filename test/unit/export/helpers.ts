@@ -130,17 +130,22 @@ export interface PrintedEpoch {
   epoch: number;
   trainLoss: number;
   testLoss: number;
+  /** With training.evalTrain: the train loss (eval mode, full set). */
+  trainEvalLoss?: number;
 }
 
 /** The per-epoch lines a script printed, by run label. */
 export function printedEpochs(stdout: string): Map<string, PrintedEpoch[]> {
   const runs = new Map<string, PrintedEpoch[]>();
-  const line = /^\[(.+)\] epoch +(\d+): train loss (\S+?)[, ].*?test loss (\S+?),/;
+  const line = /^\[(.+)\] epoch +(\d+): train loss (?:\(batch mean, train mode\) )?(\S+?)[, ].*?test loss (\S+?),/;
   for (const text of stdout.split('\n')) {
     const m = line.exec(text);
     if (m === null) continue;
     const list = runs.get(m[1]!) ?? [];
-    list.push({ epoch: Number(m[2]), trainLoss: Number(m[3]), testLoss: Number(m[4]) });
+    const epoch: PrintedEpoch = { epoch: Number(m[2]), trainLoss: Number(m[3]), testLoss: Number(m[4]) };
+    const evalTrain = /train loss \(eval mode, full set\) (\S+?),/.exec(text);
+    if (evalTrain !== null) epoch.trainEvalLoss = Number(evalTrain[1]);
+    list.push(epoch);
     runs.set(m[1]!, list);
   }
   return runs;

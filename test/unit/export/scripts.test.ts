@@ -38,8 +38,9 @@ const EXAMPLES = join(import.meta.dirname, '../../../examples');
  * 1-300-300-1 net takes Reglab's float64 (JavaScript) path about 5 s per 100 epochs, and
  * all 500 matched (to 4.9e-10) when measured; 07 whole, its 1000 Adam steps included.
  */
-const DROPOUT_EXAMPLES: { file: string; epochs?: number; weights?: Record<string, number> }[] = [
-  { file: '02-dropout.reglab.json', epochs: 100 },
+const DROPOUT_EXAMPLES: { file: string; epochs?: number; weights?: Record<string, number>; evalTrain?: boolean }[] = [
+  // With both train losses: the batch mean in train mode (dropout on) and the full set's in eval mode.
+  { file: '02-dropout.reglab.json', epochs: 100, evalTrain: true },
   // 07's L2 run is Adam with most weights pushed to ≈ 0 (64 % within 1e-3): there Adam's
   // step, ≈ lr whatever the gradient's size, turns rounding differences into position
   // differences. Its losses still match every epoch (to 1.9e-10 up to epoch 900, 3e-7 at
@@ -49,9 +50,9 @@ const DROPOUT_EXAMPLES: { file: string; epochs?: number; weights?: Record<string
 ];
 
 /** An example as a plain experiment file in float64, evaluated every epoch, optionally shortened. */
-function inFloat64(experiment: Experiment, epochs: number | undefined): Record<string, unknown> {
+function inFloat64(experiment: Experiment, epochs: number | undefined, evalTrain = false): Record<string, unknown> {
   const { derived: _derived, ...file } = experiment;
-  const training = { ...file.training, evalEvery: 1, ...(epochs === undefined ? {} : { epochs, snapshotEvery: epochs }) };
+  const training = { ...file.training, evalEvery: 1, evalTrain, ...(epochs === undefined ? {} : { epochs, snapshotEvery: epochs }) };
   return { ...file, dtype: 'float64', training };
 }
 
@@ -93,7 +94,7 @@ before(() => {
   };
   state.exact = EXPERIMENTS.map(({ name, steps, file }) => ({ ...exportExact(name, file), steps }));
   state.dropout = exportExact('dropout', DROPOUT);
-  state.examples = DROPOUT_EXAMPLES.map(({ file, epochs }) => exportExact(file.slice(0, 2), inFloat64(parseFile(join(EXAMPLES, file)), epochs)));
+  state.examples = DROPOUT_EXAMPLES.map(({ file, epochs, evalTrain }) => exportExact(file.slice(0, 2), inFloat64(parseFile(join(EXAMPLES, file)), epochs, evalTrain)));
   writeDataFiles(dir);
   state.sources = SOURCES.map(({ name, data, draw }) => {
     const file = write(`data-${name}`, sourceExperiment(name, data));
@@ -163,7 +164,7 @@ describe('exported PyTorch scripts, run with torch', () => {
     assert.deepEqual(Object.keys(trained['Dropout per layer']!), ['0.weight', '0.bias', '3.weight', '3.bias', '5.weight', '5.bias']);
   });
 
-  for (const { file, epochs, weights } of DROPOUT_EXAMPLES) {
+  for (const { file, epochs, weights, evalTrain } of DROPOUT_EXAMPLES) {
     it(`exact mode, example ${file} in float64${epochs === undefined ? '' : ` (its first ${epochs} epochs)`}: Reglab's dropout masks, the same losses every epoch`, (t) => {
       if (requireTorch(t) === null) return;
       const p = state.examples.find((e) => e.name === file.slice(0, 2))!;
@@ -175,6 +176,21 @@ describe('exported PyTorch scripts, run with torch', () => {
       const errors = p.reglab.map((run) => compare(0, run, printed.get(run.label), trained[run.label]));
       t.diagnostic(errors.map((e) => `${e.run}: ${e.compared} epochs, loss ${e.loss.toExponential(1)}, weights ${e.weights.toExponential(1)}`).join('\n'));
       assert.ok(p.reglab.some((run) => /dropout/.test(run.label)), 'the example has a dropout variant');
+      if (evalTrain) {
+        // The eval-mode full-set train loss, printed and named beside the batch mean, matches too.
+        let worst = 0;
+        for (const run of p.reglab) {
+          printed.get(run.label)!.forEach((e, k) => {
+            assert.ok(e.trainEvalLoss !== undefined && run.epochs[k]!.trainEvalLoss !== undefined, `${run.label}: both sides measure the eval-mode train loss`);
+            worst = Math.max(worst, relativeError(e.trainEvalLoss, run.epochs[k]!.trainEvalLoss!));
+          });
+        }
+        t.diagnostic(`train loss (eval mode, full set): worst relative error ${worst.toExponential(1)}`);
+        assert.ok(worst <= TOLERANCE);
+        const dropout = p.reglab.find((run) => /dropout 0\.5/.test(run.label))!.epochs.at(-1)!;
+        assert.ok(dropout.trainEvalLoss! < dropout.trainDataLoss, `with dropout the eval-mode train loss ${dropout.trainEvalLoss} is below the train-mode batch mean ${dropout.trainDataLoss}`);
+        assert.match(readFileSync(p.script, 'utf8'), /train loss \(batch mean, train mode\) \{m\['train_loss'\]:\.10g\}/);
+      }
       for (const e of errors) {
         assert.equal(e.compared, e.steps, `${e.run}: every epoch (full batch: one step each) is compared`);
         assert.ok(e.loss <= TOLERANCE, `${e.run}: train or test loss off by ${e.loss} relative`);

@@ -56,9 +56,30 @@ describe('chart builders', () => {
     ]);
     // One legend entry per variant, then one per series: not one per line.
     const legend = legendTexts(loss);
-    assert.deepEqual(legend, ['no weight decay', 'L2 penalty', 'test (eval mode)', 'train (data term)']);
+    assert.deepEqual(legend, ['no weight decay', 'L2 penalty', 'test (eval mode)', 'train (batch mean, train mode)']);
     const fit = buildChart(regression, 'fit');
     assert.deepEqual(labels(fit.data.datasets as ChartDataset[]), ['train points', 'test points', 'no weight decay (epoch 1000)', 'L2 penalty (epoch 1000)']);
+  });
+
+  it('with training.evalTrain, the Loss chart names both train losses: batch mean (train mode) and full set (eval mode)', () => {
+    const results = structuredClone(regression);
+    const run = results.runs.find((r) => r.id === 'no-weight-decay')!;
+    run.metrics.forEach((m, k) => (m.trainEvalLoss = 0.5 * m.trainDataLoss + k * 1e-6));
+    const loss = buildChart(results, 'loss');
+    assert.deepEqual(labels(loss.data.datasets as ChartDataset[]), [
+      'no weight decay · test',
+      'no weight decay · train',
+      'no weight decay · train (eval mode, full set)',
+      'L2 penalty · test',
+      'L2 penalty · train',
+    ]);
+    const evalTrain = (loss.data.datasets as ChartDataset<'line', Point[]>[])[2]!;
+    assert.deepEqual(evalTrain.data.at(-1), { x: run.metrics.at(-1)!.epoch, y: run.metrics.at(-1)!.trainEvalLoss });
+    assert.deepEqual(legendTexts(loss), ['no weight decay', 'L2 penalty', 'test (eval mode)', 'train (batch mean, train mode)', 'train (eval mode, full set)']);
+    const caption = planCharts(results, 'r').find((s) => s.kind === 'loss')!.caption!;
+    assert.match(caption, /“train \(batch mean, train mode\)”/);
+    assert.match(caption, /dotted: “train \(eval mode, full set\)”/);
+    assert.doesNotMatch(planCharts(regression, 'r').find((s) => s.kind === 'loss')!.caption!, /eval mode, full set/);
   });
 
   it('draw accuracy for classifiers only, in the Loss group: test solid, train faded, up to 100 %', () => {

@@ -22,6 +22,24 @@ describe('trainRun', () => {
     assert.notEqual(finished(train(request(TINY, 'run', 2)).outcome).final.testLoss, summary.final.testLoss);
   });
 
+  it('training.evalTrain adds the whole training set\'s loss in eval mode; the batch mean stays what it was', () => {
+    const config = merge(TINY, { regularization: { dropout: 0.5 } });
+    const plain = finished(train(request(config)).outcome);
+    assert.equal(plain.final.trainEvalLoss, undefined);
+    const both = finished(train(request(merge(config, { training: { evalTrain: true } }))).outcome);
+    assert.equal(both.final.trainDataLoss, plain.final.trainDataLoss, 'measuring it changes nothing else');
+    assert.equal(both.final.testLoss, plain.final.testLoss);
+    assert.ok(Number.isFinite(both.final.trainEvalLoss));
+    // With dropout, the train-mode batch mean (units dropped) is above the eval-mode loss on the same set.
+    assert.ok(both.final.trainEvalLoss! < both.final.trainDataLoss, `${both.final.trainEvalLoss} vs ${both.final.trainDataLoss}`);
+    // Without dropout and with full batches, the eval-mode loss after the step is the next step's batch loss.
+    const noDrop = train(request(merge(TINY, { training: { evalTrain: true } })));
+    const epochs = noDrop.events.flatMap((e) => (e.type === 'epochs' ? e.metrics : []));
+    for (let k = 0; k + 1 < epochs.length; k++) {
+      assert.ok(Math.abs(epochs[k]!.trainEvalLoss! - epochs[k + 1]!.trainDataLoss) <= 1e-6 * epochs[k + 1]!.trainDataLoss, `epoch ${k + 1}`);
+    }
+  });
+
   it('minibatches: epochs × ⌈n / batch⌉ steps, the last batch smaller', () => {
     const s = finished(train(request(merge(TINY, { data: { train: 23 }, training: { batchSize: 5, epochs: 3 } }))).outcome);
     assert.equal(s.final.step, 3 * 5);
