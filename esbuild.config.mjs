@@ -2,6 +2,7 @@
 // so the build keeps working while the product grows.
 import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { assertNoNodeModules, webPlugins } from './scripts/web-build.mjs';
 
 const watch = process.argv.includes('--watch');
 // Production (npm run package, npm pack): minified, without source maps, which are not shipped.
@@ -19,6 +20,9 @@ const entries = [
     external: ['vscode', '@tensorflow/*'],
   },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
+  // The web extension (vscode.dev, github.dev) and its training worker: see scripts/web-build.mjs.
+  { in: 'src/extension/extension.ts', out: 'dist/web/extension.js', platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: webPlugins(), metafile: true },
+  { in: 'src/worker/webWorker.ts', out: 'dist/web/worker.js', platform: 'browser', target: 'es2022', format: 'iife', plugins: webPlugins(), metafile: true },
   // The CLI's HTML report inlines this page script (src/report/render.ts falls back to bundling it at run time).
   { in: 'src/report/page.ts', out: 'dist/report-page.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ];
@@ -38,5 +42,9 @@ const jobs = entries
 if (watch) {
   for (const job of jobs) await (await context(job)).watch();
 } else {
-  await Promise.all(jobs.map((job) => build(job)));
+  const results = await Promise.all(jobs.map((job) => build(job)));
+  // A Node module in a web bundle would fail only in the browser: fail the build instead.
+  jobs.forEach((job, i) => {
+    if (job.plugins !== undefined) assertNoNodeModules(job.outfile, results[i].metafile);
+  });
 }

@@ -49,7 +49,7 @@ export function csvDataset(spec: CsvSpec, rng: Random, options: FileOptions): Da
 function readTable(read: SpecReader, field: 'path' | 'testPath', options: FileOptions): Table {
   const name = read.string(field);
   const file = resolveDataFile(read, field, options);
-  const text = readDataFile(read, field, file, options).toString('utf8');
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readDataFile(read, field, file, options));
   let records: CsvRecord[];
   try {
     records = parseCsv(text);

@@ -2,7 +2,7 @@
 // last byte is the number of dimensions (0x00000803: u8 images [n, rows, cols];
 // 0x00000801: u8 labels [n]), the dimensions as big-endian u32, then the bytes. Files
 // may be gzipped, as they are distributed; that is recognised by gzip's 0x1f 0x8b magic.
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync } from '../platform/gunzip.ts';
 import { MAX_DATA_FILE_BYTES, megabytes } from './paths.ts';
 
 export const IDX_IMAGES = 0x00000803;

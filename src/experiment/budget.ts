@@ -4,7 +4,7 @@
 // an error, so the file does not run: a typo such as `epochs: 1e12` or `hidden: [1000000]`
 // is caught before it takes the machine. The limits are settings (reglab.budget.*).
 import { sweepValues } from './sweepValues.ts';
-import { availableParallelism } from 'node:os';
+import { availableParallelism } from '../platform/cores.ts';
 import type { Node } from 'jsonc-parser';
 import type { Check } from './checks/context.ts';
 import { runCost, type RunCost } from './cost.ts';

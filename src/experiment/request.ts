@@ -19,6 +19,11 @@ export interface RunRequest {
   /** Folder of the experiment file (data paths are relative to it) and the workspace root they must stay in. */
   baseDir: string;
   workspaceRoot?: string;
+  /**
+   * The data files' bytes by absolute path, read beforehand by the extension host: a Web
+   * Worker cannot read the workspace (extension/trainingPools.web.ts). Absent on desktop.
+   */
+  files?: Record<string, Uint8Array>;
   /** Values the playground laid over the file's, by config path: the charts name the run after them. */
   overrides?: Record<string, number>;
 }

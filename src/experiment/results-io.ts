@@ -7,9 +7,12 @@
 // CSV without its JSON, which no reader lists and the next save (or listing) removes; the
 // previous results are never touched.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { RESULTS_VERSION, type ExperimentResults } from '../results/model.ts';
+import { join } from 'node:path';
+import type { ExperimentResults } from '../results/model.ts';
+import { curvesCsv, experimentSlug, parseResults, resultsFileName } from './results-format.ts';
 import { folderInsideWorkspace } from './workspaceFolder.ts';
+
+export { curvesCsv, experimentSlug };
 
 const TEMPORARY = /\.(\d+)\.\d+\.tmp$/;
 
@@ -44,7 +47,7 @@ export function saveResults(dir: string, results: ExperimentResults, workspaceRo
   mkdirSync(folder, { recursive: true });
   if (workspaceRoot !== undefined) folderInsideWorkspace(workspaceRoot, folder, setting);
   removeLeftovers(folder);
-  const path = join(folder, `${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  const path = join(folder, resultsFileName(results));
   const csv = path.replace(/\.json$/, '.csv');
   const temporaryJson = temporaryOf(path);
   const temporaryCsv = temporaryOf(csv);
@@ -104,11 +107,7 @@ function ageOf(path: string): number {
 }
 
 export function readResults(path: string): ExperimentResults {
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as ExperimentResults;
-  if (parsed.version !== RESULTS_VERSION || !Array.isArray(parsed.runs)) {
-    throw new Error(`${path} is not a Reglab results file of version ${RESULTS_VERSION}`);
-  }
-  return parsed;
+  return parseResults(readFileSync(path, 'utf8'), path);
 }
 
 /** Saved results under `dir`, newest first. */
@@ -129,27 +128,4 @@ export function listResults(dir: string): { path: string; experiment: string; st
       return files.map((f) => ({ path: join(dir, experiment, f), experiment, startedAt: f.replace(/\.json$/, '') }));
     })
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-}
-
-export function experimentSlug(file: string): string {
-  return basename(file).replace(/\.reglab\.json$/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-}
-
-const CSV_COLUMNS = [
-  'epoch', 'step', 'trainLoss', 'trainDataLoss', 'trainPenalty', 'testLoss', 'trainAccuracy', 'testAccuracy', 'weightNorm', 'weightL1', 'sparsity', 'validationLoss',
-] as const;
-
-/** Every run's per-epoch curves, one row per run and epoch. */
-export function curvesCsv(results: ExperimentResults): string {
-  const header = ['run', 'variant', 'sweepValue', 'repeat', 'seed', ...CSV_COLUMNS].join(',');
-  const rows = results.runs.flatMap((run) =>
-    run.metrics.map((m) =>
-      [csvField(run.id), csvField(run.variant), run.sweepValue ?? '', run.repeat, run.seed, ...CSV_COLUMNS.map((c) => m[c] ?? '')].join(','),
-    ),
-  );
-  return [header, ...rows].join('\n') + '\n';
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,13 +2,13 @@
 // file (its variants, and its sweep), and in exact mode a JSON of Reglab's own data,
 // initial weights, shuffling and dropout seeds beside it, so that the script's losses can be checked
 // against Reglab's step by step. Free of vscode: the CLI and the extension both call it.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { loadDataset, type Dataset } from '../data/index.ts';
 import { expandRuns, slugOf } from '../experiment/expand.ts';
 import { baseRunConfig, resolveRunConfig } from '../experiment/resolve.ts';
 import type { Experiment, RunConfig } from '../experiment/schema/experiment.ts';
 import { exactJson } from './exact.ts';
+export { writePytorchExport } from './write.ts';
 import { fieldAt, pyName } from './fields.ts';
 import { loopShape } from './loop.ts';
 import { Plan, type ExportRun, type SweepPlan } from './plan.ts';
@@ -97,12 +97,3 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
   return { scriptName, script, dataFiles };
 }
 
-/** Writes an export into `outDir` (created if needed); returns the paths written, the script first. */
-export function writePytorchExport(exported: PytorchExport, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  return [{ name: exported.scriptName, content: exported.script }, ...exported.dataFiles].map(({ name, content }) => {
-    const path = join(outDir, name);
-    writeFileSync(path, content);
-    return path;
-  });
-}

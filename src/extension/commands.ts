@@ -14,7 +14,7 @@ import { newExperiment } from './templates.ts';
 import type { Training } from './training.ts';
 
 export interface CommandServices {
-  extensionPath: string;
+  extensionUri: vscode.Uri;
   log: Log;
   training: Training;
   panel: PanelHost;
@@ -36,8 +36,8 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
       if (!s.training.stop('stopped by the user')) void vscode.window.showInformationMessage('Nothing is training.');
     },
     'reglab.openPanel': () => s.panel.show(false),
-    'reglab.newExperiment': (template?: unknown) => newExperiment(s.extensionPath, s.log, typeof template === 'string' ? template : undefined),
-    'reglab.openLesson': (lesson?: unknown) => openLesson(s.extensionPath, s.log, typeof lesson === 'string' ? lesson : undefined),
+    'reglab.newExperiment': (template?: unknown) => newExperiment(s.extensionUri, s.log, typeof template === 'string' ? template : undefined),
+    'reglab.openLesson': (lesson?: unknown) => openLesson(s.extensionUri, s.log, typeof lesson === 'string' ? lesson : undefined),
     'reglab.showHistory': () => s.history.show(),
     'reglab.exportCsv': () => s.exports.csv(),
     'reglab.exportChart': () => s.exports.png(),

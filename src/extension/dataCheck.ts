@@ -7,11 +7,11 @@
 // It runs on the extension host, so nothing here may wait on the disk: files are looked
 // at and read asynchronously (a named pipe or a device is refused, never opened to wait),
 // and only small ones are parsed, from the bytes read.
-import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DataError, loadDataset } from '../data/index.ts';
 import { SpecReader } from '../data/params.ts';
-import { readDataFileAsync, refuse, resolveDataFile } from '../data/paths.ts';
+import { resolveDataFile } from '../data/paths.ts';
+import { readDataFileAsync, statDataFile } from './dataFiles.ts';
 import type { DataSpec } from '../data/spec.ts';
 import type { Diagnostic } from '../experiment/diagnostics.ts';
 import { expandRuns } from '../experiment/expand.ts';
@@ -27,7 +27,7 @@ import { knownValue } from '../experiment/nodeValue.ts';
 import { experimentSchema } from '../experiment/schema/experiment.ts';
 
 /** The fields of each file-reading generator that name a file. */
-const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+export const FILE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   csv: ['path', 'testPath'],
   mnist: ['images', 'labels', 'testImages', 'testLabels'],
 };
@@ -128,9 +128,8 @@ export class DataChecker {
       for (const field of fields) {
         if ((spec as unknown as Record<string, unknown>)[field] === undefined) continue;
         const path = resolveDataFile(read, field, options);
-        const stats = await stat(path);
-        const refusal = refuse(stats);
-        if (refusal !== undefined) read.fail(`"${read.string(field)}" ${refusal}`, [field]);
+        const stats = await statDataFile(path);
+        if (stats.refusal !== undefined) read.fail(`"${read.string(field)}" ${stats.refusal}`, [field]);
         bytes += stats.size;
         files.push({ field, path });
         stamps.push(`${path}:${stats.size}:${stats.mtimeMs}`);

@@ -1,14 +1,15 @@
 // Exports of what the panel shows, into the workspace: the curves as CSV (one row per run and
 // epoch) and the visible chart(s) as a PNG the page draws. Files go to reglab.exportFolder
 // (default .reglab/exports) of the experiment's workspace folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { curvesCsv, experimentSlug, writeFileAtomic } from '../experiment/results-io.ts';
+import { curvesCsv, experimentSlug } from '../experiment/results-format.ts';
 import { trace, type Log } from './log.ts';
 import type { PanelHost } from './panel.ts';
 import { exportDir } from './settings.ts';
 import type { SettingsService } from './settingsService.ts';
+import { uriForPath, writePath } from './workspaceFs.ts';
+import { decodeBase64 } from '../engine/wasm/base64.ts';
 
 export class Exports {
   constructor(
@@ -22,7 +23,7 @@ export class Exports {
     if (results === null) return this.nothing();
     const target = this.target(results.file, 'csv');
     if (target === undefined) return undefined;
-    writeFileAtomic(target.fsPath, curvesCsv(results));
+    await writePath(target.fsPath, curvesCsv(results));
     return this.done(target, 'curves');
   }
 
@@ -37,7 +38,7 @@ export class Exports {
       void vscode.window.showErrorMessage(`Could not export the chart: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
-    writeFileSync(target.fsPath, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    await writePath(target.fsPath, decodeBase64(dataUrl.slice(dataUrl.indexOf(',') + 1)));
     return this.done(target, 'chart');
   }
 
@@ -48,10 +49,9 @@ export class Exports {
       return undefined;
     }
     const dir = exportDir(folder.uri.fsPath, this.settings.current);
-    mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const view = extension === 'png' ? `-${this.panel.view}` : '';
-    return vscode.Uri.file(join(dir, `${experimentSlug(file || 'results')}${view}-${stamp}.${extension}`));
+    return uriForPath(join(dir, `${experimentSlug(file || 'results')}${view}-${stamp}.${extension}`));
   }
 
   private nothing(): undefined {

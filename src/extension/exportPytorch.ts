@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { stepDone } from './walkthrough.ts';
 import { hasErrors } from '../experiment/diagnostics.ts';
 import { exportPytorch, writePytorchExport } from '../export/index.ts';
+import { uriForPath } from './workspaceFs.ts';
 import { openExperiment, workspaceRootOf } from './documents.ts';
 import type { Log } from './log.ts';
 import { ensureTrusted } from './trust.ts';
@@ -41,8 +42,8 @@ export async function exportAsPytorch(uri: vscode.Uri, log: Log, variant?: strin
     ...(variant === undefined ? {} : { variant }),
     ...(workspaceRoot === undefined ? {} : { workspaceRoot }),
   });
-  const [script, ...data] = writePytorchExport(exported, outDir);
+  const [script, ...data] = await writePytorchExport(exported, outDir);
   log.info(`Exported ${uri.fsPath} as ${script}${data.length > 0 ? ` with ${data.join(', ')}` : ''}`);
   stepDone('exported');
-  await vscode.window.showTextDocument(vscode.Uri.file(script!), { preview: false });
+  await vscode.window.showTextDocument(uriForPath(script!), { preview: false });
 }

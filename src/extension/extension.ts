@@ -15,12 +15,13 @@ import { registerPanelSerializer } from './serializer.ts';
 import { SettingsService } from './settingsService.ts';
 import { TrainingProgress } from './progress.ts';
 import { Training } from './training.ts';
+import { createTrainingPool } from './trainingPools.ts';
 import { ensureTrusted } from './trust.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new SettingsService();
-  const training = new Training(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, settings, log);
+  const training = new Training((workers, flushMs) => createTrainingPool(context.extensionUri, workers, flushMs), settings, log);
   const panel = new PanelHost(context.extensionUri, training, settings, log, context.workspaceState);
   const playground = new Playground(panel, training, log);
   const history = new History(panel, playground, settings, log);
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new ExperimentDiagnostics(settings),
     vscode.languages.registerCodeLensProvider(EXPERIMENT_SELECTOR, new ExperimentCodeLenses()),
     registerPanelSerializer(panel),
-    ...registerCommands({ extensionPath: context.extensionPath, log, training, panel, history, exports }),
+    ...registerCommands({ extensionUri: context.extensionUri, log, training, panel, history, exports }),
   );
   void vscode.commands.executeCommand('setContext', 'reglab.running', false);
 

@@ -2,7 +2,6 @@
 // current experiment's on top) and "Open results" (the newest of one experiment). Opening
 // them shows the charts without retraining; it works in Restricted Mode too (it only reads
 // files Reglab wrote into the results folder).
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { hasErrors } from '../experiment/diagnostics.ts';
 import { experimentSlug, listResults, readResults } from '../experiment/results-io.ts';
@@ -15,6 +14,7 @@ import { trace, type Log } from './log.ts';
 import { resolveFile, type PanelHost } from './panel.ts';
 import type { Playground } from './playground.ts';
 import { resultsDir } from './settings.ts';
+import { pathExists } from './workspaceFs.ts';
 import type { SettingsService } from './settingsService.ts';
 
 export class History {
@@ -25,17 +25,17 @@ export class History {
     private readonly log: Log,
   ) {}
 
-  private saved(): { runs: SavedRun[]; root: string }[] {
-    return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+  private saved(): Promise<{ runs: SavedRun[]; root: string }[]> {
+    return Promise.all((vscode.workspace.workspaceFolders ?? []).map(async (folder) => ({
       root: folder.uri.fsPath,
-      runs: listResults(resultsDir(folder.uri.fsPath, this.settings.current)),
-    }));
+      runs: await listResults(resultsDir(folder.uri.fsPath, this.settings.current)),
+    })));
   }
 
   async show(): Promise<void> {
     const active = vscode.window.activeTextEditor?.document.uri;
     const current = active !== undefined && isExperimentUri(active) ? experimentSlug(displayPath(active)) : this.panel.results !== null ? experimentSlug(this.panel.results.file) : undefined;
-    const items = this.saved().flatMap(({ runs, root }) => historyItems(runs, root, current));
+    const items = (await this.saved()).flatMap(({ runs, root }) => historyItems(runs, root, current));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(`No saved results yet: results are saved in ${this.settings.current.resultsFolder} when an experiment finishes.`);
       return;
@@ -48,7 +48,7 @@ export class History {
   async openLatest(uri: vscode.Uri): Promise<boolean> {
     const slug = experimentSlug(displayPath(uri));
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const runs = folder === undefined ? [] : listResults(resultsDir(folder.uri.fsPath, this.settings.current)).filter((r) => r.experiment === slug);
+    const runs = folder === undefined ? [] : (await listResults(resultsDir(folder.uri.fsPath, this.settings.current))).filter((r) => r.experiment === slug);
     if (runs.length === 0) {
       const run = vscode.workspace.isTrusted ? 'Run' : undefined;
       void vscode.window.showInformationMessage(`No saved results of ${displayPath(uri)} yet.`, ...(run === undefined ? [] : [run])).then((choice) => {
@@ -63,13 +63,13 @@ export class History {
   private async open(path: string, known?: vscode.Uri): Promise<void> {
     let results: ExperimentResults;
     try {
-      results = readResults(path);
+      results = await readResults(path);
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not read ${vscode.workspace.asRelativePath(path, false)}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const uri = known ?? resolveFile(results.file);
-    const exists = uri !== undefined && existsSync(uri.fsPath);
+    const exists = uri !== undefined && (await pathExists(uri.fsPath));
     const knobs = exists ? await knobsOf(uri) : [];
     if (exists) this.playground.reset(uri, knobs);
     this.panel.showResults(results, exists ? uri : undefined, knobs, path);

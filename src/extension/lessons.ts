@@ -3,11 +3,9 @@
 // chosen one copied into the workspace under its own name and opened. A lesson already
 // copied is opened as it is: the user's edits are never overwritten. Writing a file runs
 // nothing, so it works in Restricted Mode too.
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { trace, type Log } from './log.ts';
-import { listTemplates, targetFolder, workspaceCopy, type Template } from './templates.ts';
+import { exists, listTemplates, targetFolder, workspaceCopy, type Template } from './templates.ts';
 import { stepDone } from './walkthrough.ts';
 
 export interface Lesson extends Template {
@@ -17,16 +15,16 @@ export interface Lesson extends Template {
   lesson: string;
 }
 
-export function listLessons(extensionPath: string): Lesson[] {
-  return listTemplates(extensionPath).map((t) => {
-    const first = readFileSync(t.file, 'utf8').split('\n', 1)[0] ?? '';
+export async function listLessons(extensionUri: vscode.Uri): Promise<Lesson[]> {
+  return (await listTemplates(extensionUri)).map((t) => {
+    const first = t.text.split('\n', 1)[0] ?? '';
     const match = /^\/\/\s*(Lesson \d+)\s*[—-]\s*(.+)$/.exec(first.trim());
     return { ...t, label: match?.[1] ?? t.name, lesson: match?.[2] ?? t.description };
   });
 }
 
-export async function openLesson(extensionPath: string, log: Log, pickName?: string): Promise<vscode.Uri | undefined> {
-  const lessons = listLessons(extensionPath);
+export async function openLesson(extensionUri: vscode.Uri, log: Log, pickName?: string): Promise<vscode.Uri | undefined> {
+  const lessons = await listLessons(extensionUri);
   if (lessons.length === 0) {
     void vscode.window.showErrorMessage('The Reglab extension has no lessons (its examples folder is missing).');
     return undefined;
@@ -40,12 +38,12 @@ export async function openLesson(extensionPath: string, log: Log, pickName?: str
   if (picked === undefined) return undefined;
   const folder = await targetFolder();
   if (folder === undefined) return undefined;
-  const target = vscode.Uri.joinPath(folder, basename(picked.file));
+  const target = vscode.Uri.joinPath(folder, picked.name);
   const relative = vscode.workspace.asRelativePath(target, false);
-  if (existsSync(target.fsPath)) {
+  if (await exists(target)) {
     log.info(`Opened ${relative}: the lesson was already in the workspace (left as it is)`);
   } else {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(workspaceCopy(picked.file)));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(workspaceCopy(picked.text)));
     log.info(`Copied ${picked.label} into ${relative}`);
   }
   await vscode.window.showTextDocument(target, { preview: false });

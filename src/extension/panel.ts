@@ -4,8 +4,8 @@
 // nothing before the page says it is ready. Every message from the page is validated
 // (parsePageMessage) before anything acts on it.
 import * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
 import { readResults } from '../experiment/results-io.ts';
+import { pathExists } from './workspaceFs.ts';
 import { countRuns, type RunCounts } from '../results/counts.ts';
 import { isSettled, statusAfter, type ExperimentResults, type RunStatus } from '../results/model.ts';
 import type { RunEvent } from '../protocol.ts';
@@ -194,12 +194,12 @@ export class PanelHost extends Disposable {
    * When that state has no results (VS Code did not get to store it, or it was too large),
    * the results saved last in this workspace are shown instead: still no retraining.
    */
-  revive(panel: vscode.WebviewPanel, saved: unknown): void {
+  async revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
     if (this.panel !== undefined && this.panel !== panel) this.panel.dispose();
     let state = toPanelState(saved);
     let from = 'the page\'s state';
     if (state?.results == null) {
-      const last = this.lastSaved();
+      const last = await this.lastSaved();
       if (last !== undefined) state = { ...(state ?? emptyPanelState()), file: last.file, results: last };
       from = 'the results saved last';
     }
@@ -385,11 +385,11 @@ export class PanelHost extends Disposable {
   }
 
   /** The results file the panel showed last in this workspace, read back; undefined when gone. */
-  private lastSaved(): ExperimentResults | undefined {
+  private async lastSaved(): Promise<ExperimentResults | undefined> {
     const path = this.memento.get<string>(LAST_RESULTS);
-    if (path === undefined || !existsSync(path)) return undefined;
+    if (path === undefined || !(await pathExists(path))) return undefined;
     try {
-      return readResults(path);
+      return await readResults(path);
     } catch {
       return undefined;
     }

@@ -7,7 +7,7 @@ import type { PanelHost } from './panel.ts';
 export function registerPanelSerializer(panel: PanelHost): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-      panel.revive(webviewPanel, state);
+      await panel.revive(webviewPanel, state);
     },
   });
 }

@@ -12,8 +12,7 @@ import type { Experiment } from '../experiment/schema/experiment.ts';
 import type { RunEvent, RunOutcome } from '../protocol.ts';
 import type { RunRequest } from '../experiment/request.ts';
 import type { Knob } from '../webview/contract.ts';
-import { RunPool } from '../worker/pool.ts';
-import { TRAINING_NICENESS } from '../worker/priority.ts';
+import type { TrainingPool } from '../worker/trainingPool.ts';
 import { editorWorkerCount } from '../worker/workerCount.ts';
 import { Disposable, toDisposable } from './disposable.ts';
 import { trace, type Log } from './log.ts';
@@ -64,7 +63,7 @@ export interface SessionEnd {
 }
 
 export class Training extends Disposable {
-  private pool: RunPool | undefined;
+  private pool: TrainingPool | undefined;
   private poolWorkers = 0;
   private current: Session | undefined;
   /** Each open session's own record of its runs, which its events are folded into. */
@@ -80,7 +79,8 @@ export class Training extends Disposable {
   readonly onDidEvent = this.evented.event;
 
   constructor(
-    private readonly workerPath: string,
+    /** A pool of `workers` workers (trainingPools.ts: worker threads on desktop, Web Workers on the web). */
+    private readonly createPool: (workers: number, flushMs: number) => TrainingPool,
     private readonly settings: SettingsService,
     private readonly log: Log,
   ) {
@@ -155,7 +155,7 @@ export class Training extends Disposable {
     void vscode.commands.executeCommand('setContext', 'reglab.running', true);
     this.started.fire(session);
 
-    void batch.done.then(() => {
+    void batch.done.then(async () => {
       this.folders.delete(session);
       const stopAt = this.stopRequested.get(session);
       if (stopAt !== undefined) this.log.info(`Every run of "${experiment.title}" stopped ${Math.round(performance.now() - stopAt)} ms after Stop`);
@@ -168,7 +168,7 @@ export class Training extends Disposable {
       if (options.kind === 'experiment' && options.workspaceRoot !== undefined && live.runs.some((r) => r.metrics.length > 0)) {
         try {
           const dir = resultsDir(options.workspaceRoot, this.settings.current);
-          const saved = saveResults(dir, live, options.workspaceRoot);
+          const saved = await saveResults(dir, live, options.workspaceRoot);
           end.savedTo = saved;
         } catch (error) {
           this.log.error(`Could not save the results: ${error instanceof Error ? error.message : String(error)}`);
@@ -203,12 +203,11 @@ export class Training extends Disposable {
     this.evented.fire({ session, event });
   }
 
-  private ensurePool(): RunPool {
+  private ensurePool(): TrainingPool {
     const workers = this.workerCount;
     if (this.pool !== undefined && this.poolWorkers === workers) return this.pool;
     void this.pool?.dispose();
-    // Training yields to the editor: the workers run at a lower priority than the extension host and the window.
-    this.pool = new RunPool({ workerPath: this.workerPath, workers, flushMs: Math.min(200, this.settings.current.chartUpdateRate), niceness: TRAINING_NICENESS });
+    this.pool = this.createPool(workers, Math.min(200, this.settings.current.chartUpdateRate));
     this.poolWorkers = workers;
     return this.pool;
   }

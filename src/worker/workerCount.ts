@@ -2,7 +2,7 @@
 // it a core: on a 2-core machine two busy workers starve the window's renderer and the
 // extension host, and every keystroke waits (measured: 240-860 ms per key). Beyond four
 // workers a sweep of small nets gains little and the machine's other work pays for it.
-import { availableParallelism } from 'node:os';
+import { availableParallelism } from '../platform/cores.ts';
 
 export const MAX_EDITOR_WORKERS = 4;
 

@@ -30,7 +30,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
   const started = performance.now();
   let data: Dataset;
   try {
-    data = loadDataset(config.data, { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot });
+    const preloaded = request.files === undefined ? {} : { preloaded: new Map(Object.entries(request.files)) };
+    data = loadDataset(config.data, { seed, baseDir: request.baseDir, workspaceRoot: request.workspaceRoot, ...preloaded });
     // Validation samples come out of the training set, by the run seed's own stream.
     data = withHoldOut(data, config.data, deriveSeed(seed, 'holdout'), request.fold ?? 0);
   } catch (error) {

@@ -72,7 +72,7 @@ describe('the packaged .vsix', () => {
   it('holds only what the extension loads: bundles without source maps, codicons, media, schema, lessons, bundled digits', () => {
     const unexpected = files.filter(
       (f) =>
-        !['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'schemas/reglab.schema.json'].includes(f) &&
+        !['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'dist/web/extension.js', 'dist/web/worker.js', 'schemas/reglab.schema.json'].includes(f) &&
         !/^dist\/codicons\/codicon\.(css|ttf)$/.test(f) &&
         !/^examples\/\d\d-[a-z0-9-]+\.reglab\.json$/.test(f) &&
         !/^data\/mnist-10k\/(train|t10k)-(images-idx3|labels-idx1)-ubyte\.gz$/.test(f) &&
@@ -80,7 +80,7 @@ describe('the packaged .vsix', () => {
     );
     assert.deepEqual(unexpected, []);
     assert.equal(files.filter((f) => f.startsWith('data/mnist-10k/')).length, 4, 'the bundled digits are shipped');
-    for (const bundle of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'dist/web/extension.js', 'dist/web/worker.js']) {
       const js = entry(`extension/${bundle}`);
       assert.doesNotMatch(js, /sourceMappingURL/, `${bundle} names a source map the package does not ship`);
       assert.ok(js.split('\n').length < 100, `${bundle} is minified`);
@@ -89,11 +89,12 @@ describe('the packaged .vsix', () => {
     const webview = entry('extension/dist/webview.js');
     assert.ok(webview.includes('"scatter"'), 'the scatter controller is in');
     for (const kind of ['doughnut', 'polarArea', 'radar', 'bubble', 'bar', 'pie']) assert.ok(!webview.includes(`"${kind}"`), `Chart.js's ${kind} chart is bundled`);
-    // Every file VS Code reads from the manifest (main, icon, contributes: walkthrough media, schema) is shipped.
-    const manifest = JSON.parse(entry('extension/package.json')) as { main: string; icon: string; contributes: unknown };
-    const named = [manifest.main, manifest.icon, JSON.stringify(manifest.contributes)].join(' ');
+    // Every file VS Code reads from the manifest (main, browser, icon, contributes: walkthrough media, schema) is shipped.
+    const manifest = JSON.parse(entry('extension/package.json')) as { main: string; browser: string; icon: string; contributes: unknown };
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const named = [manifest.main, manifest.browser, manifest.icon, JSON.stringify(manifest.contributes)].join(' ');
     const paths = [...named.matchAll(/(?:\.\/)?((?:media|dist|schemas)\/[\w./-]+)/g)].map((m) => m[1]!);
-    assert.ok(paths.length >= 9, paths.join(', '));
+    assert.ok(paths.length >= 10, paths.join(', '));
     for (const path of paths) assert.ok(files.includes(path), `package.json names ${path}, which is not shipped`);
   });
 });
