@@ -4,10 +4,9 @@
 // each split interleaves the classes (a 0, a 1, …, a 9, a 0, …), so the first N digits
 // that limitTrain / limitTest keep hold every class about equally.
 //
-// Where they are: data/mnist-10k/ at the package's root, beside dist/ (the bundles run from
-// dist/, so one folder up) and two folders above this source file (tests run from src/data/).
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Where they are and how they are read: bundled-digits-files.ts (the web build's twin has
+// the extension host read them before training).
+export { bundledDigitsDir, bundledDigitsPath, readBundledDigits } from './bundled-digits-files.ts';
 
 export const BUNDLED_DIGITS_FOLDER = 'data/mnist-10k';
 
@@ -28,18 +27,4 @@ export const BUNDLED_DIGITS = { train: 8004, test: 1996, inputs: 784, classes: 1
 /** Why a spec naming some of the four files but not all is refused (the loader and the editor's check say it). */
 export function mnistFilesMessage(missing: readonly string[]): string {
   return `${missing.map((f) => `"${f}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: name all four IDX files (images, labels, testImages, testLabels), or none to train on the 10,000 digits Reglab ships`;
-}
-
-/** The folder holding the bundled files; throws when the installation lacks it. */
-export function bundledDigitsDir(): string {
-  // `__filename`: defined by esbuild's CJS bundles and by tsx (this package is CommonJS).
-  const here = typeof __filename === 'string' && __filename !== '' ? dirname(__filename) : process.cwd();
-  const candidates = [join(here, '..', BUNDLED_DIGITS_FOLDER), join(here, '..', '..', BUNDLED_DIGITS_FOLDER)];
-  const found = candidates.find((dir) => existsSync(join(dir, BUNDLED_DIGITS_FILES.images)));
-  if (found === undefined) throw new Error(`Reglab's bundled digits are missing (looked in ${candidates.join(' and ')}); reinstall Reglab, or name your own IDX files`);
-  return found;
-}
-
-export function bundledDigitsPath(field: MnistFileField): string {
-  return join(bundledDigitsDir(), BUNDLED_DIGITS_FILES[field]);
 }

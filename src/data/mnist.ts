@@ -2,8 +2,7 @@
 // when the spec names no file, the 10,000 real digits Reglab ships (bundled-digits.ts).
 // Each image becomes one row of rows·cols inputs; the classes are 0 … the largest label.
 // limitTrain / limitTest keep the first samples of a file, in file order (no randomness).
-import { readFileSync } from 'node:fs';
-import { bundledDigitsPath, MNIST_FILE_FIELDS, mnistFilesMessage } from './bundled-digits.ts';
+import { MNIST_FILE_FIELDS, mnistFilesMessage, readBundledDigits } from './bundled-digits.ts';
 import type { Dataset, Split } from './dataset.ts';
 import { decodeIdx, IDX_IMAGES, IDX_LABELS, IdxError, type IdxArray } from './idx.ts';
 import { SpecReader } from './params.ts';
@@ -34,8 +33,8 @@ export function mnistDataset(spec: MnistSpec, options: FileOptions): Dataset {
   const limitTrain = read.optionalCount('limitTrain');
   const limitTest = read.optionalCount('limitTest');
   const bundled = usesBundledDigits(spec, read);
-  const train = bundled ? readBundled('images', 'labels') : readPair(read, 'images', 'labels', options);
-  const test = bundled ? readBundled('testImages', 'testLabels') : readPair(read, 'testImages', 'testLabels', options);
+  const train = bundled ? readBundled('images', 'labels', options) : readPair(read, 'images', 'labels', options);
+  const test = bundled ? readBundled('testImages', 'testLabels', options) : readPair(read, 'testImages', 'testLabels', options);
   const [, rows, cols] = train.images.dims as [number, number, number];
   const [, testRows, testCols] = test.images.dims as [number, number, number];
   if (testRows !== rows || testCols !== cols) {
@@ -62,9 +61,9 @@ function usesBundledDigits(spec: MnistSpec, read: SpecReader): boolean {
 }
 
 /** The shipped files are Reglab's own: read without the workspace's checks. */
-function readBundled(imageField: ImageField, labelField: LabelField): LabelledImages {
-  const images = decodeIdx(readFileSync(bundledDigitsPath(imageField)), IDX_IMAGES);
-  const labels = decodeIdx(readFileSync(bundledDigitsPath(labelField)), IDX_LABELS);
+function readBundled(imageField: ImageField, labelField: LabelField, options: FileOptions): LabelledImages {
+  const images = decodeIdx(readBundledDigits(imageField, options.preloaded), IDX_IMAGES);
+  const labels = decodeIdx(readBundledDigits(labelField, options.preloaded), IDX_LABELS);
   return { images, labels: labels.data };
 }
 

@@ -44,7 +44,7 @@ function isGzip(bytes: Uint8Array): boolean {
  * Unpacks a .gz data file (an MNIST .idx.gz) here, where it can wait: a Web Worker has no
  * synchronous gunzip. Stops past the data file limit, as the desktop's zlib does.
  */
-async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
