@@ -177,7 +177,7 @@ function w5(): Trainer {
   };
 }
 
-const TRAINERS: Record<WorkloadId, () => Trainer> = {
+export const TRAINERS: Record<WorkloadId, () => Trainer> = {
   W1: w1,
   W2: w2,
   W3_single: () => w3([W.W3.singleLambda]),
