@@ -195,7 +195,7 @@ export const SOURCES: { name: string; data: Record<string, unknown>; draw?: numb
   { name: 'csv-values', data: { generator: 'csv', path: 'values-train.csv', testPath: 'values-test.csv', features: ['a', 'b'], target: 'value' } },
   { name: 'mnist', data: { generator: 'mnist', images: 'train-images.gz', labels: 'train-labels.gz', testImages: 'test-images', testLabels: 'test-labels', normalize: 'standard', limitTrain: 6 } },
   // Reglab's bundled digits: the script reads them where Reglab is installed.
-  { name: 'mnist-bundled', data: { generator: 'mnist', limitTrain: 30, limitTest: 20 } },
+  { name: 'mnist-bundled', data: { generator: 'mnist', limitTrain: 6, limitTest: 4 } }, // values compared up to 5000 per tensor: 6 × 784
 ];
 
 
