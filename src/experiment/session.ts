@@ -64,7 +64,19 @@ export function resultsHeader(experiment: Experiment, file: string, requests: re
     title: experiment.title,
     description: experiment.description,
     variantDescriptions: descriptions,
+    initialization: initializationText(requests),
     sweepOver: hasSweep ? experiment.sweep?.over : undefined,
     gridOver: hasSweep ? experiment.sweep?.grid?.over : undefined,
   };
+}
+
+/** With two variants or more: whether they start from the same initial weights, as the panel's lesson area says. */
+export function initializationText(requests: readonly RunRequest[]): string | undefined {
+  const variants = new Map<string, boolean>();
+  for (const r of requests) if (r.sweepValue === undefined) variants.set(r.variant, r.config.model.initPerVariant);
+  if (variants.size < 2) return undefined;
+  const own = [...variants.values()].filter(Boolean).length;
+  if (own === 0) return 'Every variant starts from the same initial weights (drawn from the seed), so the variants differ only by what they change.';
+  if (own === variants.size) return 'Each variant draws its own initial weights (model.initPerVariant), as a PyTorch script that builds one net after another does.';
+  return `${own} of ${variants.size} variants draw their own initial weights (model.initPerVariant); the others share one draw.`;
 }

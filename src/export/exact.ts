@@ -56,7 +56,7 @@ export function exactJson(plan: Plan, source: string, loader: boolean): string {
     const n = run.data.train.n;
     const refs: Refs = {
       data: data.ref(`${seed} ${JSON.stringify(config.data)}`, () => dataLists(run.data)),
-      init: init.ref(`${seed} ${JSON.stringify([config.model, config.regularization.dropout, config.training.loss, config.dtype, JSON.stringify(config.data)])}`, () =>
+      init: init.ref(`${seed} ${config.model.initPerVariant ? run.spec.variant ?? 'base' : ''} ${JSON.stringify([config.model, config.regularization.dropout, config.training.loss, config.dtype, JSON.stringify(config.data)])}`, () =>
         initialWeights(run),
       ),
     };
@@ -103,7 +103,7 @@ function dataLists(data: Dataset): unknown[] {
 
 /** The initial weights Reglab's runner starts this run from, by state_dict name. */
 function initialWeights(run: ExportRun): Record<string, unknown> {
-  const { model } = setupModel(run.spec.config, run.data, run.spec.seed);
+  const { model } = setupModel(run.spec.config, run.data, run.spec.seed, run.spec.variant ?? 'base');
   return Object.fromEntries(
     model.namedParameters().map(([name, p]) => {
       const values = Array.from(p.data);

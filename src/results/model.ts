@@ -51,6 +51,8 @@ export interface ExperimentResults {
   description?: string;
   /** Each variant's description (the "what to look for"), by variant name. */
   variantDescriptions?: Record<string, string>;
+  /** With several variants: whether they start from the same initial weights (model.initPerVariant), in a sentence. */
+  initialization?: string;
   startedAt: string;
   finishedAt?: string;
   sweepOver?: string;
@@ -79,6 +81,7 @@ export interface ResultsHeader {
   title: string;
   description?: string | undefined;
   variantDescriptions?: Record<string, string> | undefined;
+  initialization?: string | undefined;
   sweepOver?: string | undefined;
   gridOver?: string | undefined;
 }
@@ -91,6 +94,7 @@ export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]
     title: header.title,
     ...(header.description === undefined ? {} : { description: header.description }),
     ...(Object.keys(descriptions).length === 0 ? {} : { variantDescriptions: { ...descriptions } }),
+    ...(header.initialization === undefined ? {} : { initialization: header.initialization }),
     startedAt: new Date().toISOString(),
     ...(header.sweepOver === undefined ? {} : { sweepOver: header.sweepOver }),
     ...(header.gridOver === undefined ? {} : { gridOver: header.gridOver }),

@@ -146,6 +146,7 @@ function render(): void {
   layout.hidden = results === null;
   if (results === null) return;
   const descriptions = Object.entries(results.variantDescriptions ?? {}).map(([name, description]) => ({ name, description }));
+  if (results.initialization !== undefined) descriptions.push({ name: 'Initial weights', description: results.initialization });
   lesson.update(results.description, descriptions, store.sectionOpen('lesson', wide));
   const names = variantNames(results);
   for (const variant of hidden) if (!names.includes(variant)) hidden.delete(variant);

@@ -1,5 +1,5 @@
 // The `model` block: an MLP whose input and output sizes come from the data set.
-import { array, enumOf, integer, number, object } from '../dsl/builders.ts';
+import { array, boolean, enumOf, integer, number, object } from '../dsl/builders.ts';
 
 export const modelSchema = object(
   {
@@ -33,6 +33,11 @@ export const modelSchema = object(
       description: 'Standard deviation of the initial weights (and of the biases with `initBias: "normal"`) with `init: "normal"`; d2l uses 1. Used only with that init.',
       default: 1,
       exclusiveMinimum: 0,
+    }),
+    initPerVariant: boolean({
+      description:
+        "`false` (the default): every variant starts from the same initial weights (drawn from the run's seed), so variants differ only by what they change. `true`: this run draws its initial weights from a stream of its own, derived from the seed and the variant's name, as a PyTorch script does when it builds one net after another from one generator (`torch.manual_seed(s)`, then `net_a = make()`, `net_b = make()`). Sweep runs of a variant keep its draw. The panel's lesson area says which. The exported script's --exact mode loads each run's own weights.",
+      default: false,
     }),
     initBias: enumOf(
       {

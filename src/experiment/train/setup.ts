@@ -4,7 +4,7 @@
 import * as E from '../../engine/index.ts';
 import type { Dataset } from '../../data/index.ts';
 import type { RunConfig } from '../schema/experiment.ts';
-import { deriveSeed } from './seeds.ts';
+import { deriveSeed, variantInitSeed } from './seeds.ts';
 
 export interface ModelSetup {
   model: E.Sequential;
@@ -14,7 +14,8 @@ export interface ModelSetup {
   outputs: number;
 }
 
-export function setupModel(config: RunConfig, data: Dataset, seed: number): ModelSetup {
+/** `variant`: the run's variant name, which seeds its own initial weights with model.initPerVariant. */
+export function setupModel(config: RunConfig, data: Dataset, seed: number, variant = 'base'): ModelSetup {
   const outputs = config.training.loss === 'bce_with_logits' ? 1 : data.outputs;
   const reg = config.regularization;
   const model = E.mlp(
@@ -28,7 +29,7 @@ export function setupModel(config: RunConfig, data: Dataset, seed: number): Mode
     },
     {
       dtype: config.dtype,
-      rng: new E.Random(deriveSeed(seed, 'init')),
+      rng: new E.Random(config.model.initPerVariant ? variantInitSeed(seed, variant) : deriveSeed(seed, 'init')),
       init:
         config.model.init === 'normal'
           ? { kind: 'normal', std: config.model.initStd, bias: config.model.initBias }

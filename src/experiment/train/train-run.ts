@@ -39,7 +39,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
     throw error;
   }
 
-  const { model, regularized, optimizer } = setupModel(config, data, seed);
+  const { model, regularized, optimizer } = setupModel(config, data, seed, request.variant);
   hooks.onModel?.(model);
   const weights = model.weights();
   const parameterCount = model.parameters().reduce((n, p) => n + p.size, 0);

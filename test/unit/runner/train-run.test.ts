@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { trainRun } from '../../../src/experiment/train/train-run.ts';
+import { initializationText } from '../../../src/experiment/session.ts';
 import type { RunEvent } from '../../../src/protocol.ts';
 import { finished, merge, request, TINY, train } from './helpers.ts';
 
@@ -38,6 +39,29 @@ describe('trainRun', () => {
     for (let k = 0; k + 1 < epochs.length; k++) {
       assert.ok(Math.abs(epochs[k]!.trainEvalLoss! - epochs[k + 1]!.trainDataLoss) <= 1e-6 * epochs[k + 1]!.trainDataLoss, `epoch ${k + 1}`);
     }
+  });
+
+  it('model.initPerVariant: each variant draws its own initial weights, stable under its name; shared by default', () => {
+    // The initial weights, read as the model is built; the run is then stopped at once.
+    const initial = (config: Record<string, unknown>, variant: string, seed = 1) => {
+      let first: number[] = [];
+      trainRun(request(config, variant, seed), { cancelled: () => true, emit: () => {}, onModel: (model) => (first = Array.from(model.parameter('0.weight').data)) });
+      return first;
+    };
+    const own = merge(TINY, { model: { initPerVariant: true } });
+    assert.deepEqual(initial(TINY, 'a'), initial(TINY, 'b'), 'shared: the same weights whatever the variant');
+    assert.notDeepEqual(initial(own, 'a'), initial(own, 'b'), 'per variant: different draws');
+    assert.deepEqual(initial(own, 'a'), initial(own, 'a'), 'the same variant, the same draw');
+    assert.notDeepEqual(initial(own, 'a'), initial(TINY, 'a'));
+    assert.notDeepEqual(initial(own, 'a', 2), initial(own, 'a', 1), 'and the seed still matters');
+  });
+
+  it('the panel\'s line on initial weights: said only with two variants or more, shared or each its own', () => {
+    const own = merge(TINY, { model: { initPerVariant: true } });
+    assert.equal(initializationText([request(TINY, 'a')]), undefined);
+    assert.match(initializationText([request(TINY, 'a'), request(TINY, 'b')])!, /^Every variant starts from the same initial weights/);
+    assert.match(initializationText([request(own, 'a'), request(own, 'b')])!, /^Each variant draws its own initial weights/);
+    assert.match(initializationText([request(own, 'a'), request(TINY, 'b'), request(TINY, 'c')])!, /^1 of 3 variants draw their own/);
   });
 
   it('minibatches: epochs × ⌈n / batch⌉ steps, the last batch smaller', () => {
