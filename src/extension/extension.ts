@@ -16,6 +16,7 @@ import { SettingsService } from './settingsService.ts';
 import { TrainingProgress } from './progress.ts';
 import { Training } from './training.ts';
 import { createTrainingPool } from './trainingPools.ts';
+import { HOST } from '../platform/host.ts';
 import { ensureTrusted } from './trust.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -63,9 +64,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   void vscode.commands.executeCommand('setContext', 'reglab.running', false);
 
-  log.info(`Reglab activated${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: experiments can be edited and saved results opened, but nothing trains'}`);
+  const where = HOST === 'web' ? ' in the browser (training in Web Workers)' : '';
+  log.info(`Reglab activated${where}${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: experiments can be edited and saved results opened, but nothing trains'}`);
   // The end-to-end tests wait for this line in the browser console before using commands.
-  console.log('[reglab] activated');
+  console.log(`[reglab] activated${HOST === 'web' ? ' (web extension host)' : ''}`);
 }
 
 export function deactivate(): void {}

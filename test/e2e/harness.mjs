@@ -133,14 +133,15 @@ function run(cmd, args, { timeoutMs, env, cwd = ROOT }) {
  * install them.
  * With REGLAB_E2E_NO_BUILD=1 the existing dist/ is packaged as it is.
  */
-export function buildAndPackage(dir) {
-  if (process.env.REGLAB_E2E_NO_BUILD !== '1') {
+export function buildAndPackage(dir, { webOnly = false, build = true } = {}) {
+  if (build && process.env.REGLAB_E2E_NO_BUILD !== '1') {
     run('npm', ['run', '--silent', 'build'], { timeoutMs: 300_000 });
   }
+  if (webOnly) dir = join(dir, 'web-only');
   const vsix = join(dir, 'reglab.vsix');
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
   // As npm run package: the user's README (MARKETPLACE.md), its images shipped, not rewritten to remote links.
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'MARKETPLACE.md', '--no-rewrite-relative-links', '-o', vsix], { timeoutMs: 180_000, cwd: stage(dir) });
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'MARKETPLACE.md', '--no-rewrite-relative-links', '-o', vsix], { timeoutMs: 180_000, cwd: stage(dir, webOnly) });
   return vsix;
 }
 
@@ -149,9 +150,11 @@ export function buildAndPackage(dir) {
  * every file under its folder before applying .vscodeignore, and e2e/server/node_modules
  * alone makes that ~25 s at the root instead of ~3 s here. What is copied: package.json,
  * .vscodeignore, and the top-level entries its "!" lines name, so the package is the same.
- * The staged manifest drops `vscode:prepublish`: the build above already ran.
+ * The staged manifest drops `vscode:prepublish`: the build above already ran. With `webOnly`
+ * it also drops `main`, so VS Code can run the extension only from its `browser` entry: in
+ * the browser's extension host (a Web Worker), as vscode.dev and github.dev run it.
  */
-function stage(dir) {
+function stage(dir, webOnly = false) {
   const stageDir = join(dir, 'stage');
   mkdirSync(stageDir, { recursive: true });
   const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n')
@@ -164,6 +167,7 @@ function stage(dir) {
   }
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (pkg.scripts) delete pkg.scripts['vscode:prepublish'];
+  if (webOnly) delete pkg.main;
   writeFileSync(join(stageDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   return stageDir;
 }

@@ -85,6 +85,7 @@ const packageDir = makeTempDir('reglab-e2e-vsix-');
 try {
   let t = Date.now();
   const vsix = buildAndPackage(packageDir);
+  let webOnlyVsix;
   say(`built and packaged the .vsix in ${secs(t)}`);
   t = Date.now();
   browser = await launchBrowser();
@@ -96,7 +97,8 @@ try {
       server = await startServer(group.options);
       say(`code-server on ${server.url} (${JSON.stringify(group.options)}) healthy in ${server.startSeconds.toFixed(1)} s`);
       t = Date.now();
-      installExtension(server, vsix);
+      // `server.webOnly`: the package without `main`, which VS Code runs in the browser's extension host.
+      installExtension(server, group.options.webOnly ? (webOnlyVsix ??= buildAndPackage(packageDir, { webOnly: true, build: false })) : vsix);
       say(`installed the .vsix in ${secs(t)}`);
     } catch (error) {
       for (const s of group.scenarios) fail(s, error);
