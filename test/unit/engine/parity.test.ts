@@ -25,7 +25,7 @@ for (const { file, defaultTolerance, trajectoryTolerance, cases } of loadFixture
       // The float64 cases replayed in float32 (the engine's default and fast path) must stay
       // within the float32 tolerances: PyTorch's own float32-vs-float64 gap used < 15% of them.
       if (c.dtype === 'float64' && !c.category.endsWith('_statistics')) {
-        const f32 = c.category === 'optimizer_trajectory' ? trajectoryTolerance : defaultTolerance.float32;
+        const f32 = c.category.endsWith('_trajectory') ? trajectoryTolerance : defaultTolerance.float32;
         it(`${c.category}: ${c.name} (replayed in float32)`, () => {
           try {
             checkCase({ ...c, dtype: 'float32' }, f32 ?? { rtol: 1e-4, atol: 1e-5 });
@@ -53,6 +53,10 @@ function checkCase(c: FixtureCase, tol: Tolerance): void {
       return checkInitStatistics(c);
     case 'input_noise_statistics':
       return checkInputNoiseStatistics(c);
+    case 'dropout_trajectory':
+      return checkDropoutTrajectory(c, tol);
+    case 'init_normal_statistics':
+      return checkInitNormalStatistics(c);
     default:
       throw new Error(`Unknown fixture category "${c.category}" in case ${c.name}`);
   }
@@ -176,6 +180,67 @@ function checkInputNoiseStatistics(c: FixtureCase): void {
       // Deterministic by seed: the same generator state gives the same draws.
       assert.deepEqual(Array.from(E.gaussianNoise(x, std, new E.Random(seed), true).data), Array.from(out.data));
       E.releaseGraph();
+    }
+  }
+}
+
+/**
+ * Training steps with dropout whose masks come from Reglab's generator (mulberry32 from
+ * `dropout_state`, shared by the layers in forward order), as the exported --exact scripts
+ * re-implement it: the same losses, gradients and parameters as torch's, and after each
+ * step the eval-mode loss on the whole batch (training.evalTrain's "train loss (eval mode,
+ * full set)").
+ */
+function checkDropoutTrajectory(c: FixtureCase, tol: Tolerance): void {
+  assert.equal(c.dropout_generator, 'mulberry32');
+  const model = buildModel(c).useRandom(new E.Random(c.dropout_state as number));
+  const optimizer = buildOptimizer(c, model);
+  const step = lossOf(c, model);
+  const expected = c.expected.trajectory as any[];
+  assert.equal(expected.length, c.optimizer!.steps);
+  for (const want of expected) {
+    optimizer.zeroGrad();
+    const { dataLossValue, total } = step();
+    total.backward();
+    assertClose(`step ${want.step} loss_before`, [total.item()], want.loss_before, tol);
+    assertClose(`step ${want.step} data_loss_before`, [dataLossValue.item()], want.data_loss_before, tol);
+    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} grad ${name}`, p.grad!, want.grads[name], tol);
+    optimizer.step();
+    E.releaseGraph();
+    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} ${name} after`, p.data, want.params_after[name], tol);
+    model.eval();
+    assertClose(`step ${want.step} eval_loss_after`, [E.noGrad(() => step().dataLossValue.item())], want.eval_loss_after, tol);
+    E.releaseGraph();
+    model.train();
+  }
+}
+
+/** d2l's init (weights and biases ~ N(0, std²)): the engine's draws, like torch's, within 5 standard errors of the theory. */
+function checkInitNormalStatistics(c: FixtureCase): void {
+  const rng = new E.Random(11);
+  for (const shape of c.expected.shapes as any[]) {
+    const { std } = shape.theory;
+    const weights: number[] = [];
+    const biases: number[] = [];
+    for (let s = 0; s < shape.draws; s++) {
+      const layer = new E.Linear(shape.in_features, shape.out_features, true, { rng, init: { kind: 'normal', std, bias: 'normal' } });
+      weights.push(...layer.weight.data);
+      biases.push(...layer.bias!.data);
+    }
+    const o = shape.observed;
+    assert.equal(weights.length, o.weight_count);
+    assert.equal(biases.length, o.bias_count);
+    assert.equal(o.bias_nonzero, o.bias_count, 'torch draws every bias');
+    assert.ok(biases.every((b) => b !== 0), 'the engine draws every bias');
+    for (const [what, values, torchMean, torchStd] of [['weight', weights, o.weight_mean, o.weight_std], ['bias', biases, o.bias_mean, o.bias_std]] as const) {
+      const n = values.length;
+      const mean = values.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+      const seMean = std / Math.sqrt(n), seStd = std / Math.sqrt(2 * (n - 1));
+      for (const [who, m, s] of [['engine', mean, sd], ['torch', torchMean, torchStd]] as const) {
+        assert.ok(Math.abs(m) <= 5 * seMean, `${who} ${what} mean ${m} (n ${n}, std ${std})`);
+        assert.ok(Math.abs(s - std) <= 5 * seStd, `${who} ${what} std ${s} vs ${std} (n ${n})`);
+      }
     }
   }
 }
