@@ -30,7 +30,14 @@ test('02 dropout: the test loss (eval mode) is below the overfitting net\'s on a
   for (const { plain, dropout } of rows) {
     assert.ok(plain.trainLoss < 0.08, `the net without dropout should fit the noise: train loss ${plain.trainLoss}`);
     assert.ok(dropout.trainLoss > plain.trainLoss, 'the train loss with dropout is measured with units dropped, so it stays higher');
+    // The file asks for both train losses (evalTrain): in eval mode the dropout net's is lower
+    // than its train-mode batch mean, yet still above the overfitting net's; without dropout the two agree.
+    assert.ok(dropout.trainEvalLoss! < dropout.trainDataLoss, `dropout: eval mode ${dropout.trainEvalLoss} vs batch mean ${dropout.trainDataLoss}`);
+    assert.ok(dropout.trainEvalLoss! > plain.trainEvalLoss!, `dropout fits the noise less: ${dropout.trainEvalLoss} vs ${plain.trainEvalLoss}`);
+    assert.ok(Math.abs(plain.trainEvalLoss! - plain.trainDataLoss) < 0.05 * plain.trainDataLoss, 'without dropout the two train losses nearly agree');
   }
+  const evalMean = mean(rows.map((r) => r.dropout.trainEvalLoss!)), batchMean = mean(rows.map((r) => r.dropout.trainDataLoss));
+  assert.ok(evalMean < 0.7 * batchMean, `dropout's eval-mode train loss ${evalMean} should be far below its batch mean ${batchMean} on average`);
   const testWins = wins(rows.map((r) => [r.dropout.testLoss, r.plain.testLoss]), (a, b) => a < b);
   const curveWins = wins(rows.map((r) => [r.dropoutCurve.errorToTruth, r.plainCurve.errorToTruth]), (a, b) => a < b);
   t.diagnostic(`dropout's test loss is lower on ${testWins} of ${seeds.length} seeds, its curve closer to y = x on ${curveWins}; ` +
