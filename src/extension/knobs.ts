@@ -9,7 +9,8 @@
 //   most variants switch on). It retrains the variants that switch it on (with a sweep,
 //   every swept variant): moving λ changes how strongly they regularize, and the others
 //   stay as references.
-// - dropout p: when a variant uses dropout; retrains those variants.
+// - dropout p: when a variant uses dropout; retrains those variants. Input noise σ and
+//   label smoothing ε the same way, when a variant uses them.
 // - learning rate, data noise, train size: fields of the base experiment; they retrain the
 //   variants that do not set their own value (a variant with its own lr keeps it).
 // - seed: every variant (a new draw of the data and of the initial weights).
@@ -71,6 +72,24 @@ export function computeKnobs(experiment: Experiment): Knob[] {
       id: 'dropout', label: 'dropout p', path: 'regularization.dropout',
       value: dropoutP(withDropout[0]!.config.regularization.dropout), min: 0, max: 0.9, scale: 'linear',
       variants: withDropout.map((v) => v.name),
+    });
+  }
+
+  // Input noise σ and label smoothing ε: like dropout, for the variants that switch them on.
+  const withNoise = variants.filter((v) => v.config.regularization.inputNoise > 0);
+  if (withNoise.length > 0) {
+    const value = withNoise[0]!.config.regularization.inputNoise;
+    knobs.push({
+      id: 'inputNoise', label: 'input noise σ', path: 'regularization.inputNoise',
+      value, min: 0, max: niceCeil(Math.max(0.5, 3 * value)), scale: 'linear', variants: withNoise.map((v) => v.name),
+    });
+  }
+  const withSmoothing = variants.filter((v) => v.config.regularization.labelSmoothing > 0 && v.config.training.loss === 'cross_entropy');
+  if (withSmoothing.length > 0) {
+    knobs.push({
+      id: 'labelSmoothing', label: 'label smoothing ε', path: 'regularization.labelSmoothing',
+      value: withSmoothing[0]!.config.regularization.labelSmoothing, min: 0, max: 0.5, scale: 'linear',
+      variants: withSmoothing.map((v) => v.name),
     });
   }
 

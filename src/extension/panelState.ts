@@ -7,7 +7,7 @@ export function emptyPanelState(): PanelState {
   return { file: '', results: null, knobs: [], view: 'fit', logScale: true };
 }
 
-const KNOB_IDS: readonly string[] = ['lambda', 'dropout', 'lr', 'noise', 'trainSize', 'seed'];
+const KNOB_IDS: readonly string[] = ['lambda', 'dropout', 'inputNoise', 'labelSmoothing', 'lr', 'noise', 'trainSize', 'seed'];
 const SCALES: readonly string[] = ['log', 'linear', 'integer'];
 
 /** A well-formed PanelState built from `value`, or undefined when it is not one. */

@@ -12,7 +12,7 @@ export const VIEWS: readonly View[] = ['fit', 'loss', 'sweep', 'weights'];
 
 /** A playground knob: one field of the run config the page can move without editing the file. */
 export interface Knob {
-  id: 'lambda' | 'dropout' | 'lr' | 'noise' | 'trainSize' | 'seed';
+  id: 'lambda' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'lr' | 'noise' | 'trainSize' | 'seed';
   label: string;
   /** Dot path in the run config, e.g. "regularization.weightDecay". */
   path: string;
@@ -70,7 +70,7 @@ export type PageMessage =
   | { type: 'exportChart' }
   | { type: 'chartImage'; requestId: number; dataUrl: string };
 
-const KNOB_IDS: readonly string[] = ['lambda', 'dropout', 'lr', 'noise', 'trainSize', 'seed'];
+const KNOB_IDS: readonly string[] = ['lambda', 'dropout', 'inputNoise', 'labelSmoothing', 'lr', 'noise', 'trainSize', 'seed'];
 
 /** Returns the message when it is a well-formed PageMessage, else undefined. */
 export function parsePageMessage(value: unknown): PageMessage | undefined {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeKnobs } from '../../../src/extension/knobs.ts';
 import { PlaygroundState, playgroundRequests } from '../../../src/extension/playgroundPlan.ts';
+import { parseExperiment as parse } from '../../../src/experiment/parse.ts';
 import { example } from './helpers.ts';
 
 const byId = (knobs: ReturnType<typeof computeKnobs>) => Object.fromEntries(knobs.map((k) => [k.id, k]));
@@ -106,4 +107,23 @@ test('values outside a knob\'s range are clamped; unknown knobs are ignored', ()
   assert.equal(state.current().dropout, 0.9);
   assert.equal(state.current().lambda, undefined);
   assert.deepEqual(state.moved().map((k) => k.id), ['dropout']);
+});
+
+test('input noise and label smoothing: a knob each, for the variants that switch them on', () => {
+  const file = JSON.stringify({
+    title: 'noise and smoothing',
+    data: { generator: 'blobs', features: 2, classes: 3, train: 30, test: 30 },
+    model: { hidden: [8] },
+    training: { optimizer: { type: 'sgd', lr: 0.1 }, epochs: 10 },
+    variants: [
+      { name: 'plain' },
+      { name: 'noisy', regularization: { inputNoise: 0.2 } },
+      { name: 'smoothed', regularization: { labelSmoothing: 0.1 } },
+    ],
+  });
+  const parsed = parse(file, 'x.reglab.json');
+  const knobs = byId(computeKnobs(parsed.experiment!));
+  assert.deepEqual([knobs.inputNoise!.path, knobs.inputNoise!.value, knobs.inputNoise!.max, knobs.inputNoise!.variants], ['regularization.inputNoise', 0.2, 0.6, ['noisy']]);
+  assert.deepEqual([knobs.labelSmoothing!.path, knobs.labelSmoothing!.value, knobs.labelSmoothing!.variants], ['regularization.labelSmoothing', 0.1, ['smoothed']]);
+  assert.equal(byId(computeKnobs(example('02-dropout.reglab.json').experiment)).inputNoise, undefined);
 });
