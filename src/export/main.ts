@@ -50,11 +50,13 @@ export function sweepFunction(plan: Plan): string {
           '            points.append((name, value, finals))',
         ]
       : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
-    repeats ? `    print(f"\\nSweep of ${name}: final losses (mean ± std, {SWEEP_REPEATS} seeds)")` : `    print("\\nSweep of ${name}: final losses")`,
+    repeats
+      ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, 'f" (mean ± std, {SWEEP_REPEATS} seeds)"'])
+      : `    print("\\nSweep of ${name}: final losses")`,
     '    for name, value, finals in points:',
     '        train = summarize([f["train_loss"] for f in finals])',
     '        test = summarize([f["test_loss"] for f in finals])',
-    `        print(f"[{name}] ${name}={value!r}: train loss {train}, test loss {test}")`,
+    printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, test loss {test}"']),
     '    return points',
   );
 }
@@ -159,4 +161,16 @@ export function mainFunction(plan: Plan): string {
     '    if args.plot:',
     `        plot(curves, ${sweep ? 'points, ' : ''}args.plot)`,
   );
+}
+
+/**
+ * `print(...)` of adjacent f-strings (Python joins them): on one line when it fits in 88
+ * columns, else one part per line, so a long swept field's name never overflows.
+ */
+function printParts(level: number, parts: readonly string[]): string {
+  const pad = '    '.repeat(level);
+  const joined = parts.map((p, i) => (i === 0 ? p.slice(0, -1) : p.slice(2, -1))).join('') + '"';
+  const one = `${pad}print(${joined})`;
+  if (one.length <= 88) return one;
+  return [`${pad}print(`, ...parts.map((p) => `${pad}    ${p}`), `${pad})`].join('\n');
 }

@@ -4,7 +4,7 @@
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { fieldAt, fieldOrder, pyName } from './fields.ts';
 import { settingValue, type Plan } from './plan.ts';
-import { call, comment, docstring, lines, pyList, pyStr, pyValue, type PyValue } from './python.ts';
+import { call, comment, docstring, lines, pyStr, pyValue, type PyValue } from './python.ts';
 
 const SECTIONS: Record<string, string> = {
   data: '# data',
@@ -114,8 +114,21 @@ function sweepConstants(plan: Plan): string {
     comment(
       `The sweep: ${sweep.over} (${name}) takes each of SWEEP_VALUES in each of SWEPT_VARIANTS, ${sweep.repeats === 1 ? 'once' : `SWEEP_REPEATS times with the seeds seed, seed + 1, …`}.`,
     ),
-    `SWEEP_VALUES = ${pyList(sweep.values, fieldAt(sweep.over).integer)}`,
+    wrappedList('SWEEP_VALUES', sweep.values.map((v) => pyValue(v, fieldAt(sweep.over).integer))),
     sweep.repeats > 1 && `SWEEP_REPEATS = ${sweep.repeats}`,
     `SWEPT_VARIANTS = [${sweep.variants.map(pyStr).join(', ')}]`,
   );
+}
+
+/** `NAME = [a, b, …]` on one line when it fits in 88 columns, else as many values per line as fit. */
+function wrappedList(name: string, items: readonly string[]): string {
+  const one = `${name} = [${items.join(', ')}]`;
+  if (one.length <= 88) return one;
+  const rows: string[] = [];
+  for (const item of items) {
+    const last = rows[rows.length - 1];
+    if (last !== undefined && last.length + item.length + 2 <= 88) rows[rows.length - 1] = `${last} ${item},`;
+    else rows.push(`    ${item},`);
+  }
+  return [`${name} = [`, ...rows, ']'].join('\n');
 }
