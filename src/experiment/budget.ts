@@ -5,6 +5,7 @@
 // is caught before it takes the machine. The limits are settings (reglab.budget.*).
 import { sweepValues } from './sweepValues.ts';
 import { availableParallelism } from '../platform/cores.ts';
+import { hiddenWith } from './width.ts';
 import type { Node } from 'jsonc-parser';
 import type { Check } from './checks/context.ts';
 import { runCost, type RunCost } from './cost.ts';
@@ -189,6 +190,8 @@ function at(tree: Node, variant: Node | undefined, path: Path, message: string, 
  * what the cost reads, without cloning and re-filling a whole config per value.
  */
 function withValue(config: RunConfig, path: readonly string[], value: number): RunConfig {
+  const hidden = hiddenWith(config.model.hidden, path.join('.'), value);
+  if (hidden !== undefined) return { ...config, model: { ...config.model, hidden } };
   const set = (object: unknown, depth: number): unknown => {
     const copy: Record<string, unknown> = { ...(object as Record<string, unknown>) };
     copy[path[depth]!] = depth === path.length - 1 ? value : set(copy[path[depth]!], depth + 1);

@@ -13,6 +13,7 @@ import { numberSchemaOf, schemaAt } from './dsl/paths.ts';
 import { baseRunConfig, overrideAt, resolveRunConfig } from './resolve.ts';
 import { runConfigSchema, type Experiment, type RunConfig, type Variant } from './schema/experiment.ts';
 import { sweepValues } from './sweepValues.ts';
+import { hiddenWith, widthTarget } from './width.ts';
 
 export interface RunSpec {
   /** Stable across expansions: "weight-decay" for a variant's run, "weight-decay@0.01#2" for a sweep run. */
@@ -90,7 +91,7 @@ function sweptTargets(experiment: Experiment, targets: readonly Target[], base: 
   return targets.flatMap((target) => {
     if (target.variant !== undefined && !swept.has(target.variant.name)) return [];
     const config = resolveRunConfig(base, target.variant ? [sectionsOf(target.variant)] : []);
-    const integer = (over: string) => numberSchemaOf(schemaAt(runConfigSchema, over.split('.'), config))?.integer ?? false;
+    const integer = (over: string) => widthTarget(over) !== undefined || (numberSchemaOf(schemaAt(runConfigSchema, over.split('.'), config))?.integer ?? false);
     const folds = (config.data as { folds?: number }).folds;
     const grid = sweep.grid === undefined ? {} : { gridValues: sweepValues(sweep.grid, integer(sweep.grid.over)) };
     return [{ target, values: sweepValues(sweep, integer(sweep.over)), ...grid, ...(folds === undefined ? {} : { folds }) }];
@@ -105,8 +106,11 @@ function makeRun(
   sweep?: { over: string; value: number; grid?: { over: string; value: number }; fold?: number },
 ): RunSpec {
   const overrides: unknown[] = target.variant ? [sectionsOf(target.variant)] : [];
-  if (sweep) overrides.push(overrideAt(sweep.over, sweep.value));
-  if (sweep?.grid) overrides.push(overrideAt(sweep.grid.over, sweep.grid.value));
+  for (const axis of sweep ? [sweep, ...(sweep.grid ? [sweep.grid] : [])] : []) {
+    // A width replaces the list of hidden sizes, built from the config's own list.
+    const hidden = widthTarget(axis.over) === undefined ? undefined : hiddenWith(resolveRunConfig(base, overrides).model.hidden, axis.over, axis.value);
+    overrides.push(hidden === undefined ? overrideAt(axis.over, axis.value) : { model: { hidden } });
+  }
   const config = resolveRunConfig(base, overrides);
   config.seed = seed;
   const run: RunSpec = {

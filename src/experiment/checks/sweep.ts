@@ -5,7 +5,8 @@ import type { Node } from 'jsonc-parser';
 import { clip, expectedText, inRange, rangeText, type Path } from '../dsl/describe.ts';
 import { numberSchemaOf, numericPaths, schemaAt } from '../dsl/paths.ts';
 import { propertyValue, validateNode, type Issue } from '../dsl/validate.ts';
-import type { NumberNode } from '../dsl/types.ts';
+import type { ArrayNode, NumberNode } from '../dsl/types.ts';
+import { widthProblem, widthTarget } from '../width.ts';
 import { deepestNode } from '../positions.ts';
 import { runConfigSchema, type RunConfig, type Sweep } from '../schema/experiment.ts';
 import { closest, didYouMean } from '../suggest.ts';
@@ -124,6 +125,15 @@ function sweptField(over: string, targets: readonly SweepTarget[], fail: (messag
   if (over === 'seed') {
     fail('sweep.over cannot be "seed": sweep.repeats varies the seed (seed, seed + 1, …); sweep another field');
     return undefined;
+  }
+  if (widthTarget(over) !== undefined) {
+    const problem = targets.map((t) => widthProblem(t.config, over)).find((m) => m !== undefined);
+    if (problem !== undefined) {
+      fail(problem);
+      return undefined;
+    }
+    // Each swept value is a layer size: an integer ≥ 1, as an entry of model.hidden.
+    return numberSchemaOf((schemaAt(runConfigSchema, ['model', 'hidden']) as ArrayNode).items);
   }
   const path = over.split('.');
   // When every config the sweep varies is invalid, their own errors say so, and `over` is

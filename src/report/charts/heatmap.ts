@@ -72,7 +72,8 @@ export function heatmapChart(results: Sweep, variant: string | undefined, theme:
     x: indexAxis(columnTitle, grid.columns, theme),
     y: indexAxis(rowTitle, grid.rows, theme),
   };
-  options.interaction = { mode: 'nearest', intersect: true };
+  // Anywhere in a cell reads it out: the nearest cell centre, not only a hit on it.
+  options.interaction = { mode: 'nearest', intersect: false };
   options.plugins!.tooltip!.callbacks = {
     title: (items) => {
       const at = points[items[0]?.dataIndex ?? -1];

@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   'regularization.labelSmoothing': 'label smoothing ε',
   'training.optimizer.lr': 'learning rate',
   'training.epochs': 'epochs',
+  'model.hidden': 'hidden layer width',
   'data.train': 'train size',
   'data.noise': 'data noise σ',
   'data.trainNoise': 'train noise σ',
@@ -25,6 +26,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function fieldLabel(path: string): string {
+  const layer = /^model\.hidden\.(\d+)$/.exec(path);
+  if (layer !== null) return `width of hidden layer ${layer[1]}`;
   return FIELD_LABELS[path] ?? path;
 }
 

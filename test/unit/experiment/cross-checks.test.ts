@@ -282,3 +282,12 @@ test('a sweep grid needs a second numeric field with valid values, and not sweep
   assert.match(grid({ over: 'regularization.dropuot', values: [0] })[0]!, /^sweep\.grid\.over "regularization\.dropuot" is not a field of the run config; did you mean "regularization\.dropout"\?/);
   assert.deepEqual(grid({ over: 'regularization.dropout' }), ['sweep.grid needs "values" (a list) or "logspace" ({ "from", "to", "count" })']);
 });
+
+test('a width sweep needs the hidden layer it names and whole sizes ≥ 1', () => {
+  const sweep = (model: Record<string, unknown>, s: Record<string, unknown>) => messages(parse(fileWith({ model, sweep: s })));
+  assert.deepEqual(sweep({ hidden: [8, 8] }, { over: 'model.hidden', values: [2, 16] }), []);
+  assert.deepEqual(sweep({ hidden: [8, 8] }, { over: 'model.hidden.1', values: [2, 16] }), []);
+  assert.deepEqual(sweep({ hidden: [8, 8] }, { over: 'model.hidden.2', values: [2] }), ['sweep.over "model.hidden.2": model.hidden has 2 layers (0 … 1)']);
+  assert.deepEqual(sweep({ hidden: [] }, { over: 'model.hidden', values: [2] }), ['sweep.over "model.hidden" needs hidden layers, but model.hidden is [] (a linear model has no width to sweep)']);
+  assert.deepEqual(sweep({ hidden: [8] }, { over: 'model.hidden', values: [0, 2.5] }), ['sweep.values[0] must be ≥ 1, got 0', 'sweep.values[1] must be an integer ≥ 1, got 2.5']);
+});

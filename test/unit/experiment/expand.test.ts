@@ -163,3 +163,12 @@ test('a grid crosses every value of sweep.over with every value of sweep.grid.ov
     'base@0.01,0.001#0/fold0', 'base@0.01,0.001#0/fold1', 'base@0.01,0.01#0/fold0', 'base@0.01,0.01#0/fold1', 'base@0.01,0.1#0/fold0', 'base@0.01,0.1#0/fold1',
   ]);
 });
+
+test('a width sweep sets every hidden layer ("model.hidden") or one ("model.hidden.N"), rounded to whole units', () => {
+  const every = parseValid(fileWith({ model: { hidden: [64, 32] }, sweep: { over: 'model.hidden', logspace: { from: 2, to: 20, count: 3 } } }));
+  assert.deepEqual(expandRuns(every, { includeSweep: true }).filter((r) => r.kind === 'sweep').map((r) => [r.sweepValue, r.config.model.hidden]), [
+    [2, [2, 2]], [6, [6, 6]], [20, [20, 20]],
+  ]);
+  const one = parseValid(fileWith({ model: { hidden: [64, 32] }, sweep: { over: 'model.hidden.1', values: [4, 8] } }));
+  assert.deepEqual(expandRuns(one, { includeSweep: true }).filter((r) => r.kind === 'sweep').map((r) => r.config.model.hidden), [[64, 4], [64, 8]]);
+});
