@@ -106,7 +106,10 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
         (evalTrain ? '; the train loss (eval mode, full set) is the whole training set\'s after the epoch, in eval mode.' : '.'),
     ),
     '    print(',
-    `        f"[{name}] epoch {m['epoch']:4d}: train loss ${evalTrain ? '(batch mean, train mode) ' : ''}{m['train_loss']:.10g}${penalty ? '"' : ', "'}`,
+    // With both train losses the first line is split in two adjacent f-strings (the same output), to stay within 88 columns.
+    evalTrain
+      ? lines(`        f"[{name}] epoch {m['epoch']:4d}: "`, `        f"train loss (batch mean, train mode) {m['train_loss']:.10g}${penalty ? '"' : ', "'}`)
+      : `        f"[{name}] epoch {m['epoch']:4d}: train loss {m['train_loss']:.10g}${penalty ? '"' : ', "'}`,
     penalty && `        f" (data {m['train_data_loss']:.10g} + penalty {m['train_penalty']:.10g}), "`,
     ...chunk(parts).map((c, i, all) => `        f"${c}${i < all.length - 1 ? ', ' : ''}"`),
     '    )',

@@ -68,7 +68,7 @@ describe('the packed CLI, installed into an empty folder', () => {
     const r = run('npx', ['--offline', 'reglab', 'run', 'lesson.reglab.json', '--workers', '2'], app);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Dropout against overfitting {2}\(lesson\.reglab\.json\): 2 runs done/);
-    assert.match(r.stdout, /variant +train \(batch mean, train mode\) +penalty +test loss/);
+    assert.match(r.stdout, /variant +train \(batch mean, train mode\) +(train \(eval mode, full set\) +)?penalty +test loss/);
     assert.match(r.stdout, /Report: \.reglab\/runs\/report\.html/);
     const report = readFileSync(join(app, '.reglab/runs/report.html'), 'utf8');
     assert.match(report, /Chart\.js v4/, 'Chart.js is inlined');

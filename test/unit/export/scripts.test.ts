@@ -189,7 +189,7 @@ describe('exported PyTorch scripts, run with torch', () => {
         assert.ok(worst <= TOLERANCE);
         const dropout = p.reglab.find((run) => /dropout 0\.5/.test(run.label))!.epochs.at(-1)!;
         assert.ok(dropout.trainEvalLoss! < dropout.trainDataLoss, `with dropout the eval-mode train loss ${dropout.trainEvalLoss} is below the train-mode batch mean ${dropout.trainDataLoss}`);
-        assert.match(readFileSync(p.script, 'utf8'), /train loss \(batch mean, train mode\) \{m\['train_loss'\]:\.10g\}/);
+        assert.match(readFileSync(p.script, 'utf8'), /f"train loss \(batch mean, train mode\) \{m\['train_loss'\]:\.10g\}/);
       }
       for (const e of errors) {
         assert.equal(e.compared, e.steps, `${e.run}: every epoch (full batch: one step each) is compared`);
