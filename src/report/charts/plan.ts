@@ -135,7 +135,8 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       size: 'half',
     });
   }
-  specs.push(...pathSpecs(results, (runId) => id('path', results.runs.find((r) => r.id === runId)), id('norm-path')));
+  // A path follows one field; a grid's cells vary two, so a grid gets its heat map alone.
+  if (grids.length === 0) specs.push(...pathSpecs(results, (runId) => id('path', results.runs.find((r) => r.id === runId)), id('norm-path')));
   for (const run of histogramRuns(runs)) {
     specs.push({
       id: id('histogram', run),

@@ -21,7 +21,7 @@ function gridResults(validation: boolean, finished = true): ExperimentResults {
     const loss = 0.1 + (Math.log10(lr * wd + 1e-6) + 3) ** 2 / 10 + (Math.log10(lr) + 2) ** 2 / 20 + 0.01 * repeat;
     const final: EpochMetrics = { epoch: 1, step: 1, trainLoss: loss, trainDataLoss: loss, trainPenalty: 0, testLoss: loss * 1.1, weightNorm: 1, weightL1: 1, sparsity: 0 };
     if (validation) final.validationLoss = loss;
-    const summary: RunSummary = { final, bestTestLoss: loss, bestEpoch: 1, stoppedEarly: false, histogram: { edges: [0, 1], counts: [1], exactZeros: 0, nearZero: 0, total: 1 }, layers: [], parameterCount: 1, milliseconds: 1 };
+    const summary: RunSummary = { final, bestTestLoss: loss, bestEpoch: 1, stoppedEarly: false, histogram: { edges: [0, 1], counts: [1], exactZeros: 0, nearZero: 0, total: 1 }, layers: [], parameterCount: 1, milliseconds: 1, path: { coefficients: [1 / (1 + wd)], largest: [1 / (1 + wd)] } };
     const done = finished || !(lr === 0.1 && wd === 1);
     runs.push({ id: `b@${lr},${wd}#${repeat}`, variant: 'base', sweepValue: lr, gridValue: wd, repeat, seed: 1 + repeat, status: done ? 'finished' : 'queued', metrics: [], snapshots: [], ...(done ? { summary } : {}) });
   }
@@ -68,6 +68,15 @@ test('a 2-D sweep plans a heat map instead of the 1-D sweep charts', () => {
   const kinds = planCharts(gridResults(true), 'r').filter((s) => s.group === 'sweep').map((s) => s.kind);
   assert.ok(kinds.includes('sweep-grid'));
   assert.ok(!kinds.includes('sweep-loss') && !kinds.includes('sweep-weights'));
+  // The runs carry path weights, yet a path over a grid would mix its cells: none is planned;
+  // the same runs as a 1-D sweep (no grid value) get theirs.
+  assert.ok(!kinds.includes('path'));
+  const oneD = gridResults(true);
+  oneD.runs = oneD.runs.filter((r) => r.sweepValue === 0.01).map(({ gridValue, ...r }) => ({ ...r, sweepValue: gridValue! }));
+  oneD.sweep = sweepStatistics(oneD.runs);
+  delete oneD.gridOver;
+  oneD.sweepOver = 'regularization.weightDecay';
+  assert.ok(planCharts(oneD, 'r').some((spec) => spec.kind === 'path'));
   const spec = planCharts(gridResults(true), 'r').find((s) => s.kind === 'sweep-grid')!;
   assert.equal(spec.title, 'Mean final validation loss: learning rate × weight decay λ');
 });
