@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../experiment/diagnostics.ts';
 import { DataChecker, readsFiles } from './dataCheck.ts';
+import { HOST } from '../platform/host.ts';
 import { Disposable, toDisposable } from './disposable.ts';
 import { isExperimentDocument, parseDocument, workspaceRootOf } from './documents.ts';
 import { trace } from './log.ts';
@@ -69,7 +70,9 @@ export class ExperimentDiagnostics extends Disposable {
     this.generations.set(key, generation);
     const { text, parsed } = parseDocument(document);
     const found = ownDiagnostics(parsed);
-    const checkData = vscode.workspace.isTrusted && this.settings.current.checkDataFiles && document.uri.scheme === 'file' && readsFiles(parsed);
+    // On the web the data files are read through vscode.workspace.fs, whatever the file system (dataFiles.web.ts).
+    const readable = document.uri.scheme === 'file' || (HOST === 'web' && document.uri.scheme !== 'untitled');
+    const checkData = vscode.workspace.isTrusted && this.settings.current.checkDataFiles && readable && readsFiles(parsed);
     if (checkData) {
       try {
         found.push(...(await this.checker.check(parsed, text, document.uri.fsPath, workspaceRootOf(document.uri))));
