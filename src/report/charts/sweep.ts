@@ -214,25 +214,29 @@ export function sweepNotes(results: Sweep): string[] {
   const notes: string[] = [];
   const label = sweepTitle(results);
   const several = new Set(results.sweep.map((p) => p.variant)).size > 1;
+  // Three digits: a spread over a few repeats is itself uncertain to tens of percent, and
+  // four-digit numbers in a sentence read as noise. The hover read-out, CLI and file have more.
+  const three = (v: number) => formatNumber(v, 3);
   for (const c of chosenValues(results)) {
     const who = several ? `${displayName(c.variant)}: ` : '';
     const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
     const at = (v: ChosenValue) => `${label} = ${formatNumber(v.value)}${v.gridValue === undefined ? '' : `, ${fieldLabel(results.gridOver ?? '')} = ${formatNumber(v.gridValue)}`}`;
     if (c.on === 'test') {
-      const what = c.final ? 'lowest mean test loss' : 'lowest mean test loss so far (provisional: not every run has finished)';
+      const what = c.final ? 'Lowest mean test loss' : 'Lowest mean test loss so far (provisional: not every run has finished)';
       notes.push(
-        `${who}${what} ${formatNumber(c.min.testLoss)} ± ${formatNumber(c.min.testStd)} at ${at(c.min)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
+        `${who}${what} ${three(c.min.testLoss)} ± ${three(c.min.testStd)} at ${at(c.min)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
           'Chosen on the test set itself, so that loss is optimistic: give data.validation or data.folds to choose on held-out training data.',
       );
       continue;
     }
     const provisional = c.final ? '' : ' (provisional: not every run has finished)';
     const one = (v: ChosenValue) =>
-      `${at(v)}: validation ${formatNumber(v.validationLoss!)} ± ${formatNumber(v.validationSE!)} SE (${runs(v.runs)}), test ${formatNumber(v.testLoss)} ± ${formatNumber(v.testStd)}`;
+      `${at(v)}: validation ${three(v.validationLoss!)} ± ${three(v.validationSE!)} SE over ${runs(v.runs)}, test ${three(v.testLoss)}`;
+    const min = c.min.gridValue === undefined ? `λ_min, ${one(c.min)}` : `Lowest cell, ${one(c.min)}`;
     notes.push(
-      `${who}chosen on the validation loss only${provisional}. ${c.min.gridValue === undefined ? "λ_min" : "The lowest cell"}, ${one(c.min)}` +
-        (c.oneSe === undefined ? '.' : `; λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
-        ' The test set was used for nothing but these test losses.',
+      `${who}Chosen on the validation loss only${provisional}. ${min}.` +
+        (c.oneSe === undefined ? '' : ` λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
+        ' The test set was used only for these test losses.',
     );
   }
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);

@@ -38,9 +38,9 @@ export default {
     await selectTab(t, 'sweep');
     await waitForPageState(t, 'idle');
     await waitForChart(t, 'sweep', { min: 11 });
-    const notes = await panel(t).locator('ul.notes li', { hasText: 'chosen on the validation loss only' }).first().innerText();
+    const notes = await panel(t).locator('ul.notes li', { hasText: 'Chosen on the validation loss only' }).first().innerText();
     t.step(`notes: ${notes}`);
-    assert.match(notes, /chosen on the validation loss only\. λ_min, weight decay λ = [\d.]+: validation [\d.]+ ± [\d.]+ SE \(5 runs\), test [\d.]+/);
+    assert.match(notes, /Chosen on the validation loss only\. λ_min, weight decay λ = [\d.]+: validation [\d.]+ ± [\d.]+ SE over 5 runs, test [\d.]+/);
     assert.match(notes, /λ_1se \(the largest within one SE of λ_min\), weight decay λ = [\d.]+/);
     assert.match(notes, /The test set was used for nothing but these test losses\./);
     const loss = panel(t).locator('canvas[data-view="sweep"][data-chart$="-sweep-loss"]');

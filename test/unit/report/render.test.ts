@@ -170,7 +170,7 @@ describe('renderReport', () => {
   });
 
   it('names the best sweep value under the sweep charts', () => {
-    assert.match(html, /lowest mean test loss [\d.]+ ± [\d.e−]+ at L2 λ = 0\.01 \(3 repeats\)\./);
+    assert.match(html, /Lowest mean test loss [\d.]+ ± [\d.e−]+ at L2 λ = 0\.01 \(3 repeats\)\./);
     assert.match(html, /1 of \d+ sweep runs did not finish \(1 (diverged|failed|stopped)\): the means leave them out\./);
   });
 

@@ -147,7 +147,7 @@ test('Sweep: loss and ‖w‖ against λ, with the spread over repeats; nothing 
   const test = datasets(loss).find((d) => d.label === 'test')!;
   assert.match(view.charts[0]!.title, /weight decay λ/);
   assert.equal(test.data.length, 3, 'one point per λ, the repeats averaged');
-  assert.match(view.notes.join(' '), /lowest mean test loss/);
+  assert.match(view.notes.join(' '), /Lowest mean test loss/);
   const x = (loss.options!.scales as Record<string, { type: string }>)['x']!;
   assert.equal(x.type, 'logarithmic', 'λ from 0.01 to 0.1 with 0: a log axis');
 });
