@@ -13,6 +13,7 @@ import type { RunConfig } from '../experiment/schema/experiment.ts';
 import * as E from '../engine/index.ts';
 import { deriveSeed } from '../experiment/train/seeds.ts';
 import { setupModel } from '../experiment/train/setup.ts';
+import { trainedCount } from './holdout.ts';
 import { shuffled } from './loop.ts';
 import type { ExportRun, Plan } from './plan.ts';
 import { docstring, lines } from './python.ts';
@@ -53,14 +54,14 @@ export function exactJson(plan: Plan, source: string, loader: boolean): string {
   const dropoutSeeds = new Table<number>();
   const refsOf = (run: ExportRun): Refs => {
     const { config, seed } = run.spec;
-    const n = run.data.train.n;
+    const n = trainedCount(run); // the samples trained on: without the validation ones
     const refs: Refs = {
       data: data.ref(`${seed} ${JSON.stringify(config.data)}`, () => dataLists(run.data)),
       init: init.ref(`${seed} ${config.model.initPerVariant ? run.spec.variant ?? 'base' : ''} ${JSON.stringify([config.model, config.regularization.dropout, config.training.loss, config.dtype, JSON.stringify(config.data)])}`, () =>
         initialWeights(run),
       ),
     };
-    if (loader && plan.runs.some((r) => shuffled(r.spec.config, r.data.train.n))) {
+    if (loader && plan.runs.some((r) => shuffled(r.spec.config, trainedCount(r)))) {
       const shuffle = shuffled(config, n);
       refs.shuffle = orders.ref(`${seed} ${n} ${config.training.epochs} ${shuffle}`, () => sampleOrders(seed, n, config.training.epochs, shuffle));
     }
@@ -76,10 +77,13 @@ export function exactJson(plan: Plan, source: string, loader: boolean): string {
     variants,
   };
   if (plan.sweep) {
-    const sweep: Record<string, Refs[][]> = {};
+    // [value][repeat], and with data.folds [value][repeat][fold].
+    const sweep: Record<string, (Refs | Refs[])[][]> = {};
     for (const run of plan.runs.filter((r) => r.spec.kind === 'sweep')) {
       const byValue = (sweep[run.name] ??= plan.sweep.values.map(() => []));
-      byValue[run.valueIndex!]![run.spec.repeat] = refsOf(run);
+      const fold = run.spec.fold;
+      if (fold === undefined) byValue[run.valueIndex!]![run.spec.repeat] = refsOf(run);
+      else ((byValue[run.valueIndex!]![run.spec.repeat] ??= []) as Refs[])[fold] = refsOf(run);
     }
     file.sweep = sweep;
   }
@@ -123,6 +127,7 @@ function sampleOrders(seed: number, n: number, epochs: number, shuffle: boolean)
 
 /** The Python side: `Saved`, which reads the file and hands each run its part. */
 export function savedClass(plan: Plan): string {
+  const folds = plan.holdOut?.kind === 'folds';
   return lines(
     'class Saved:',
     docstring(
@@ -137,8 +142,10 @@ export function savedClass(plan: Plan): string {
     '    def variant(self, name):',
     '        return self.run(self.file["variants"][name])',
     '',
-    plan.sweep && '    def sweep(self, name, value_index, repeat):',
-    plan.sweep && '        return self.run(self.file["sweep"][name][value_index][repeat])',
+    plan.sweep && !folds && '    def sweep(self, name, value_index, repeat):',
+    plan.sweep && !folds && '        return self.run(self.file["sweep"][name][value_index][repeat])',
+    plan.sweep && folds && '    def sweep(self, name, value_index, repeat, fold):',
+    plan.sweep && folds && '        return self.run(self.file["sweep"][name][value_index][repeat][fold])',
     plan.sweep && '',
     '    def run(self, refs):',
     '        return {part: self.file[part][index] for part, index in refs.items()}',

@@ -4,7 +4,7 @@
 // against Reglab's step by step. Free of vscode: the CLI and the extension both call it.
 import { basename, dirname } from 'node:path';
 import { loadDataset, type Dataset } from '../data/index.ts';
-import { expandRuns, slugOf, type RunSpec } from '../experiment/expand.ts';
+import { expandRuns, slugOf } from '../experiment/expand.ts';
 import { widthTarget } from '../experiment/width.ts';
 import { baseRunConfig, resolveRunConfig } from '../experiment/resolve.ts';
 import type { Experiment, RunConfig } from '../experiment/schema/experiment.ts';
@@ -50,7 +50,7 @@ export interface PytorchExport {
  */
 export function exportPytorch(experiment: Experiment, file: string, options: ExportOptions = {}): PytorchExport {
   const specs = expandRuns(experiment, { variant: options.variant, includeSweep: true });
-  unsupported(experiment, specs);
+  unsupported(experiment);
   const baseDir = dirname(file);
   const datasets = new Map<string, Dataset>();
   const dataOf = (config: RunConfig, seed: number): Dataset => {
@@ -81,7 +81,7 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
     if (spec.kind === 'sweep' && sweep) {
       run.valueIndex = sweep.values.indexOf(spec.sweepValue!);
       const value = pyValue(spec.sweepValue!, fieldAt(sweep.over).integer);
-      run.label = `${name} ${pyName(sweep.over)}=${value}${sweep.repeats > 1 ? ` #${spec.repeat}` : ''}`;
+      run.label = `${name} ${pyName(sweep.over)}=${value}${sweep.repeats > 1 ? ` #${spec.repeat}` : ''}${spec.fold === undefined ? '' : ` fold ${spec.fold}`}`;
     }
     return run;
   });
@@ -103,12 +103,7 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
  * What the script does not write yet, refused with a clear message rather than exported as a
  * script that would silently train on every training sample or collapse a grid's cells.
  */
-function unsupported(experiment: Experiment, specs: readonly RunSpec[]): void {
-  const held = specs.find((s) => (s.config.data as { validation?: number; folds?: number }).validation !== undefined || (s.config.data as { folds?: number }).folds !== undefined);
-  if (held !== undefined) {
-    const field = (held.config.data as { folds?: number }).folds !== undefined ? 'data.folds' : 'data.validation';
-    throw new Error(`the PyTorch export does not write validation splits yet (${field}); remove it to export the runs on the whole training set`);
-  }
+function unsupported(experiment: Experiment): void {
   if (experiment.sweep?.grid !== undefined) throw new Error('the PyTorch export does not write 2-D grids yet (sweep.grid); remove it to export a 1-D sweep');
   const width = [experiment.sweep?.over].find((over) => over !== undefined && widthTarget(over) !== undefined);
   if (width !== undefined) throw new Error(`the PyTorch export does not write width sweeps yet (sweep.over "${width}")`);

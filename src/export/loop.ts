@@ -6,6 +6,7 @@ import type { Task } from '../data/index.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { dropsUnits } from './exact.ts';
 import { needsBiasGroup, optimizerLines } from './optimizer.ts';
+import { trainedCount } from './holdout.ts';
 import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
 import type { Plan } from './plan.ts';
 import { call, docstring, indent, lines } from './python.ts';
@@ -35,7 +36,7 @@ export interface LoopShape {
 export function loopShape(plan: Plan): LoopShape {
   const task = plan.runs[0]!.data.task;
   const loader = plan.some((c) => c.training.batchSize !== 'full');
-  const shuffles = plan.runs.some((r) => shuffled(r.spec.config, r.data.train.n));
+  const shuffles = plan.runs.some((r) => shuffled(r.spec.config, trainedCount(r)));
   return { task, loader, savedOrder: plan.exact && loader && shuffles };
 }
 
@@ -61,6 +62,7 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
   const evalTrainEverywhere = plan.every((c) => c.training.evalTrain);
   const parts = [
     evalTrain && (evalTrainEverywhere ? "train loss (eval mode, full set) {m['train_eval_loss']:.10g}" : "train loss (eval mode, full set) {m.get('train_eval_loss', math.nan):.10g}"),
+    plan.holdOut && "validation loss {m['validation_loss']:.10g}",
     "test loss {m['test_loss']:.10g}",
     classification && "train accuracy {m['train_accuracy']:.4f}",
     classification && "test accuracy {m['test_accuracy']:.4f}",
@@ -73,9 +75,9 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     classification && '',
     classification && '',
     '@torch.no_grad()',
-    `def evaluate(model, criterion, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}x_test, y_test${evalTrain && !evalTrainEverywhere ? ', s' : ''}):`,
+    `def evaluate(model, criterion, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}${plan.holdOut ? 'x_val, y_val, ' : ''}x_test, y_test${evalTrain && !evalTrainEverywhere ? ', s' : ''}):`,
     docstring(
-      'The test loss in eval mode (dropout off),' +
+      (plan.holdOut ? 'The validation and test losses in eval mode (dropout off),' : 'The test loss in eval mode (dropout off),') +
         (evalTrain ? ' the loss on the whole training set in eval mode (train loss, eval mode, full set: d2l\'s evaluate_loss),' : '') +
         (classification ? ' the accuracies,' : '') +
         ' and the size and sparsity of the weights.',
@@ -84,6 +86,7 @@ export function evaluationFunctions(plan: Plan, shape: LoopShape, use: PenaltyUs
     '    output = model(x_test)',
     '    w = torch.cat([p.flatten() for p in weights])',
     '    metrics = dict(',
+    plan.holdOut && '        validation_loss=criterion(model(x_val), y_val).item(),',
     '        test_loss=criterion(output, y_test).item(),',
     classification && '        train_accuracy=accuracy(model(x_train), y_train),',
     classification && '        test_accuracy=accuracy(output, y_test),',
@@ -173,7 +176,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
   const noise = plan.some((c) => c.regularization.inputNoise > 0);
   const evalTrain = plan.some((c) => c.training.evalTrain);
   const evalArgs =
-    `model, ${smoothing ? 'test_criterion' : 'criterion'}, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}x_test, y_test` +
+    `model, ${smoothing ? 'test_criterion' : 'criterion'}, weights, ${classification || evalTrain ? 'x_train, y_train, ' : ''}${plan.holdOut ? 'x_val, y_val, ' : ''}x_test, y_test` +
     (evalTrain && !plan.every((c) => c.training.evalTrain) ? ', s' : '');
   const step = lines(
     noise && `            x = x + ${plan.s('regularization.inputNoise')} * torch.randn_like(x)  # input noise (training)`,
@@ -201,11 +204,12 @@ export function runFunction(plan: Plan, parts: RunParts): string {
   );
   const epochs = plan.s('training.epochs');
   return lines(
-    plan.exact ? 'def run(name, s, saved=None):' : 'def run(name, s):',
+    `def run(name, s${plan.exact ? ', saved=None' : ''}${plan.holdOut ? ', fold=0' : ''}):`,
     docstring(
       'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last metrics' +
         (early ? " (the best epoch's when early stopping restored them)" : '') +
         ', or None if it diverged.' +
+        (plan.holdOut ? (plan.holdOut.kind === 'folds' ? '\n\n`fold`: the fold held out for validation.' : '') : '') +
         (plan.exact ? "\n\n`saved` (exact mode): Reglab's data, initial weights, shuffling orders and dropout seed for this run." : ''),
     ),
     `    torch.manual_seed(${plan.s('seed')})`,
@@ -217,8 +221,11 @@ export function runFunction(plan: Plan, parts: RunParts): string {
           '        x_train, y_train, x_test, y_test = map(torch.tensor, saved["data"])',
         ]
       : [`    x_train, y_train, x_test, y_test = ${parts.dataCall}`]),
+    plan.holdOut && '    # The validation samples come out of the training set; the test set is untouched.',
+    plan.holdOut && '    (x_train, y_train), (x_val, y_val) = hold_out(x_train, y_train, s.seed, fold)',
     bce && '    # BCEWithLogitsLoss takes float targets shaped like its one logit per sample.',
-    bce && '    y_train, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_test))',
+    bce && !plan.holdOut && '    y_train, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_test))',
+    bce && plan.holdOut && '    y_train, y_val, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_val, y_test))',
     `    model = ${parts.modelCall}`,
     plan.exact && '    if saved is not None:',
     plan.exact && '        model.load_state_dict({k: torch.tensor(v) for k, v in saved["init"].items()})',
@@ -286,10 +293,11 @@ function batchesLines(plan: Plan, shape: LoopShape): string {
 }
 
 /** `EarlyStopping`: the test loss watched for `patience` epochs, the best weights kept. */
-export function earlyStoppingClass(): string {
+export function earlyStoppingClass(plan: Plan): string {
+  const watched = plan.holdOut ? 'validation_loss' : 'test_loss';
   return lines(
     'class EarlyStopping:',
-    docstring('Stops training once the test loss has not improved by min_delta for `patience` epochs.'),
+    docstring(`Stops training once the ${plan.holdOut ? 'validation' : 'test'} loss has not improved by min_delta for \`patience\` epochs.`),
     '',
     '    def __init__(self, patience, min_delta):',
     '        self.patience, self.min_delta = patience, min_delta',
@@ -297,8 +305,8 @@ export function earlyStoppingClass(): string {
     '',
     '    def stop(self, m, model):',
     docstring('Records an evaluation; True when it is time to stop.', 2),
-    '        loss = m["test_loss"]',
-    '        if self.best is None or loss < self.best["test_loss"] - self.min_delta:',
+    `        loss = m["${watched}"]`,
+    `        if self.best is None or loss < self.best["${watched}"] - self.min_delta:`,
     '            self.best = m',
     '            self.best_state = {k: v.clone() for k, v in model.state_dict().items()}',
     '            return False',

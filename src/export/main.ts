@@ -9,17 +9,24 @@ import { call, docstring, lines, pyFloat, pyStr } from './python.ts';
 export function sweepFunction(plan: Plan): string {
   const sweep = plan.sweep!;
   const name = pyName(sweep.over);
-  const repeats = sweep.repeats > 1;
+  const seeds = sweep.repeats > 1;
+  const folds = plan.holdOut?.kind === 'folds';
+  const validated = plan.holdOut !== undefined;
+  // Several runs per value: over seeds (repeats), or over the folds of cross-validation.
+  const repeats = seeds || folds;
   const exact = plan.exact;
   const runOne = (indentLevel: number, seed: string, label: string, savedArgs: string) => {
     const pad = '    '.repeat(indentLevel);
+    const foldArg = folds ? (exact ? ', fold' : ', fold=fold') : '';
     return lines(
       `${pad}s = replace(base, ${name}=value${seed})`,
-      `${pad}label = f"{name} ${name}={value!r}${label}"`,
-      exact && `${pad}run_saved = saved.sweep(name, i, ${savedArgs}) if saved else None`,
-      exact ? `${pad}trained[label], _, final = run(label, s, run_saved)` : `${pad}_, _, final = run(label, s)`,
+      `${pad}label = f"{name} ${name}={value!r}${label}${folds ? ' fold {fold}' : ''}"`,
+      exact && `${pad}run_saved = saved.sweep(name, i, ${savedArgs}${folds ? ', fold' : ''}) if saved else None`,
+      exact ? `${pad}trained[label], _, final = run(label, s, run_saved${foldArg})` : `${pad}_, _, final = run(label, s${foldArg})`,
     );
   };
+  const depth = 3 + (seeds ? 1 : 0) + (folds ? 1 : 0);
+  const inner = '    '.repeat(depth);
   const params = exact ? 'saved, trained' : '';
   return lines(
     'def summarize(values):',
@@ -43,20 +50,27 @@ export function sweepFunction(plan: Plan): string {
     ...(repeats
       ? [
           '            finals = []',
-          '            for repeat in range(SWEEP_REPEATS):',
-          runOne(4, ', seed=base.seed + repeat', ' #{repeat}', 'repeat'),
-          '                if final is not None:',
-          '                    finals.append(final)',
+          seeds && '            for repeat in range(SWEEP_REPEATS):',
+          folds && `${'    '.repeat(depth - 1)}for fold in range(FOLDS):`,
+          runOne(depth, seeds ? ', seed=base.seed + repeat' : '', seeds ? ' #{repeat}' : '', seeds ? 'repeat' : '0'),
+          `${inner}if final is not None:`,
+          `${inner}    finals.append(final)`,
           '            points.append((name, value, finals))',
         ]
       : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
-    repeats
-      ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, 'f" (mean ± std, {SWEEP_REPEATS} seeds)"'])
-      : `    print("\\nSweep of ${name}: final losses")`,
+    seeds
+      ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, `f" (mean ± std, {SWEEP_REPEATS} seeds${folds ? ' × {FOLDS} folds' : ''})"`])
+      : folds
+        ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, 'f" (mean ± std over {FOLDS} folds)"'])
+        : `    print("\\nSweep of ${name}: final losses")`,
     '    for name, value, finals in points:',
     '        train = summarize([f["train_loss"] for f in finals])',
+    validated && '        validation = summarize([f["validation_loss"] for f in finals])',
     '        test = summarize([f["test_loss"] for f in finals])',
-    printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, test loss {test}"']),
+    validated
+      ? printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, "', 'f"validation loss {validation}, test loss {test}"'])
+      : printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, test loss {test}"']),
+    validated && '    choose(points)',
     '    return points',
   );
 }

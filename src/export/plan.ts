@@ -6,6 +6,7 @@ import type { Dataset } from '../data/index.ts';
 import type { RunSpec } from '../experiment/expand.ts';
 import type { Experiment, RunConfig } from '../experiment/schema/experiment.ts';
 import { fieldAt, pyName, valueAt } from './fields.ts';
+import { holdOutOf, type HoldOut } from './holdout.ts';
 import { pyValue, type PyValue } from './python.ts';
 
 export interface ExportRun {
@@ -36,6 +37,8 @@ export class Plan {
   readonly imports = new Set<string>();
   /** Fields the script holds in another form than the file (dropout as one p per layer). */
   readonly transforms = new Map<string, (config: RunConfig) => unknown>();
+  /** Validation data held out of the training set (data.validation, data.folds), when the runs hold some out. */
+  readonly holdOut: HoldOut | undefined;
 
   constructor(
     readonly experiment: Experiment,
@@ -46,6 +49,7 @@ export class Plan {
     readonly exact: boolean,
   ) {
     this.configs = runs.map((r) => r.spec.config);
+    this.holdOut = holdOutOf(runs);
   }
 
   get variantRuns(): ExportRun[] {

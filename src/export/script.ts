@@ -3,6 +3,7 @@
 // run, the sweep, main). The sections are generated first, since they decide which
 // settings and imports the top of the file needs.
 import { dataSection, type DataDirs } from './data.ts';
+import { chooseFunction, holdOutConstant, holdOutFunction } from './holdout.ts';
 import { dropoutReplay, dropsUnits, savedClass } from './exact.ts';
 import { earlyStoppingClass, evaluationFunctions, loopShape, runFunction, savedOrderClass } from './loop.ts';
 import { mainFunction, plotFunction, saveWeightsFunction, sweepFunction } from './main.ts';
@@ -29,6 +30,8 @@ export function pythonScript(plan: Plan, names: ScriptNames, dirs: DataDirs): st
   const sections = [
     heading('The data'),
     data,
+    plan.holdOut && holdOutConstant(plan.holdOut),
+    plan.holdOut && holdOutFunction(plan.holdOut),
     heading('The model'),
     model.code,
     (hasPenalty(use) || use.maxNorm) && heading('Regularization in the loss and after each step'),
@@ -39,11 +42,12 @@ export function pythonScript(plan: Plan, names: ScriptNames, dirs: DataDirs): st
     plan.exact && savedClass(plan),
     plan.exact && plan.some(dropsUnits) && dropoutReplay(),
     shape.savedOrder && savedOrderClass(),
-    plan.some((c) => c.regularization.earlyStopping !== undefined) && earlyStoppingClass(),
+    plan.some((c) => c.regularization.earlyStopping !== undefined) && earlyStoppingClass(plan),
     heading('Training'),
     evaluationFunctions(plan, shape, use),
     runFunction(plan, { dataCall, modelCall: model.call, use, shape }),
     plan.sweep && sweepFunction(plan),
+    plan.sweep && plan.holdOut && chooseFunction(plan),
     plan.exact && saveWeightsFunction(),
     plotFunction(plan),
     mainFunction(plan),
