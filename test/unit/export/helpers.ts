@@ -132,6 +132,8 @@ export interface PrintedEpoch {
   testLoss: number;
   /** With training.evalTrain: the train loss (eval mode, full set). */
   trainEvalLoss?: number;
+  /** With data.validation or data.folds: the loss on the held-out samples. */
+  validationLoss?: number;
 }
 
 /** The per-epoch lines a script printed, by run label. */
@@ -145,6 +147,8 @@ export function printedEpochs(stdout: string): Map<string, PrintedEpoch[]> {
     const epoch: PrintedEpoch = { epoch: Number(m[2]), trainLoss: Number(m[3]), testLoss: Number(m[4]) };
     const evalTrain = /train loss \(eval mode, full set\) (\S+?),/.exec(text);
     if (evalTrain !== null) epoch.trainEvalLoss = Number(evalTrain[1]);
+    const validation = /validation loss (\S+?),/.exec(text);
+    if (validation !== null) epoch.validationLoss = Number(validation[1]);
     list.push(epoch);
     runs.set(m[1]!, list);
   }
@@ -164,6 +168,10 @@ export interface ReglabRun {
   initial: Map<string, Float64Array>;
   final: Map<string, Float64Array>;
   stoppedEarly: boolean;
+  variant: string;
+  sweepValue?: number;
+  /** With data.folds: the fold held out. */
+  fold?: number;
 }
 
 /**
@@ -191,8 +199,12 @@ export function trainWithReglab(file: string, experiment: Experiment): ReglabRun
     if (request.sweepValue !== undefined) {
       const over = experiment.sweep!.over;
       label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+      if (request.fold !== undefined) label += ` fold ${request.fold}`;
     }
-    return { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly };
+    const run: ReglabRun = { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly, variant: name };
+    if (request.sweepValue !== undefined) run.sweepValue = request.sweepValue;
+    if (request.fold !== undefined) run.fold = request.fold;
+    return run;
   });
 }
 

@@ -12,6 +12,8 @@ import type { Experiment } from '../../../src/experiment/schema/experiment.ts';
 import { before, describe, it } from 'node:test';
 import { loadDataset, type Split } from '../../../src/data/index.ts';
 import { exportPytorch, writePytorchExport } from '../../../src/export/index.ts';
+import type { RunSummary } from '../../../src/protocol.ts';
+import { standardError, sweepChoices, sweepStatistics } from '../../../src/results/stats.ts';
 import {
   flat,
   parseFile,
@@ -49,6 +51,16 @@ const DROPOUT_EXAMPLES: { file: string; epochs?: number; weights?: Record<string
   { file: '07-moons-decision-boundary.reglab.json', weights: { 'L2 0.003': 1e-3 } },
 ];
 
+/**
+ * Lesson 10 (5-fold cross-validation of weight decay), reduced: 5 epochs (60 steps per run)
+ * and 5 values around its λ_min, 25 runs; in float64, evaluated every epoch.
+ */
+const CV_EXAMPLE = '10-choosing-lambda-by-cross-validation.reglab.json';
+function crossValidation(experiment: Experiment): Record<string, unknown> {
+  const file = inFloat64(experiment, 5);
+  return { ...file, sweep: { over: 'regularization.weightDecay', values: [0.4, 1, 2.5, 6.3, 16], repeats: 1 } };
+}
+
 /** An example as a plain experiment file in float64, evaluated every epoch, optionally shortened. */
 function inFloat64(experiment: Experiment, epochs: number | undefined, evalTrain = false): Record<string, unknown> {
   const { derived: _derived, ...file } = experiment;
@@ -73,7 +85,8 @@ const state: {
   dropout: (Prepared & { weights: string; reglab: ReglabRun[] }) | null;
   examples: (Prepared & { weights: string; reglab: ReglabRun[] })[];
   sources: (Prepared & { dataJob: number })[];
-} = { python: null, dir: tempDir('export-scripts'), compiled: null, results: [], seconds: 0, exact: [], dropout: null, examples: [], sources: [] };
+  cv: (Prepared & { weights: string; reglab: ReglabRun[] }) | null;
+} = { python: null, dir: tempDir('export-scripts'), compiled: null, results: [], seconds: 0, exact: [], dropout: null, examples: [], sources: [], cv: null };
 
 before(() => {
   state.python = torchPython();
@@ -95,6 +108,7 @@ before(() => {
   state.exact = EXPERIMENTS.map(({ name, steps, file }) => ({ ...exportExact(name, file), steps }));
   state.dropout = exportExact('dropout', DROPOUT);
   state.examples = DROPOUT_EXAMPLES.map(({ file, epochs, evalTrain }) => exportExact(file.slice(0, 2), inFloat64(parseFile(join(EXAMPLES, file)), epochs, evalTrain)));
+  state.cv = exportExact('10', crossValidation(parseFile(join(EXAMPLES, CV_EXAMPLE))));
   writeDataFiles(dir);
   state.sources = SOURCES.map(({ name, data, draw }) => {
     const file = write(`data-${name}`, sourceExperiment(name, data));
@@ -104,7 +118,7 @@ before(() => {
     return { name, file, script: script!, job, dataJob };
   });
   if (state.python === null) return;
-  const scripts = [...state.exact, state.dropout, ...state.examples, ...state.sources].map((p) => p.script);
+  const scripts = [...state.exact, state.dropout, ...state.examples, state.cv, ...state.sources].map((p) => p!.script);
   state.compiled = spawnSync(state.python, ['-m', 'py_compile', ...scripts], { encoding: 'utf8', timeout: 120_000 });
   const started = performance.now();
   state.results = runScripts(state.python, jobs, dir);
@@ -198,6 +212,46 @@ describe('exported PyTorch scripts, run with torch', () => {
       }
     });
   }
+
+  it(`exact mode, example ${CV_EXAMPLE} (5 epochs, 5 values) in float64: Reglab's folds, per-fold validation losses, λ_min and λ_1se`, (t) => {
+    if (requireTorch(t) === null) return;
+    const p = state.cv!;
+    const result = state.results[p.job]!;
+    assert.equal(result.error, null, result.error ?? '');
+    const printed = printedEpochs(result.stdout);
+    const trained = JSON.parse(readFileSync(p.weights, 'utf8')) as Record<string, Record<string, unknown>>;
+    assert.equal(p.reglab.filter((run) => run.fold !== undefined).length, 25, '5 values × 5 folds');
+    let validation = 0;
+    for (const run of p.reglab) {
+      const e = compare(0, run, printed.get(run.label), trained[run.label]);
+      assert.ok(e.loss <= TOLERANCE && e.weights <= TOLERANCE, `${e.run}: loss ${e.loss}, weights ${e.weights}`);
+      printed.get(run.label)!.forEach((m, k) => {
+        assert.ok(m.validationLoss !== undefined, `${run.label}: a validation loss every epoch`);
+        validation = Math.max(validation, relativeError(m.validationLoss, run.epochs[k]!.validationLoss!));
+      });
+    }
+    t.diagnostic(`validation loss per epoch and fold: worst relative error ${validation.toExponential(1)}`);
+    assert.ok(validation <= TOLERANCE);
+    // Reglab's choice, from the same final metrics the CLI reads.
+    const runs = p.reglab
+      .filter((run) => run.sweepValue !== undefined)
+      .map((run) => ({ variant: run.variant, sweepValue: run.sweepValue, status: 'finished' as const, summary: { final: run.epochs.at(-1)! } as RunSummary }));
+    const choice = sweepChoices(sweepStatistics(runs), runs, 'regularization.weightDecay').get('base')!;
+    assert.equal(choice.on, 'validation');
+    const chosen = (label: string) => {
+      const m = new RegExp(`  ${label} = (\\S+): validation loss (\\S+) ± (\\S+) \\(SE\\), test loss (\\S+)`).exec(result.stdout);
+      assert.ok(m !== null, `the script prints ${label}`);
+      return { value: Number(m[1]), validation: Number(m[2]), se: Number(m[3]), test: Number(m[4]) };
+    };
+    for (const [label, point] of [['λ_min', choice.point], ['λ_1se', choice.oneSe!]] as const) {
+      const printedChoice = chosen(label);
+      t.diagnostic(`${label}: script ${printedChoice.value}, Reglab ${point.value} (validation ${printedChoice.validation} vs ${point.validationLoss!.mean})`);
+      assert.equal(printedChoice.value, point.value, label);
+      assert.ok(relativeError(printedChoice.validation, point.validationLoss!.mean) <= 5e-6, `${label}: mean validation loss (printed to 6 digits)`);
+      assert.ok(relativeError(printedChoice.se, standardError(point.validationLoss!, point.repeats)) <= 5e-2, `${label}: its SE (printed to 2 digits)`);
+      assert.ok(relativeError(printedChoice.test, point.testLoss.mean) <= 5e-6, `${label}: test loss`);
+    }
+  });
 
   for (const { name, counts } of SOURCES) {
     it(`data, ${name}: the script trains on it, and its make_data draws what Reglab's generator draws`, (t) => {
