@@ -86,6 +86,14 @@ const FIELDS: readonly Field[] = [
   { path: 'regularization.earlyStopping.restoreBest', comment: 'end with the best weights' },
 ];
 
+/**
+ * The Settings field a sweep replaces: a width sweep ("model.hidden", "model.hidden.N")
+ * replaces the hidden sizes; any other sweep its own field.
+ */
+export function sweptField(over: string): string {
+  return /^model\.hidden(\.\d+)?$/.test(over) ? 'model.hidden' : over;
+}
+
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
 
 export function fieldAt(path: string): Field {

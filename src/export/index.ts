@@ -5,12 +5,11 @@
 import { basename, dirname } from 'node:path';
 import { loadDataset, type Dataset } from '../data/index.ts';
 import { expandRuns, slugOf } from '../experiment/expand.ts';
-import { widthTarget } from '../experiment/width.ts';
 import { baseRunConfig, resolveRunConfig } from '../experiment/resolve.ts';
 import type { Experiment, RunConfig } from '../experiment/schema/experiment.ts';
 import { exactJson } from './exact.ts';
 export { writePytorchExport } from './write.ts';
-import { fieldAt, pyName } from './fields.ts';
+import { fieldAt, pyName, sweptField } from './fields.ts';
 import { loopShape } from './loop.ts';
 import { Plan, type ExportRun, type SweepPlan } from './plan.ts';
 import { pyValue } from './python.ts';
@@ -73,14 +72,14 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
           repeats: experiment.sweep.repeats,
           variants: [...new Set(sweepSpecs.map((s) => s.variant ?? BASE))],
         };
-  if (sweep) fieldAt(sweep.over);
+  if (sweep) fieldAt(sweptField(sweep.over));
 
   const runs = specs.map((spec): ExportRun => {
     const name = spec.variant ?? BASE;
     const run: ExportRun = { spec, name, label: name, data: dataOf(spec.config, spec.seed) };
     if (spec.kind === 'sweep' && sweep) {
       run.valueIndex = sweep.values.indexOf(spec.sweepValue!);
-      const value = pyValue(spec.sweepValue!, fieldAt(sweep.over).integer);
+      const value = pyValue(spec.sweepValue!, fieldAt(sweptField(sweep.over)).integer);
       run.label = `${name} ${pyName(sweep.over)}=${value}${sweep.repeats > 1 ? ` #${spec.repeat}` : ''}${spec.fold === undefined ? '' : ` fold ${spec.fold}`}`;
     }
     return run;
@@ -105,6 +104,4 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
  */
 function unsupported(experiment: Experiment): void {
   if (experiment.sweep?.grid !== undefined) throw new Error('the PyTorch export does not write 2-D grids yet (sweep.grid); remove it to export a 1-D sweep');
-  const width = [experiment.sweep?.over].find((over) => over !== undefined && widthTarget(over) !== undefined);
-  if (width !== undefined) throw new Error(`the PyTorch export does not write width sweeps yet (sweep.over "${width}")`);
 }

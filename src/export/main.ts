@@ -1,6 +1,7 @@
 // The script's entry point: the variants in turn, then the sweep with its mean ± std table,
 // and on request the trained weights as JSON (exact mode) and a plot (when matplotlib is
 // there: the script itself needs nothing but torch).
+import { widthTarget } from '../experiment/width.ts';
 import { pyName } from './fields.ts';
 import type { Plan } from './plan.ts';
 import { call, docstring, lines, pyFloat, pyStr } from './python.ts';
@@ -19,7 +20,7 @@ export function sweepFunction(plan: Plan): string {
     const pad = '    '.repeat(indentLevel);
     const foldArg = folds ? (exact ? ', fold' : ', fold=fold') : '';
     return lines(
-      `${pad}s = replace(base, ${name}=value${seed})`,
+      ...setValue(pad, sweep.over, seed),
       `${pad}label = f"{name} ${name}={value!r}${label}${folds ? ' fold {fold}' : ''}"`,
       exact && `${pad}run_saved = saved.sweep(name, i, ${savedArgs}${folds ? ', fold' : ''}) if saved else None`,
       exact ? `${pad}trained[label], _, final = run(label, s, run_saved${foldArg})` : `${pad}_, _, final = run(label, s${foldArg})`,
@@ -73,6 +74,20 @@ export function sweepFunction(plan: Plan): string {
     validated && '    choose(points)',
     '    return points',
   );
+}
+
+/**
+ * The lines that make the swept settings `s`: replace() of the field, and for a width sweep
+ * the hidden sizes built first (every layer, or layer N alone).
+ */
+function setValue(pad: string, over: string, seed: string): string[] {
+  const width = widthTarget(over);
+  if (width === undefined) return [`${pad}s = replace(base, ${pyName(over)}=value${seed})`];
+  const hidden =
+    width === 'all'
+      ? `${pad}hidden = (value,) * len(base.hidden)  # every hidden layer this wide`
+      : `${pad}hidden = base.hidden[:${width}] + (value,) + base.hidden[${width + 1}:]  # layer ${width}`;
+  return [hidden, `${pad}s = replace(base, hidden=hidden${seed})`];
 }
 
 export function saveWeightsFunction(): string {

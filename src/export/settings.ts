@@ -2,7 +2,8 @@
 // named after the experiment file's, the base experiment's values as defaults), VARIANTS
 // (each the base with the file's overrides) and the sweep's values.
 import type { RunConfig } from '../experiment/schema/experiment.ts';
-import { fieldAt, fieldOrder, pyName } from './fields.ts';
+import { widthTarget } from '../experiment/width.ts';
+import { fieldAt, fieldOrder, pyName, sweptField } from './fields.ts';
 import { settingValue, type Plan } from './plan.ts';
 import { call, comment, docstring, lines, pyStr, pyValue, type PyValue } from './python.ts';
 
@@ -108,13 +109,15 @@ function variantsTable(plan: Plan, paths: string[]): string {
 
 function sweepConstants(plan: Plan): string {
   const sweep = plan.sweep!;
-  plan.s(sweep.over);
+  plan.s(sweptField(sweep.over));
   const name = pyName(sweep.over);
+  const width = widthTarget(sweep.over);
+  const what = width === undefined ? `${sweep.over} (${name})` : width === 'all' ? 'the width of every hidden layer' : `the width of hidden layer ${width}`;
   return lines(
     comment(
-      `The sweep: ${sweep.over} (${name}) takes each of SWEEP_VALUES in each of SWEPT_VARIANTS, ${sweep.repeats === 1 ? 'once' : `SWEEP_REPEATS times with the seeds seed, seed + 1, …`}.`,
+      `The sweep: ${what} takes each of SWEEP_VALUES in each of SWEPT_VARIANTS, ${sweep.repeats === 1 ? 'once' : `SWEEP_REPEATS times with the seeds seed, seed + 1, …`}.`,
     ),
-    wrappedList('SWEEP_VALUES', sweep.values.map((v) => pyValue(v, fieldAt(sweep.over).integer))),
+    wrappedList('SWEEP_VALUES', sweep.values.map((v) => pyValue(v, fieldAt(sweptField(sweep.over)).integer))),
     sweep.repeats > 1 && `SWEEP_REPEATS = ${sweep.repeats}`,
     `SWEPT_VARIANTS = [${sweep.variants.map(pyStr).join(', ')}]`,
   );

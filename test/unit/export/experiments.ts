@@ -139,6 +139,20 @@ export const EXPERIMENTS: { name: string; steps: number; file: Record<string, un
       sweep: { over: 'regularization.weightDecay', values: [0, 0.5], repeats: 2 },
     },
   },
+  {
+    // A width sweep of layer 1 alone, with a validation split: the model is built per width.
+    name: 'width',
+    steps: 60,
+    file: {
+      title: 'The width of the second hidden layer, on a validation split',
+      seed: 3,
+      dtype: 'float64',
+      data: { generator: 'sine', train: 24, test: 20, validation: 0.25 },
+      model: { hidden: [6, 4] },
+      training: { optimizer: { type: 'adam', lr: 0.01 }, loss: 'mse', epochs: 20, batchSize: 6 },
+      sweep: { over: 'model.hidden.1', values: [2, 9] },
+    },
+  },
 ];
 
 /** Dropout and input-noise variants with an lr so small that no step moves a weight: their eval-mode test loss is the initial weights'. */

@@ -13,7 +13,7 @@ import { parseExperiment } from '../../../src/experiment/parse.ts';
 import type { Experiment } from '../../../src/experiment/schema/experiment.ts';
 import { planRuns } from '../../../src/experiment/session.ts';
 import { trainRun } from '../../../src/experiment/train/train-run.ts';
-import { fieldAt, pyName } from '../../../src/export/fields.ts';
+import { fieldAt, pyName, sweptField } from '../../../src/export/fields.ts';
 import { pyValue } from '../../../src/export/python.ts';
 import type { EpochMetrics } from '../../../src/protocol.ts';
 
@@ -198,7 +198,7 @@ export function trainWithReglab(file: string, experiment: Experiment): ReglabRun
     let label = name;
     if (request.sweepValue !== undefined) {
       const over = experiment.sweep!.over;
-      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(over).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(sweptField(over)).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
       if (request.fold !== undefined) label += ` fold ${request.fold}`;
     }
     const run: ReglabRun = { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly, variant: name };

@@ -182,6 +182,18 @@ describe('PyTorch export: the script text', () => {
     assert.ok(lr.includes('[("λ_min", best)]:') && !lr.includes('one_se'), 'no λ_1se for a learning rate');
   });
 
+  it('width sweeps: every hidden layer, or layer N alone, built per value', () => {
+    const all = exported('width', { ...SMALL, sweep: { over: 'model.hidden', values: [4, 8] } }).script;
+    assert.ok(all.includes('# The sweep: the width of every hidden layer takes each of SWEEP_VALUES'));
+    assert.ok(all.includes('SWEEP_VALUES = [4, 8]\n'));
+    assert.ok(all.includes('            hidden = (value,) * len(base.hidden)  # every hidden layer this wide\n            s = replace(base, hidden=hidden)'));
+    assert.ok(all.includes('    for size in s.hidden:'), 'the model reads its sizes from the settings');
+    const one = exported('width-1', { ...SMALL, sweep: { over: 'model.hidden.1', values: [2, 3], repeats: 2 } }).script;
+    assert.ok(one.includes('                hidden = base.hidden[:1] + (value,) + base.hidden[2:]  # layer 1'));
+    assert.ok(one.includes('                s = replace(base, hidden=hidden, seed=base.seed + repeat)'));
+    assert.ok(one.includes('label = f"{name} hidden_1={value!r} #{repeat}"'));
+  });
+
   it('a file without variants is the one run "base"; a variant alone gets its own script name', () => {
     const { variants: _variants, ...base } = SMALL;
     assert.ok(exported('base', base).script.includes('VARIANTS = {\n    "base": Settings(),\n}'));
@@ -199,7 +211,6 @@ describe('PyTorch export: the script text', () => {
     // Not written yet, and refused rather than exported as a script that trains on other data.
     const grid = { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [0, 0.1], grid: { over: 'training.optimizer.lr', values: [0.01, 0.1] } } };
     assert.throws(() => exported('grid', grid), /does not write 2-D grids yet \(sweep\.grid\)/);
-    assert.throws(() => exported('width', { ...SMALL, sweep: { over: 'model.hidden', values: [4, 8] } }), /does not write width sweeps yet \(sweep\.over "model\.hidden"\)/);
   });
 });
 
