@@ -67,6 +67,8 @@ export interface PathWeights {
   coefficients?: number[];
   /** The PATH_LARGEST largest |w| over all weight matrices, in decreasing order (biases excluded). */
   largest: number[];
+  /** With `coefficients`, when the data's generator knows them: the true coefficients w*, in the same order. */
+  truth?: number[];
 }
 
 export const PATH_COEFFICIENTS = 256;

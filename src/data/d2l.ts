@@ -35,5 +35,6 @@ export function d2lDataset(spec: D2lSpec, rng: Random): Dataset {
   };
   const train = generate(nTrain);
   const test = generate(nTest);
-  return { task: 'regression', inputs: features, outputs: 1, train, test };
+  const trueCoefficients = Array.from({ length: features }, (_, j) => (j < support ? trueWeight : 0));
+  return { task: 'regression', inputs: features, outputs: 1, train, test, trueCoefficients };
 }

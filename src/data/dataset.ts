@@ -29,4 +29,6 @@ export interface Dataset {
   domain?: [number, number][];
   /** For 1-D generators: the noiseless function, for plotting. */
   truth?: (x: number) => number;
+  /** For linear generators with a known truth (d2l): w*, one per input; the path view marks which are not 0. */
+  trueCoefficients?: number[];
 }

@@ -26,6 +26,8 @@ export interface RegularizationPath {
   largest: PathSeries[];
   /** Per value, how many coefficients are exactly 0 in every repeat (null without coefficients). */
   zeros: number[] | null;
+  /** The true coefficients w* when the data's generator knows them (d2l), else null. */
+  truth: number[] | null;
 }
 
 type PathRun = Pick<RunRecord, 'id' | 'variant' | 'sweepValue' | 'status' | 'summary'>;
@@ -67,7 +69,8 @@ function pathOf(variant: string, runs: PathRun[]): RegularizationPath {
   const ranks = Math.min(...runs.map((r) => r.summary!.path!.largest.length));
   const largest = Array.from({ length: ranks }, (_, k) => ({ label: k === 0 ? 'largest |w|' : `${ordinal(k + 1)} largest |w|`, mean: meanOf((s) => s.path!.largest[k]) }));
   const zeros = coefficients === null ? null : values.map((_, i) => coefficients.filter((c) => c.mean[i] === 0).length);
-  return { variant, values, repeats: at.map((s) => s.length), coefficients, layers, largest, zeros };
+  const truth = coefficients === null ? null : runs.find((r) => r.summary!.path!.truth?.length === width)?.summary!.path!.truth ?? null;
+  return { variant, values, repeats: at.map((s) => s.length), coefficients, layers, largest, zeros, truth };
 }
 
 function ordinal(n: number): string {

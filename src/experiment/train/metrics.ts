@@ -79,7 +79,7 @@ export function layerSummaries(model: E.Sequential): LayerSummary[] {
  * What the regularization path needs of a run's final weights: a linear model's coefficients
  * (each one's path against λ, as glmnet draws it), and for any model the largest |w|.
  */
-export function pathWeights(model: E.Sequential): PathWeights {
+export function pathWeights(model: E.Sequential, truth?: readonly number[]): PathWeights {
   const weights = model.weights();
   const largest: number[] = [];
   for (const w of weights) {
@@ -94,5 +94,7 @@ export function pathWeights(model: E.Sequential): PathWeights {
     }
   }
   const only = weights.length === 1 ? weights[0]! : null;
-  return only !== null && only.size <= PATH_COEFFICIENTS ? { coefficients: Array.from(only.data), largest } : { largest };
+  if (only === null || only.size > PATH_COEFFICIENTS) return { largest };
+  const coefficients = Array.from(only.data);
+  return truth !== undefined && truth.length === coefficients.length ? { coefficients, largest, truth: [...truth] } : { coefficients, largest };
 }

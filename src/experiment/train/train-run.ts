@@ -186,7 +186,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
       parameterCount,
       milliseconds: performance.now() - started,
       // Only a sweep's runs feed the path view; their weights go once, here.
-      ...(request.sweepValue === undefined ? {} : { path: pathWeights(model) }),
+      ...(request.sweepValue === undefined ? {} : { path: pathWeights(model, data.trueCoefficients) }),
     },
   });
 }

@@ -21,8 +21,12 @@ function epochPathRuns(results: Results): RunRecord[] {
   return variantRuns(results.runs).filter((r) => r.metrics.length > 1);
 }
 
-/** A linear model's sweep (its runs kept their coefficients) beside a variant trained without it. */
+/** The fields whose sweep is ridge's path, the one early stopping follows (the theorem is about L2). */
+const RIDGE_FIELDS = new Set(['regularization.l2', 'regularization.weightDecay']);
+
+/** A linear model's ridge sweep (its runs kept their coefficients) beside a variant's run over epochs. */
 export function hasNormPath(results: Results): boolean {
+  if (!RIDGE_FIELDS.has(results.sweepOver ?? '')) return false; // an L1 path is the lasso's lesson, not this one
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined && r.summary !== undefined);
   return results.sweep.length >= 2 && epochPathRuns(results).length > 0 && sweepRuns.length > 0 && sweepRuns.every((r) => r.summary!.path?.coefficients !== undefined);
 }

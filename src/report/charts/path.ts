@@ -47,7 +47,15 @@ export function pathChart(
   let datasets: ChartDataset<'line', Point[]>[];
   let yTitle: string;
   const named = path.coefficients !== null && path.coefficients.length <= NAMED_COEFFICIENTS;
-  if (path.coefficients !== null) {
+  const truth = path.truth;
+  if (path.coefficients !== null && truth !== null && !named) {
+    // The lesson is which coefficients survive: the true features in the variant's colour, in
+    // front; the features with no true weight thin and grey, behind.
+    const real = path.coefficients.flatMap((c, j) => (truth[j] !== 0 ? [line(c, variantColor, 2.25)] : []));
+    const noise = path.coefficients.flatMap((c, j) => (truth[j] === 0 ? [line(c, withAlpha(theme.muted, 0.5), 1)] : []));
+    datasets = [...real, ...noise];
+    yTitle = 'coefficient wⱼ (mean over repeats)';
+  } else if (path.coefficients !== null) {
     datasets = path.coefficients.map((c, j) =>
       named ? line(c, CLASS_COLORS[j % CLASS_COLORS.length]!, 2) : line(c, withAlpha(variantColor, 0.55), 1.25),
     );
@@ -59,10 +67,21 @@ export function pathChart(
     ];
     yTitle = '‖W‖₂ per layer (solid), largest |w| (dashed)';
   }
-  const options = baseOptions<'line'>(theme, path.coefficients === null || named);
+  const families = path.coefficients !== null && truth !== null && !named;
+  const options = baseOptions<'line'>(theme, path.coefficients === null || named || families);
   options.interaction = { mode: 'nearest', intersect: false };
   options.scales = { x: x.scale, y: axis(yTitle, theme) };
   readout(options, title, x.zeroAt, path);
+  if (families) {
+    // One entry per family, not one per coefficient.
+    const real = truth!.filter((w) => w !== 0).length;
+    const entries = [
+      { text: `${real} true feature${real === 1 ? '' : 's'} (w* ≠ 0)`, color: variantColor, width: 2.25 },
+      { text: `${truth!.length - real} without a true weight (w* = 0)`, color: withAlpha(theme.muted, 0.7), width: 1.5 },
+    ];
+    options.plugins!.legend!.labels!.generateLabels = () =>
+      entries.map((e) => ({ text: e.text, strokeStyle: e.color, fillStyle: e.color, lineWidth: e.width, pointStyle: 'line', fontColor: theme.text, hidden: false }));
+  }
   if (path.coefficients === null) {
     // The ranks below the largest make a family: one legend entry says what the dashed lines are.
     options.plugins!.legend!.labels!.filter = (item) => !/^\d+(nd|rd|th) largest/.test(item.text);
@@ -114,5 +133,23 @@ export function pathCaption(path: RegularizationPath): string {
     firstChange < 0
       ? 'No coefficient is exactly 0 at any value: the penalty shrinks them without zeroing them.'
       : `Exactly 0 in every repeat: ${firstChange > 0 ? `none up to ${at(firstChange - 1)}; ` : ''}${steps.join(', ')}.`;
-  return `${means} One line per coefficient${n > NAMED_COEFFICIENTS ? ` (${n} of them, in one colour)` : ''}. ${counted}`;
+  return `${means} One line per coefficient${lines(path, n)}. ${counted}${recovered(path)}`;
+}
+
+/** How the coefficients' lines are told apart. */
+function lines(path: RegularizationPath, n: number): string {
+  if (n <= NAMED_COEFFICIENTS) return '';
+  if (path.truth === null) return ` (${n} of them, in one colour)`;
+  const real = path.truth.filter((w) => w !== 0).length;
+  return ` (${n}): in colour the ${real} with a true weight, in grey the ${n - real} without`;
+}
+
+/** Where the non-zero coefficients are exactly the true features (the lasso recovers the support). */
+function recovered(path: RegularizationPath): string {
+  const { truth, coefficients } = path;
+  if (truth === null || coefficients === null) return '';
+  const exact = path.values.filter((_, i) => coefficients.every((c, j) => (c.mean[i] === 0) === (truth[j] === 0) && c.mean[i] !== null));
+  if (exact.length === 0) return ' At no value are the non-zero coefficients exactly the true features.';
+  const span = exact.length === 1 ? `at ${formatNumber(exact[0]!)}` : `from ${formatNumber(exact[0]!)} to ${formatNumber(exact.at(-1)!)}`;
+  return ` The non-zero coefficients are exactly the true features ${span}${exact.length > 2 ? ` (${exact.length} values)` : ''}.`;
 }

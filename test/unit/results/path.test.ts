@@ -82,6 +82,26 @@ describe('regularization path chart', () => {
     assert.equal((chart.options!.scales!.x as { type?: string }).type, 'logarithmic');
   });
 
+  it('with the true coefficients known (d2l\'s support), draws the true features in colour, the rest grey, and says where exactly they survive', () => {
+    // 12 coefficients (more than get a colour each), the first 2 true; λ = 1 leaves exactly those two.
+    const truth = Array.from({ length: 12 }, (_, j) => (j < 2 ? 1 : 0));
+    const at = (v: number) => truth.map((w, j) => (v === 0 ? w + 0.1 * j : v === 1 ? (w === 0 ? 0 : 0.5) : 0));
+    const r = results([0, 1, 10].map((v) => run('L1', v, 0, { coefficients: at(v), largest: [1], truth }, [layer('0.weight', 1)])));
+    const [path] = regularizationPaths(r.runs);
+    assert.deepEqual(path!.truth, truth);
+    const [spec] = planCharts(r, 'p').filter((s) => s.kind === 'path');
+    assert.match(spec!.caption!, /One line per coefficient \(12\): in colour the 2 with a true weight, in grey the 10 without\./);
+    assert.match(spec!.caption!, /The non-zero coefficients are exactly the true features at 1\.$/);
+    const chart = buildChart(r, 'path', spec!.runId, undefined, { palette: ['#0000ff'] });
+    const datasets = chart.data.datasets as ChartDataset<'line'>[];
+    assert.deepEqual(datasets.slice(0, 2).map((d) => [d.label, d.borderColor]), [['w[0]', '#0000ff'], ['w[1]', '#0000ff']], 'the true features first, in the variant\'s colour');
+    assert.ok(datasets.slice(2).every((d) => d.borderColor !== '#0000ff' && d.borderWidth === 1), 'the others thin and grey');
+    const legend = chart.options!.plugins!.legend!;
+    assert.notEqual(legend.display, false);
+    const entries = (legend.labels!.generateLabels as unknown as () => { text: string }[])();
+    assert.deepEqual(entries.map((e) => e.text), ['2 true features (w* ≠ 0)', '10 without a true weight (w* = 0)']);
+  });
+
   it('draws an MLP as per-layer norms and its largest weights', () => {
     const r = results([0, 1].map((v) => run('wd', v, 0, { largest: [2 - v, 1 - v / 2] }, [layer('0.weight', 3 - v), layer('0.bias', 1), layer('2.weight', 1)])), 'regularization.weightDecay');
     const [spec] = planCharts(r, 'p').filter((s) => s.kind === 'path');
@@ -114,5 +134,6 @@ describe('test loss against ‖w‖₂ chart (early stopping beside a penalty)',
     const mlp = results([gd, ...[0.01, 0.1].map((v) => run('', v, 0, { largest: [1] }, [layer('0.weight', 1), layer('2.weight', 1)]))]);
     assert.equal(planCharts(mlp, 'p').some((s) => s.kind === 'norm-path'), false);
     assert.equal(planCharts(results(sweep), 'p').some((s) => s.kind === 'norm-path'), false, 'no run with epochs: nothing to compare');
+    assert.equal(planCharts(results([gd, ...sweep], 'regularization.l1'), 'p').some((s) => s.kind === 'norm-path'), false, 'an L1 sweep is the lasso\'s path, not ridge\'s');
   });
 });
