@@ -77,13 +77,13 @@ export function exactJson(plan: Plan, source: string, loader: boolean): string {
     variants,
   };
   if (plan.sweep) {
-    // [value][repeat], and with data.folds [value][repeat][fold].
-    const sweep: Record<string, (Refs | Refs[])[][]> = {};
+    // [value][repeat]; with sweep.grid [value][grid value][repeat]; with data.folds, [fold] after.
+    const sweep: Record<string, unknown[]> = {};
     for (const run of plan.runs.filter((r) => r.spec.kind === 'sweep')) {
-      const byValue = (sweep[run.name] ??= plan.sweep.values.map(() => []));
-      const fold = run.spec.fold;
-      if (fold === undefined) byValue[run.valueIndex!]![run.spec.repeat] = refsOf(run);
-      else ((byValue[run.valueIndex!]![run.spec.repeat] ??= []) as Refs[])[fold] = refsOf(run);
+      const path = [run.valueIndex!, ...(run.gridIndex === undefined ? [] : [run.gridIndex]), run.spec.repeat, ...(run.spec.fold === undefined ? [] : [run.spec.fold])];
+      let node = (sweep[run.name] ??= []);
+      for (const index of path.slice(0, -1)) node = (node[index] ??= []) as unknown[];
+      node[path.at(-1)!] = refsOf(run);
     }
     file.sweep = sweep;
   }
@@ -128,6 +128,7 @@ function sampleOrders(seed: number, n: number, epochs: number, shuffle: boolean)
 /** The Python side: `Saved`, which reads the file and hands each run its part. */
 export function savedClass(plan: Plan): string {
   const folds = plan.holdOut?.kind === 'folds';
+  const indices = ['value_index', ...(plan.sweep?.grid ? ['grid_index'] : []), 'repeat', ...(folds ? ['fold'] : [])];
   return lines(
     'class Saved:',
     docstring(
@@ -142,10 +143,8 @@ export function savedClass(plan: Plan): string {
     '    def variant(self, name):',
     '        return self.run(self.file["variants"][name])',
     '',
-    plan.sweep && !folds && '    def sweep(self, name, value_index, repeat):',
-    plan.sweep && !folds && '        return self.run(self.file["sweep"][name][value_index][repeat])',
-    plan.sweep && folds && '    def sweep(self, name, value_index, repeat, fold):',
-    plan.sweep && folds && '        return self.run(self.file["sweep"][name][value_index][repeat][fold])',
+    plan.sweep && `    def sweep(self, name, ${indices.join(', ')}):`,
+    plan.sweep && `        return self.run(self.file["sweep"][name]${indices.map((i) => `[${i}]`).join('')})`,
     plan.sweep && '',
     '    def run(self, refs):',
     '        return {part: self.file[part][index] for part, index in refs.items()}',

@@ -91,11 +91,14 @@ export function holdOutFunction(held: HoldOut): string {
 
 /** `choose(points)`: λ_min and λ_1se per swept variant, printed as the CLI prints them. */
 export function chooseFunction(plan: Plan): string {
-  const oneSe = moreIsSimpler(plan.sweep!.over);
+  const grid = plan.sweep!.grid !== undefined;
+  // λ_1se orders the values of one field; a grid's cells have no such order.
+  const oneSe = moreIsSimpler(plan.sweep!.over) && !grid;
+  const min = grid ? 'chosen cell' : 'λ_min';
   return lines(
     'def choose(points):',
     docstring(
-      'Chooses the value per swept variant on the validation loss only, as Reglab does: λ_min has the lowest mean ' +
+      `Chooses the ${grid ? 'cell' : 'value'} per swept variant on the validation loss only, as Reglab does: ${grid ? 'the chosen cell (value, grid value)' : 'λ_min'} has the lowest mean ` +
         'validation loss over its runs (folds × seeds)' +
         (oneSe ? "; λ_1se (glmnet's rule) is the largest value whose mean is within one standard error (std / √runs) of λ_min's" : '') +
         '. The test loss is only reported at the chosen values.',
@@ -119,7 +122,7 @@ export function chooseFunction(plan: Plan): string {
     '            f"{name}: chosen on the validation loss; "',
     '            f"the test set only reports the result"',
     '        )',
-    '        for label, (value, loss, se, test) in [("λ_min", best)' + (oneSe ? ', ("λ_1se", one_se)' : '') + ']:',
+    `        for label, (value, loss, se, test) in [("${min}", best)${oneSe ? ', ("λ_1se", one_se)' : ''}]:`,
     '            print(',
     '                f"  {label} = {value!r}: validation loss {loss:.6g} ± {se:.2g} (SE), "',
     '                f"test loss {test:.6g}"',

@@ -49,7 +49,6 @@ export interface PytorchExport {
  */
 export function exportPytorch(experiment: Experiment, file: string, options: ExportOptions = {}): PytorchExport {
   const specs = expandRuns(experiment, { variant: options.variant, includeSweep: true });
-  unsupported(experiment);
   const baseDir = dirname(file);
   const datasets = new Map<string, Dataset>();
   const dataOf = (config: RunConfig, seed: number): Dataset => {
@@ -71,8 +70,10 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
           values: [...new Set(sweepSpecs.map((s) => s.sweepValue!))],
           repeats: experiment.sweep.repeats,
           variants: [...new Set(sweepSpecs.map((s) => s.variant ?? BASE))],
+          ...(experiment.sweep.grid === undefined ? {} : { grid: { over: experiment.sweep.grid.over, values: [...new Set(sweepSpecs.map((s) => s.gridValue!))] } }),
         };
   if (sweep) fieldAt(sweptField(sweep.over));
+  if (sweep?.grid) fieldAt(sweptField(sweep.grid.over));
 
   const runs = specs.map((spec): ExportRun => {
     const name = spec.variant ?? BASE;
@@ -80,7 +81,9 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
     if (spec.kind === 'sweep' && sweep) {
       run.valueIndex = sweep.values.indexOf(spec.sweepValue!);
       const value = pyValue(spec.sweepValue!, fieldAt(sweptField(sweep.over)).integer);
-      run.label = `${name} ${pyName(sweep.over)}=${value}${sweep.repeats > 1 ? ` #${spec.repeat}` : ''}${spec.fold === undefined ? '' : ` fold ${spec.fold}`}`;
+      const cell = sweep.grid === undefined ? '' : ` ${pyName(sweep.grid.over)}=${pyValue(spec.gridValue!, fieldAt(sweptField(sweep.grid.over)).integer)}`;
+      if (sweep.grid) run.gridIndex = sweep.grid.values.indexOf(spec.gridValue!);
+      run.label = `${name} ${pyName(sweep.over)}=${value}${cell}${sweep.repeats > 1 ? ` #${spec.repeat}` : ''}${spec.fold === undefined ? '' : ` fold ${spec.fold}`}`;
     }
     return run;
   });
@@ -96,12 +99,4 @@ export function exportPytorch(experiment: Experiment, file: string, options: Exp
   const script = pythonScript(plan, names, { dataDir: baseDir, outDir: options.outDir ?? baseDir });
   const dataFiles = plan.exact ? [{ name: exactName, content: exactJson(plan, basename(file), loopShape(plan).loader) }] : [];
   return { scriptName, script, dataFiles };
-}
-
-/**
- * What the script does not write yet, refused with a clear message rather than exported as a
- * script that would silently train on every training sample or collapse a grid's cells.
- */
-function unsupported(experiment: Experiment): void {
-  if (experiment.sweep?.grid !== undefined) throw new Error('the PyTorch export does not write 2-D grids yet (sweep.grid); remove it to export a 1-D sweep');
 }

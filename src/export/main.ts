@@ -6,29 +6,38 @@ import { pyName } from './fields.ts';
 import type { Plan } from './plan.ts';
 import { call, docstring, lines, pyFloat, pyStr } from './python.ts';
 
-/** `sweep(...)` and its `summarize` helper. */
+/** `sweep(...)` and its `summarize` helper (and with a grid, `grid_table`). */
 export function sweepFunction(plan: Plan): string {
   const sweep = plan.sweep!;
   const name = pyName(sweep.over);
+  const gridName = sweep.grid && pyName(sweep.grid.over);
+  const grid = gridName !== undefined;
   const seeds = sweep.repeats > 1;
   const folds = plan.holdOut?.kind === 'folds';
   const validated = plan.holdOut !== undefined;
   // Several runs per value: over seeds (repeats), or over the folds of cross-validation.
   const repeats = seeds || folds;
   const exact = plan.exact;
-  const runOne = (indentLevel: number, seed: string, label: string, savedArgs: string) => {
+  // With a grid, a point's value is the cell: (value, grid_value).
+  const cellLabel = grid ? `${name}={value!r} ${gridName}={grid_value!r}` : `${name}={value!r}`;
+  const runOne = (indentLevel: number) => {
     const pad = '    '.repeat(indentLevel);
     const foldArg = folds ? (exact ? ', fold' : ', fold=fold') : '';
+    const savedArgs = ['i', grid && 'j', seeds ? 'repeat' : '0', folds && 'fold'].filter((a) => typeof a === 'string').join(', ');
     return lines(
-      ...setValue(pad, sweep.over, seed),
-      `${pad}label = f"{name} ${name}={value!r}${label}${folds ? ' fold {fold}' : ''}"`,
-      exact && `${pad}run_saved = saved.sweep(name, i, ${savedArgs}${folds ? ', fold' : ''}) if saved else None`,
+      ...setValue(pad, [[sweep.over, 'value'], ...(grid ? [[sweep.grid!.over, 'grid_value'] as [string, string]] : [])], seeds ? 'base.seed + repeat' : undefined),
+      grid && `${pad}cell = f"${cellLabel}"`,
+      `${pad}label = f"{name} ${grid ? '{cell}' : cellLabel}${seeds ? ' #{repeat}' : ''}${folds ? ' fold {fold}' : ''}"`,
+      exact && fit(`${pad}run_saved = saved.sweep(name, ${savedArgs}) if saved else None`, `${pad}run_saved = saved and saved.sweep(name, ${savedArgs})`),
       exact ? `${pad}trained[label], _, final = run(label, s, run_saved${foldArg})` : `${pad}_, _, final = run(label, s${foldArg})`,
     );
   };
-  const depth = 3 + (seeds ? 1 : 0) + (folds ? 1 : 0);
-  const inner = '    '.repeat(depth);
+  const top = 3 + (grid ? 1 : 0);
+  const depth = top + (seeds ? 1 : 0) + (folds ? 1 : 0);
+  const pad = (level: number) => '    '.repeat(level);
+  const point = grid ? '(name, (value, grid_value), finals)' : '(name, value, finals)';
   const params = exact ? 'saved, trained' : '';
+  const over = grid ? `${name} × ${gridName}` : name;
   return lines(
     'def summarize(values):',
     docstring(
@@ -43,51 +52,105 @@ export function sweepFunction(plan: Plan): string {
     '',
     '',
     `def sweep(${params}):`,
-    docstring(`Trains every swept variant at each value of ${name}; prints and returns the final losses per value.`),
+    docstring(
+      grid
+        ? `Trains every swept variant at each cell of the grid ${name} × ${gridName}; prints and returns the final losses per cell.`
+        : `Trains every swept variant at each value of ${name}; prints and returns the final losses per value.`,
+    ),
     '    points = []',
     '    for name in SWEPT_VARIANTS:',
     '        base = VARIANTS[name]',
     `        for ${exact ? 'i, value in enumerate(SWEEP_VALUES)' : 'value in SWEEP_VALUES'}:`,
+    grid && `            for ${exact ? 'j, grid_value in enumerate(GRID_VALUES)' : 'grid_value in GRID_VALUES'}:`,
     ...(repeats
       ? [
-          '            finals = []',
-          seeds && '            for repeat in range(SWEEP_REPEATS):',
-          folds && `${'    '.repeat(depth - 1)}for fold in range(FOLDS):`,
-          runOne(depth, seeds ? ', seed=base.seed + repeat' : '', seeds ? ' #{repeat}' : '', seeds ? 'repeat' : '0'),
-          `${inner}if final is not None:`,
-          `${inner}    finals.append(final)`,
-          '            points.append((name, value, finals))',
+          `${pad(top)}finals = []`,
+          seeds && `${pad(top)}for repeat in range(SWEEP_REPEATS):`,
+          folds && `${pad(depth - 1)}for fold in range(FOLDS):`,
+          runOne(depth),
+          `${pad(depth)}if final is not None:`,
+          `${pad(depth)}    finals.append(final)`,
+          `${pad(top)}points.append(${point})`,
         ]
-      : [runOne(3, '', '', '0'), '            points.append((name, value, [] if final is None else [final]))']),
+      : [runOne(top), `${pad(top)}finals = [] if final is None else [final]`, `${pad(top)}points.append(${point})`]),
     seeds
-      ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, `f" (mean ± std, {SWEEP_REPEATS} seeds${folds ? ' × {FOLDS} folds' : ''})"`])
+      ? printParts(1, [`f"\\nSweep of ${over}: final losses"`, `f" (mean ± std, {SWEEP_REPEATS} seeds${folds ? ' × {FOLDS} folds' : ''})"`])
       : folds
-        ? printParts(1, [`f"\\nSweep of ${name}: final losses"`, 'f" (mean ± std over {FOLDS} folds)"'])
-        : `    print("\\nSweep of ${name}: final losses")`,
-    '    for name, value, finals in points:',
+        ? printParts(1, [`f"\\nSweep of ${over}: final losses"`, 'f" (mean ± std over {FOLDS} folds)"'])
+        : `    print("\\nSweep of ${over}: final losses")`,
+    `    for ${grid ? 'name, (value, grid_value), finals' : 'name, value, finals'} in points:`,
     '        train = summarize([f["train_loss"] for f in finals])',
     validated && '        validation = summarize([f["validation_loss"] for f in finals])',
     '        test = summarize([f["test_loss"] for f in finals])',
     validated
-      ? printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, "', 'f"validation loss {validation}, test loss {test}"'])
-      : printParts(2, [`f"[{name}] ${name}={value!r}: "`, 'f"train loss {train}, test loss {test}"']),
+      ? printParts(2, [`f"[{name}] ${cellLabel}: "`, 'f"train loss {train}, "', 'f"validation loss {validation}, test loss {test}"'])
+      : printParts(2, [`f"[{name}] ${cellLabel}: "`, 'f"train loss {train}, test loss {test}"']),
+    grid && '    grid_table(points)',
     validated && '    choose(points)',
     '    return points',
+    grid && lines('', '', gridTableFunction(plan)),
   );
 }
 
+/** `grid_table(points)`: the grid's mean final loss per cell, rows `over`, columns `grid.over`. */
+function gridTableFunction(plan: Plan): string {
+  const sweep = plan.sweep!;
+  const loss = plan.holdOut ? 'validation' : 'test';
+  return lines(
+    'def grid_table(points):',
+    docstring(
+      `The grid as a table, as the CLI prints it: rows ${pyName(sweep.over)}, columns ${pyName(sweep.grid!.over)}, each cell ` +
+        `the mean final ${loss} loss of its runs, the lowest starred ("–": every run diverged).`,
+    ),
+    '    for name in SWEPT_VARIANTS:',
+    '        means = {}',
+    '        for n, cell, finals in points:',
+    '            if n == name and finals:',
+    `                means[cell] = statistics.mean(f["${loss}_loss"] for f in finals)`,
+    '        lowest = min(means, key=means.get) if means else None',
+    `        print(f"\\n[{name}] mean final ${loss} loss per cell (* the lowest)")`,
+    `        corner = ${pyStr(`${pyName(sweep.over)} ↓ ${pyName(sweep.grid!.over)} →`)}`,
+    '        print(f"{corner:>24}" + "".join(f"{g!r:>14}" for g in GRID_VALUES))',
+    '        for value in SWEEP_VALUES:',
+    '            row = []',
+    '            for g in GRID_VALUES:',
+    '                mean = means.get((value, g))',
+    '                star = "*" if (value, g) == lowest else ""',
+    '                row.append("–" if mean is None else f"{star}{mean:.6g}")',
+    '            print(f"{value!r:>24}" + "".join(f"{c:>14}" for c in row))',
+  );
+}
+
+/** `line` when it fits in 88 columns, else `shorter`. */
+const fit = (line: string, shorter: string): string => (line.length <= 88 ? line : shorter);
+
 /**
- * The lines that make the swept settings `s`: replace() of the field, and for a width sweep
+ * The lines that make the swept settings `s`: replace() of the fields, and for a width
  * the hidden sizes built first (every layer, or layer N alone).
  */
-function setValue(pad: string, over: string, seed: string): string[] {
-  const width = widthTarget(over);
-  if (width === undefined) return [`${pad}s = replace(base, ${pyName(over)}=value${seed})`];
-  const hidden =
-    width === 'all'
-      ? `${pad}hidden = (value,) * len(base.hidden)  # every hidden layer this wide`
-      : `${pad}hidden = base.hidden[:${width}] + (value,) + base.hidden[${width + 1}:]  # layer ${width}`;
-  return [hidden, `${pad}s = replace(base, hidden=hidden${seed})`];
+function setValue(pad: string, axes: [string, string][], seed: string | undefined): string[] {
+  const out: string[] = [];
+  const args = ['base'];
+  let hidden = 'base.hidden';
+  for (const [over, variable] of axes) {
+    const width = widthTarget(over);
+    if (width === undefined) {
+      args.push(`${pyName(over)}=${variable}`);
+      continue;
+    }
+    out.push(
+      width === 'all'
+        ? fit(`${pad}hidden = (${variable},) * len(${hidden})  # every hidden layer this wide`, `${pad}# every hidden layer this wide\n${pad}hidden = (${variable},) * len(${hidden})`)
+        : fit(
+            `${pad}hidden = ${hidden}[:${width}] + (${variable},) + ${hidden}[${width + 1}:]  # layer ${width}`,
+            `${pad}# hidden layer ${width}\n${pad}hidden = ${hidden}[:${width}] + (${variable},) + ${hidden}[${width + 1}:]`,
+          ),
+    );
+    if (hidden === 'base.hidden') args.push('hidden=hidden');
+    hidden = 'hidden';
+  }
+  if (seed !== undefined) args.push(`seed=${seed}`);
+  return [...out, call('s = replace', args, pad.length / 4)];
 }
 
 export function saveWeightsFunction(): string {
@@ -116,12 +179,24 @@ export function plotFunction(plan: Plan): string {
     '    losses.set(xlabel="epoch", ylabel="loss (train solid, test dashed)", yscale="log")',
     '    losses.legend(fontsize="small")',
   ];
-  const sweepPanel = sweep
+  const gridPanel = sweep?.grid
     ? [
         '    for name in SWEPT_VARIANTS:',
-        '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
-        '        means = [statistics.mean(f["test_loss"] for f in finals) for _, finals in done]',
-        '        chart.plot([value for value, _ in done], means, "o-", label=name)',
+        '        for g in GRID_VALUES:',
+        '            done = [(v, f) for n, (v, gv), f in points if n == name and gv == g and f]',
+        '            means = [statistics.mean(x["test_loss"] for x in f) for _, f in done]',
+        `            label = f"{name}, ${pyName(sweep.grid.over)}={g!r}"`,
+        '            chart.plot([value for value, _ in done], means, "o-", label=label)',
+      ]
+    : null;
+  const sweepPanel = sweep
+    ? [
+        ...(gridPanel ?? [
+          '    for name in SWEPT_VARIANTS:',
+          '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
+          '        means = [statistics.mean(f["test_loss"] for f in finals) for _, finals in done]',
+          '        chart.plot([value for value, _ in done], means, "o-", label=name)',
+        ]),
         `    chart.set(xlabel=${pyStr(pyName(sweep.over))}, ylabel="final test loss", yscale="log")`,
         xScale(sweep.values),
         '    chart.legend(fontsize="small")',

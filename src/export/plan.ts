@@ -17,6 +17,8 @@ export interface ExportRun {
   label: string;
   /** For sweep runs: the index of the value in SWEEP_VALUES. */
   valueIndex?: number;
+  /** With sweep.grid: the index of the second field's value in GRID_VALUES. */
+  gridIndex?: number;
   /** The run's data set, as Reglab generates it (sizes; exact mode saves it). */
   data: Dataset;
 }
@@ -27,6 +29,8 @@ export interface SweepPlan {
   repeats: number;
   /** The swept variants' names, as VARIANTS keys. */
   variants: string[];
+  /** With sweep.grid: the second field, crossed with every value of `over`. */
+  grid?: { over: string; values: number[] };
 }
 
 export class Plan {

@@ -110,6 +110,7 @@ function variantsTable(plan: Plan, paths: string[]): string {
 function sweepConstants(plan: Plan): string {
   const sweep = plan.sweep!;
   plan.s(sweptField(sweep.over));
+  if (sweep.grid) plan.s(sweptField(sweep.grid.over));
   const name = pyName(sweep.over);
   const width = widthTarget(sweep.over);
   const what = width === undefined ? `${sweep.over} (${name})` : width === 'all' ? 'the width of every hidden layer' : `the width of hidden layer ${width}`;
@@ -118,6 +119,8 @@ function sweepConstants(plan: Plan): string {
       `The sweep: ${what} takes each of SWEEP_VALUES in each of SWEPT_VARIANTS, ${sweep.repeats === 1 ? 'once' : `SWEEP_REPEATS times with the seeds seed, seed + 1, …`}.`,
     ),
     wrappedList('SWEEP_VALUES', sweep.values.map((v) => pyValue(v, fieldAt(sweptField(sweep.over)).integer))),
+    sweep.grid && comment(`A 2-D grid: every value of SWEEP_VALUES with every value of GRID_VALUES, ${sweep.grid.over} (${pyName(sweep.grid.over)}).`),
+    sweep.grid && wrappedList('GRID_VALUES', sweep.grid.values.map((v) => pyValue(v, fieldAt(sweptField(sweep.grid!.over)).integer))),
     sweep.repeats > 1 && `SWEEP_REPEATS = ${sweep.repeats}`,
     `SWEPT_VARIANTS = [${sweep.variants.map(pyStr).join(', ')}]`,
   );

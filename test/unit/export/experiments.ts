@@ -153,6 +153,20 @@ export const EXPERIMENTS: { name: string; steps: number; file: Record<string, un
       sweep: { over: 'model.hidden.1', values: [2, 9] },
     },
   },
+  {
+    // A 2-D grid (weight decay × the width of layer 1), 2 seeds, 3-fold cross-validation.
+    name: 'grid',
+    steps: 60,
+    file: {
+      title: 'Weight decay × width, cross-validated',
+      seed: 5,
+      dtype: 'float64',
+      data: { generator: 'sine', train: 24, test: 20, folds: 3 },
+      model: { hidden: [6, 4] },
+      training: { optimizer: { type: 'adam', lr: 0.01 }, loss: 'mse', epochs: 20, batchSize: 6 },
+      sweep: { over: 'regularization.weightDecay', values: [0, 0.01], repeats: 2, grid: { over: 'model.hidden.1', values: [2, 9] } },
+    },
+  },
 ];
 
 /** Dropout and input-noise variants with an lr so small that no step moves a weight: their eval-mode test loss is the initial weights'. */

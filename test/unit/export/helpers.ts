@@ -198,7 +198,9 @@ export function trainWithReglab(file: string, experiment: Experiment): ReglabRun
     let label = name;
     if (request.sweepValue !== undefined) {
       const over = experiment.sweep!.over;
-      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(sweptField(over)).integer)}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+      const grid = experiment.sweep!.grid?.over;
+      const cell = grid === undefined ? '' : ` ${pyName(grid)}=${pyValue(request.gridValue!, fieldAt(sweptField(grid)).integer)}`;
+      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(sweptField(over)).integer)}${cell}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
       if (request.fold !== undefined) label += ` fold ${request.fold}`;
     }
     const run: ReglabRun = { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly, variant: name };

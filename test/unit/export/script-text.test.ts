@@ -194,6 +194,22 @@ describe('PyTorch export: the script text', () => {
     assert.ok(one.includes('label = f"{name} hidden_1={value!r} #{repeat}"'));
   });
 
+  it('2-D grids: both fields looped over, a cell per point, the grid table, the chosen cell', () => {
+    const file = { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [0, 0.1], grid: { over: 'training.optimizer.lr', values: [0.01, 0.1] } } };
+    const { script } = exported('grid', file, { exact: true });
+    assert.ok(script.includes('SWEEP_VALUES = [0.0, 0.1]\n# A 2-D grid: every value of SWEEP_VALUES with every value of GRID_VALUES,'));
+    assert.ok(script.includes('GRID_VALUES = [0.01, 0.1]\n'));
+    assert.ok(script.includes('            for j, grid_value in enumerate(GRID_VALUES):'));
+    assert.ok(script.includes('                s = replace(base, weight_decay=value, lr=grid_value)'));
+    assert.ok(script.includes('                cell = f"weight_decay={value!r} lr={grid_value!r}"'));
+    assert.ok(script.includes('                run_saved = saved.sweep(name, i, j, 0) if saved else None'));
+    assert.ok(script.includes('            points.append((name, (value, grid_value), finals))'));
+    assert.ok(script.includes('    grid_table(points)') && script.includes('mean final test loss per cell'), 'the test loss without validation data');
+    assert.ok(!script.includes('def choose'));
+    const cv = exported('grid-cv', { ...file, data: { ...SMALL.data, folds: 2 } }).script;
+    assert.ok(cv.includes('mean final validation loss per cell') && cv.includes('[("chosen cell", best)]:'), 'a grid\'s cell: no λ_1se');
+  });
+
   it('a file without variants is the one run "base"; a variant alone gets its own script name', () => {
     const { variants: _variants, ...base } = SMALL;
     assert.ok(exported('base', base).script.includes('VARIANTS = {\n    "base": Settings(),\n}'));
@@ -208,9 +224,6 @@ describe('PyTorch export: the script text', () => {
     assert.throws(() => exported('mixed', mixed), /different data generators \(line, sine\).*--variant/);
     const held = { ...SMALL, variants: [{ name: 'cv', data: { folds: 5 } }, { name: 'all' }] };
     assert.throws(() => exported('held-mixed', held), /hold out different validation data.*--variant/);
-    // Not written yet, and refused rather than exported as a script that trains on other data.
-    const grid = { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [0, 0.1], grid: { over: 'training.optimizer.lr', values: [0.01, 0.1] } } };
-    assert.throws(() => exported('grid', grid), /does not write 2-D grids yet \(sweep\.grid\)/);
   });
 });
 
@@ -254,11 +267,7 @@ describe('PyTorch export: every script', () => {
       return path;
     }),
     ...(existsSync(examples) ? readdirSync(examples).filter((f) => f.endsWith('.reglab.json')).map((f) => join(examples, f)) : []),
-  ].filter((path) => {
-    // The lessons with a grid or a width sweep are refused (checked above): not exported yet.
-    const config = parseFile(path);
-    return config.sweep?.grid === undefined && !/^model\.hidden/.test(config.sweep?.over ?? '');
-  });
+  ];
 
   it('the unused-code check finds unused imports, settings and functions', () => {
     const script = [
