@@ -35,7 +35,7 @@ export function summaryTable(results: ExperimentResults): string {
       }
       lines.push(`    ${c.variant}: chosen on the validation loss${provisional}; the test set only reports the result`);
       lines.push(`      ${c.min.gridValue === undefined ? 'λ_min' : 'chosen cell'} = ${cellText(c.min)}: ${chosenText(c.min)}`);
-      if (c.oneSe !== undefined) lines.push(`      λ_1se = ${c.oneSe.value}: ${chosenText(c.oneSe)}`);
+      if (c.oneSe !== undefined) lines.push(`      λ_1se = ${valueText(c.oneSe.value)}: ${chosenText(c.oneSe)}`);
     }
   }
   for (const run of results.runs) {
@@ -47,16 +47,21 @@ export function summaryTable(results: ExperimentResults): string {
 
 /** "0.01" for a 1-D sweep's value; "0.01 × 0.5" for a grid's cell (over × grid.over). */
 function cellText(v: ChosenValue): string {
-  return v.gridValue === undefined ? `${v.value}` : `${v.value} × ${v.gridValue}`;
+  return v.gridValue === undefined ? valueText(v.value) : `${valueText(v.value)} × ${valueText(v.gridValue)}`;
+}
+
+/** A swept value as a reader wants it: 2.512, not the logspace's 2.51188643151 (the results file keeps every digit). */
+function valueText(value: number): string {
+  return String(Number(value.toPrecision(4)));
 }
 
 /** The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells the mean loss, the chosen one starred. */
 function gridTable(grid: Grid, results: ExperimentResults): string[] {
   const choice = chosenValues(results).find((c) => c.variant === grid.variant);
   const corner = `${fieldLabel(results.sweepOver ?? '')} ↓ · ${fieldLabel(results.gridOver ?? '')} →`;
-  const header = [corner, ...grid.columns.map(String)];
+  const header = [corner, ...grid.columns.map(valueText)];
   const rows = grid.rows.map((row, r) => [
-    String(row),
+    valueText(row),
     ...grid.columns.map((column, c) => {
       const point = grid.cells[r]![c];
       if (point === undefined) return '–';
