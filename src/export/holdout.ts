@@ -15,8 +15,8 @@ export interface HoldOut {
   /** `folds`: the fold of every training sample; `validation`: the held-out samples' indices. */
   kind: 'folds' | 'validation';
   folds: number;
-  /** Per run seed. */
-  bySeed: Map<number, number[]>;
+  /** Per run seed and training-set size (a sweep of data.train changes the size, not the seed). */
+  byRun: Map<string, { seed: number; n: number; list: number[] }>;
 }
 
 const specOf = (c: RunConfig) => c.data as { validation?: number; folds?: number };
@@ -28,15 +28,16 @@ export function holdOutOf(runs: readonly ExportRun[]): HoldOut | undefined {
   if (specs.size > 1) throw new Error('the runs hold out different validation data (data.validation, data.folds); export them one at a time with --variant');
   if (first.validation === undefined && first.folds === undefined) return undefined;
   const kind = first.folds !== undefined ? 'folds' : 'validation';
-  const bySeed = new Map<number, number[]>();
+  const byRun = new Map<string, { seed: number; n: number; list: number[] }>();
   for (const run of runs) {
     const seed = run.spec.seed;
-    if (bySeed.has(seed)) continue;
     const n = run.data.train.n;
+    if (byRun.has(`${seed} ${n}`)) continue;
     const holdoutSeed = deriveSeed(seed, 'holdout');
-    bySeed.set(seed, kind === 'folds' ? Array.from(foldAssignment(n, first.folds!, holdoutSeed)) : holdOutIndices(n, first, holdoutSeed)!.validation);
+    const list = kind === 'folds' ? Array.from(foldAssignment(n, first.folds!, holdoutSeed)) : holdOutIndices(n, first, holdoutSeed)!.validation;
+    byRun.set(`${seed} ${n}`, { seed, n, list });
   }
-  return { kind, folds: first.folds ?? 1, bySeed };
+  return { kind, folds: first.folds ?? 1, byRun };
 }
 
 /** How many samples a run trains on once its validation data is held out. */
@@ -51,9 +52,9 @@ export function holdOutConstant(held: HoldOut): string {
   const name = held.kind === 'folds' ? 'FOLD_OF' : 'VALIDATION_SAMPLES';
   const about =
     held.kind === 'folds'
-      ? `Cross-validation (data.folds = ${held.folds}): per seed, the fold (0 … ${held.folds - 1}) of each training sample. Run k of a value trains on the other folds and is validated on fold k.`
-      : 'A validation split (data.validation): per seed, the indices of the training samples held out for validation; the run trains on the others.';
-  const entries = [...held.bySeed].map(([seed, list]) => numberRows(`    ${seed}: [`, list, '    ],'));
+      ? `Cross-validation (data.folds = ${held.folds}): per (seed, training samples), the fold (0 … ${held.folds - 1}) of each training sample. Run k of a value trains on the other folds and is validated on fold k.`
+      : 'A validation split (data.validation): per (seed, training samples), the indices of the training samples held out for validation; the run trains on the others.';
+  const entries = [...held.byRun.values()].map(({ seed, n, list }) => numberRows(`    (${seed}, ${n}): [`, list, '    ],'));
   return lines(
     comment(`${about} Reglab draws them from the run seed (its own generator); the export computed them, so this script holds out the very same samples.`),
     `${name} = {`,
@@ -76,15 +77,15 @@ function numberRows(open: string, items: readonly number[], close: string): stri
 /** `hold_out(x, y, seed, fold)`: the training set cut into what is trained on and validation. */
 export function holdOutFunction(held: HoldOut): string {
   return lines(
-    'def hold_out(x, y, seed, fold=0):',
+    held.kind === 'folds' ? 'def hold_out(x, y, seed, fold):' : 'def hold_out(x, y, seed):',
     docstring(
       held.kind === 'folds'
         ? 'Splits the training set as Reglab does: fold `fold` is held out for validation, the other folds are trained on (both keep the original order of the samples).'
         : 'Splits the training set as Reglab does: VALIDATION_SAMPLES are held out for validation, the others trained on (both keep the original order of the samples).',
     ),
     held.kind === 'folds'
-      ? '    held = torch.tensor(FOLD_OF[seed]) == fold'
-      : lines('    held = torch.zeros(len(x), dtype=torch.bool)', '    held[VALIDATION_SAMPLES[seed]] = True'),
+      ? '    held = torch.tensor(FOLD_OF[seed, len(x)]) == fold'
+      : lines('    held = torch.zeros(len(x), dtype=torch.bool)', '    held[VALIDATION_SAMPLES[seed, len(x)]] = True'),
     '    return (x[~held], y[~held]), (x[held], y[held])',
   );
 }

@@ -204,7 +204,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
   );
   const epochs = plan.s('training.epochs');
   return lines(
-    `def run(name, s${plan.exact ? ', saved=None' : ''}${plan.holdOut ? ', fold=0' : ''}):`,
+    `def run(name, s${plan.exact ? ', saved=None' : ''}${plan.holdOut?.kind === 'folds' ? ', fold=0' : ''}):`,
     docstring(
       'Trains one run. Returns the model, its metrics at every evaluated epoch, and its result: the last metrics' +
         (early ? " (the best epoch's when early stopping restored them)" : '') +
@@ -222,7 +222,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
         ]
       : [`    x_train, y_train, x_test, y_test = ${parts.dataCall}`]),
     plan.holdOut && '    # The validation samples come out of the training set; the test set is untouched.',
-    plan.holdOut && '    (x_train, y_train), (x_val, y_val) = hold_out(x_train, y_train, s.seed, fold)',
+    plan.holdOut && `    (x_train, y_train), (x_val, y_val) = hold_out(x_train, y_train, s.seed${plan.holdOut.kind === 'folds' ? ', fold' : ''})`,
     bce && '    # BCEWithLogitsLoss takes float targets shaped like its one logit per sample.',
     bce && !plan.holdOut && '    y_train, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_test))',
     bce && plan.holdOut && '    y_train, y_val, y_test = (y.unsqueeze(1).to(x_train.dtype) for y in (y_train, y_val, y_test))',

@@ -162,7 +162,7 @@ describe('PyTorch export: the script text', () => {
     // The folds Reglab draws for the run seeds 1 and 2 (its holdout stream), written as they are.
     for (const seed of [1, 2]) {
       const folds = Array.from(foldAssignment(SMALL.data.train, 3, deriveSeed(seed, 'holdout')));
-      const written = new RegExp(`\\n    ${seed}: \\[\\n([\\d, \\n]+)\\n    \\],`).exec(script);
+      const written = new RegExp(`\\n    \\(${seed}, ${SMALL.data.train}\\): \\[\\n([\\d, \\n]+)\\n    \\],`).exec(script);
       assert.ok(written, `FOLD_OF[${seed}]`);
       assert.deepEqual(written[1]!.split(',').map((v) => v.trim()).filter((v) => v !== '').map(Number), folds);
     }
@@ -175,11 +175,19 @@ describe('PyTorch export: the script text', () => {
     assert.ok(script.includes('("λ_min", best), ("λ_1se", one_se)'), 'weight decay: larger is simpler, so λ_1se');
     const held = exported('held', { ...SMALL, data: { ...SMALL.data, validation: 0.25 } }).script;
     const indices = holdOutIndices(SMALL.data.train, { validation: 0.25 }, deriveSeed(1, 'holdout'))!.validation;
-    assert.ok(held.includes(`VALIDATION_SAMPLES = {\n    1: [\n        ${indices.join(', ')},\n    ],\n}`), 'the held-out indices');
-    assert.ok(held.includes('    held[VALIDATION_SAMPLES[seed]] = True'));
+    assert.ok(held.includes(`VALIDATION_SAMPLES = {\n    (1, 10): [\n        ${indices.join(', ')},\n    ],\n}`), 'the held-out indices');
+    assert.ok(held.includes('    held[VALIDATION_SAMPLES[seed, len(x)]] = True'));
+    assert.ok(held.includes('    (x_train, y_train), (x_val, y_val) = hold_out(x_train, y_train, s.seed)\n'));
+    assert.ok(held.includes('def run(name, s):'), 'no fold to choose');
     assert.ok(!held.includes('def choose'), 'no sweep, no choice');
     const lr = exported('cv-lr', { ...file, sweep: { over: 'training.optimizer.lr', values: [0.01, 0.1] } }).script;
     assert.ok(lr.includes('[("λ_min", best)]:') && !lr.includes('one_se'), 'no λ_1se for a learning rate');
+    // A learning curve: each training-set size has folds of its own (per seed and size).
+    const curve = exported('cv-train', { ...file, sweep: { over: 'data.train', values: [10, 16] } }).script;
+    assert.ok(curve.includes('    (1, 10): [') && curve.includes('    (1, 16): ['));
+    // Early stopping watches the validation loss, as Reglab's does when there is one.
+    const early = exported('cv-early', { ...file, regularization: { ...SMALL.regularization, earlyStopping: { patience: 5 } } }).script;
+    assert.ok(early.includes('        loss = m["validation_loss"]'));
   });
 
   it('width sweeps: every hidden layer, or layer N alone, built per value', () => {
