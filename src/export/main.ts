@@ -191,20 +191,34 @@ export function plotFunction(plan: Plan): string {
     : null;
   const sweepPanel = sweep
     ? [
-        ...(gridPanel ?? [
-          '    for name in SWEPT_VARIANTS:',
-          '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
-          '        means = [statistics.mean(f["test_loss"] for f in finals) for _, finals in done]',
-          '        chart.plot([value for value, _ in done], means, "o-", label=name)',
-        ]),
-        `    chart.set(xlabel=${pyStr(pyName(sweep.over))}, ylabel="final test loss", yscale="log")`,
+        ...(gridPanel ??
+          (plan.holdOut
+            ? [
+                // As the Sweep view: the validation curve chosen on, the test curve only reported.
+                '    for name in SWEPT_VARIANTS:',
+                '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
+                '        values = [value for value, _ in done]',
+                '        validation = [statistics.mean(x["validation_loss"] for x in f) for _, f in done]',
+                '        test = [statistics.mean(x["test_loss"] for x in f) for _, f in done]',
+                '        (line,) = chart.plot(values, validation, "o-", label=f"{name}: validation")',
+                '        chart.plot(values, test, "x--", color=line.get_color(), label=f"{name}: test")',
+              ]
+            : [
+                '    for name in SWEPT_VARIANTS:',
+                '        done = [(value, finals) for n, value, finals in points if n == name and finals]',
+                '        means = [statistics.mean(f["test_loss"] for f in finals) for _, finals in done]',
+                '        chart.plot([value for value, _ in done], means, "o-", label=name)',
+              ])),
+        call('chart.set', [`xlabel=${pyStr(pyName(sweep.over))}`, `ylabel=${pyStr(plan.holdOut && !sweep.grid ? 'final loss (validation solid, test dashed)' : 'final test loss')}`, 'yscale="log"'], 1),
         xScale(sweep.values),
         '    chart.legend(fontsize="small")',
       ].filter((l) => l !== '')
     : [];
   return lines(
     `def plot(curves, ${sweep ? 'points, ' : ''}path):`,
-    docstring(`Saves the train and test loss curves of the variants${sweep ? ' and the sweep\'s final test loss per value' : ''} to \`path\`.`),
+    docstring(
+      `Saves the train and test loss curves of the variants${sweep ? ` and the sweep's final ${plan.holdOut && !sweep.grid ? 'validation and test losses' : 'test loss'} per value` : ''} to \`path\`.`,
+    ),
     '    try:',
     '        import matplotlib',
     '    except ImportError:',
