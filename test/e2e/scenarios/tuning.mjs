@@ -42,7 +42,7 @@ export default {
     t.step(`notes: ${notes}`);
     assert.match(notes, /Chosen on the validation loss only\. λ_min, weight decay λ = [\d.]+: validation [\d.]+ ± [\d.]+ SE over 5 runs, test [\d.]+/);
     assert.match(notes, /λ_1se \(the largest within one SE of λ_min\), weight decay λ = [\d.]+/);
-    assert.match(notes, /The test set was used for nothing but these test losses\./);
+    assert.match(notes, /The test set was used only for these test losses\./);
     const loss = panel(t).locator('canvas[data-view="sweep"][data-chart$="-sweep-loss"]');
     await loss.scrollIntoViewIfNeeded();
     await t.screenshot('cv-curve');
@@ -62,8 +62,8 @@ export default {
     const card = panel(t).locator('figure.chart-card', { has: heatmap });
     const text = await card.innerText();
     assert.match(text, /Mean final validation loss: weight decay λ × dropout p/);
-    const gridNotes = await panel(t).locator('ul.notes li', { hasText: 'The lowest cell' }).first().innerText();
-    assert.match(gridNotes, /The lowest cell, weight decay λ = [\d.]+, dropout p = [\d.]+: validation/);
+    const gridNotes = await panel(t).locator('ul.notes li', { hasText: 'Lowest cell' }).first().innerText();
+    assert.match(gridNotes, /Lowest cell, weight decay λ = [\d.]+, dropout p = [\d.]+: validation/);
     await heatmap.scrollIntoViewIfNeeded();
     await t.screenshot('grid-heatmap');
     // Hover the middle of the chart: a cell's read-out (mean ± sd, min, max, runs).
