@@ -89,7 +89,15 @@ function checkForwardBackward(c: FixtureCase, tol: Tolerance): void {
 }
 
 function checkTrajectory(c: FixtureCase, tol: Tolerance): void {
-  const model = buildModel(c);
+  const step = stepAlong(c, buildModel(c), tol);
+  assertClose('final_loss', [E.noGrad(() => step().total.item())], c.expected.final_loss, tol);
+}
+
+/**
+ * Trains `model` through the case's trajectory, checking the loss and gradients before each
+ * step and the parameters after it (then `afterStep`); returns the loss function for more checks.
+ */
+function stepAlong(c: FixtureCase, model: ReturnType<typeof buildModel>, tol: Tolerance, afterStep?: (want: any, step: ReturnType<typeof lossOf>) => void): ReturnType<typeof lossOf> {
   const optimizer = buildOptimizer(c, model);
   const step = lossOf(c, model);
   const expected = c.expected.trajectory as any[];
@@ -104,8 +112,9 @@ function checkTrajectory(c: FixtureCase, tol: Tolerance): void {
     optimizer.step();
     E.releaseGraph();
     for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} ${name} after`, p.data, want.params_after[name], tol);
+    afterStep?.(want, step);
   }
-  assertClose('final_loss', [E.noGrad(() => step().total.item())], c.expected.final_loss, tol);
+  return step;
 }
 
 function checkDropoutStatistics(c: FixtureCase): void {
@@ -194,25 +203,12 @@ function checkInputNoiseStatistics(c: FixtureCase): void {
 function checkDropoutTrajectory(c: FixtureCase, tol: Tolerance): void {
   assert.equal(c.dropout_generator, 'mulberry32');
   const model = buildModel(c).useRandom(new E.Random(c.dropout_state as number));
-  const optimizer = buildOptimizer(c, model);
-  const step = lossOf(c, model);
-  const expected = c.expected.trajectory as any[];
-  assert.equal(expected.length, c.optimizer!.steps);
-  for (const want of expected) {
-    optimizer.zeroGrad();
-    const { dataLossValue, total } = step();
-    total.backward();
-    assertClose(`step ${want.step} loss_before`, [total.item()], want.loss_before, tol);
-    assertClose(`step ${want.step} data_loss_before`, [dataLossValue.item()], want.data_loss_before, tol);
-    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} grad ${name}`, p.grad!, want.grads[name], tol);
-    optimizer.step();
-    E.releaseGraph();
-    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} ${name} after`, p.data, want.params_after[name], tol);
+  stepAlong(c, model, tol, (want, step) => {
     model.eval();
     assertClose(`step ${want.step} eval_loss_after`, [E.noGrad(() => step().dataLossValue.item())], want.eval_loss_after, tol);
     E.releaseGraph();
     model.train();
-  }
+  });
 }
 
 /** d2l's init (weights and biases ~ N(0, std²)): the engine's draws, like torch's, within 5 standard errors of the theory. */
