@@ -44,7 +44,12 @@ export default {
     const { page } = t;
     await t.waitForConsole('[reglab] activated (web extension host)');
     t.step('activated in the browser\'s extension host');
-    assert.doesNotMatch(t.exthostLog(), /reglab\.reglab/, 'the Node extension host did not load Reglab');
+    // The Node extension host must not activate Reglab (its package has no `main`). Only its
+    // activation line counts: the log may name the extension for other reasons (a CI run once
+    // failed on a bare mention), and what it said is printed with the failure.
+    const mentions = t.exthostLog().split('\n').filter((line) => line.includes('reglab.reglab'));
+    assert.ok(!mentions.some((line) => /_doActivateExtension reglab\.reglab\b/.test(line)), `the Node extension host activated Reglab:\n${mentions.join('\n')}`);
+    if (mentions.length > 0) t.step(`the Node extension host's log names Reglab without activating it: ${mentions.join(' | ')}`);
     await t.openFile(LESSON);
     await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run this variant' }).first().waitFor({ timeout: 60_000 });
     await t.screenshot('lenses');
