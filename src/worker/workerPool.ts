@@ -2,6 +2,12 @@
 // of runs, a slot per worker, cancellation per batch, and a crashed or stuck worker
 // replaced while the other runs go on. What a worker is (a Node worker thread, a Web
 // Worker) comes from a WorkerBackend, so both platforms share this code and its tests.
+//
+// While there is work for every worker, each busy worker also holds its next run in its
+// message queue, so it starts that run the moment the last one ends instead of waiting a
+// round trip through the pool's thread (a busy extension host can take milliseconds to
+// answer, and a sweep of short runs is mostly such waits). Only runs with a shared cancel
+// flag are sent ahead: they can be cancelled where they wait.
 import type { RunEvent, RunOutcome } from '../protocol.ts';
 import type { RunRequest } from '../experiment/request.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
@@ -47,14 +53,20 @@ interface Task {
   job: Job;
   request: RunRequest;
   index: number;
+  /** Its outcome was reported (a run cancelled while it waited in a worker's queue is reported at once). */
+  done: boolean;
 }
 
 interface Slot {
   worker: WorkerHandle;
-  task: Task | null;
+  /** The runs posted to this worker, in its order: the one training first, then the one sent ahead. */
+  tasks: Task[];
   ready: Promise<void>;
   gone: boolean;
 }
+
+/** Runs a worker holds at most: the one training and the next. */
+const WORKER_DEPTH = 2;
 
 export class WorkerPool implements TrainingPool {
   private readonly slots: Slot[] = [];
@@ -104,7 +116,7 @@ export class WorkerPool implements TrainingPool {
       },
     };
     if (requests.length === 0) resolve([]);
-    requests.forEach((request, index) => this.queue.push({ job, request, index }));
+    requests.forEach((request, index) => this.queue.push({ job, request, index, done: false }));
     this.pump();
     return { done, cancel: () => this.cancel(job) };
   }
@@ -115,7 +127,7 @@ export class WorkerPool implements TrainingPool {
     await Promise.all(
       this.slots.splice(0).map((slot) => {
         slot.gone = true;
-        if (slot.task !== null) this.finish(slot.task, { type: 'cancelled', runId: slot.task.request.runId });
+        for (const task of slot.tasks.splice(0)) this.finish(task, { type: 'cancelled', runId: task.request.runId });
         return slot.worker.terminate();
       }),
     );
@@ -131,9 +143,14 @@ export class WorkerPool implements TrainingPool {
       this.queue.splice(i, 1);
       this.finish(task, { type: 'cancelled', runId: task.request.runId });
     }
+    // A run sent ahead is reported now; its worker will start it, see the flag and drop it.
+    for (const slot of this.slots) {
+      for (const task of slot.tasks.slice(1)) if (task.job === job) this.finish(task, { type: 'cancelled', runId: task.request.runId });
+    }
     const stopRunning = () => {
       for (const slot of [...this.slots]) {
-        if (slot.task?.job === job) this.replace(slot, { type: 'cancelled', runId: slot.task.request.runId });
+        const running = slot.tasks[0];
+        if (running?.job === job) this.replace(slot, { type: 'cancelled', runId: running.request.runId });
       }
     };
     // Without a shared flag a run cannot notice: its worker goes now. With one, a run polls
@@ -148,27 +165,37 @@ export class WorkerPool implements TrainingPool {
 
   private pump(): void {
     while (this.queue.length > 0 && !this.disposed) {
-      let slot = this.slots.find((s) => s.task === null);
-      if (slot === undefined) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
-      }
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.post({
-        type: 'run',
-        request: task.request,
-        flushMs: this.options.flushMs ?? 100,
-        ...(task.job.flag === undefined ? {} : { cancelFlag: task.job.flag }),
-        ...(this.options.niceness === undefined ? {} : { niceness: this.options.niceness }),
-      });
+      const slot = this.slots.find((s) => s.tasks.length === 0) ?? (this.slots.length < this.size ? this.spawn() : this.slotToSendAhead());
+      if (slot === undefined) return;
+      this.post(slot, this.queue.shift()!);
     }
+  }
+
+  /**
+   * A busy worker that may take the next run now: only while every worker has work (near
+   * the end of a batch a run waits in the pool, for whichever worker is free first).
+   */
+  private slotToSendAhead(): Slot | undefined {
+    const next = this.queue[0]!;
+    if (next.job.flag === undefined || this.queue.length < this.slots.length) return undefined;
+    return this.slots.find((s) => s.tasks.length < WORKER_DEPTH && s.tasks.every((t) => t.job.flag !== undefined));
+  }
+
+  private post(slot: Slot, task: Task): void {
+    slot.tasks.push(task);
+    slot.worker.post({
+      type: 'run',
+      request: task.request,
+      flushMs: this.options.flushMs ?? 100,
+      ...(task.job.flag === undefined ? {} : { cancelFlag: task.job.flag }),
+      ...(this.options.niceness === undefined ? {} : { niceness: this.options.niceness }),
+    });
   }
 
   private spawn(): Slot {
     let markReady!: () => void;
     const ready = new Promise<void>((r) => (markReady = r));
-    const slot = { task: null, ready, gone: false } as Omit<Slot, 'worker'> as Slot;
+    const slot = { tasks: [], ready, gone: false } as Omit<Slot, 'worker'> as Slot;
     slot.worker = this.backend.spawn({
       message: (event) => {
         if (slot.gone) return;
@@ -176,20 +203,21 @@ export class WorkerPool implements TrainingPool {
           markReady();
           return;
         }
-        const task = slot.task;
-        if (task === null || event.runId !== task.request.runId) return;
+        const task = slot.tasks[0];
+        if (task === undefined || event.runId !== task.request.runId) return;
         if (!isOutcome(event)) {
-          task.job.onEvent(event);
+          if (!task.done) task.job.onEvent(event);
           return;
         }
-        slot.task = null;
+        slot.tasks.shift();
         this.finish(task, event);
         this.pump();
       },
       crashed: (reason) => {
         markReady();
         if (slot.gone) return;
-        if (slot.task !== null) this.replace(slot, { type: 'failed', runId: slot.task.request.runId, message: reason });
+        const running = slot.tasks[0];
+        if (running !== undefined) this.replace(slot, { type: 'failed', runId: running.request.runId, message: reason });
         else this.drop(slot);
       },
     });
@@ -197,12 +225,15 @@ export class WorkerPool implements TrainingPool {
     return slot;
   }
 
-  /** Terminates a slot's worker, reports its run, and lets a fresh worker take its place. */
+  /**
+   * Terminates a slot's worker, reports its running run, puts the run it held next back at
+   * the head of the queue, and lets a fresh worker take its place.
+   */
   private replace(slot: Slot, outcome: RunOutcome): void {
-    const task = slot.task;
-    slot.task = null;
+    const [running, ...waiting] = slot.tasks.splice(0);
     this.drop(slot);
-    if (task !== null) this.finish(task, outcome);
+    if (running !== undefined) this.finish(running, outcome);
+    this.queue.unshift(...waiting.filter((task) => !task.done));
     this.pump();
   }
 
@@ -214,6 +245,8 @@ export class WorkerPool implements TrainingPool {
   }
 
   private finish(task: Task, outcome: RunOutcome): void {
+    if (task.done) return;
+    task.done = true;
     task.job.onEvent(outcome);
     task.job.settle(task.index, outcome);
   }
