@@ -90,10 +90,11 @@ export function trainExample(experiment: Experiment, options: RunOptions = {}): 
       workspaceRoot: EXAMPLES_DIR,
     };
     if (spec.sweepValue !== undefined) request.sweepValue = spec.sweepValue;
+    if (spec.gridValue !== undefined) request.gridValue = spec.gridValue;
     if (spec.fold !== undefined) request.fold = spec.fold;
     return request;
   });
-  const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over }, requests);
+  const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over, gridOver: experiment.sweep?.grid?.over }, requests);
   const runs: TrainedRun[] = requests.map((request, i) => {
     const outcome = trainRun(request, { cancelled: () => false, emit: (event) => void applyEvent(results, event), flushMs: 1e9 });
     if (outcome.type !== 'finished') {
