@@ -19,7 +19,8 @@ export class Tensor {
   readonly shape: Shape;
   readonly size: number;
   readonly dtype: DType;
-  readonly requiresGrad: boolean;
+  /** Whether backward() computes a gradient for it; a leaf's can be switched off (`requiresGrad_`). */
+  requiresGrad: boolean;
   readonly isLeaf: boolean;
   /** Adds d(output)/d(inputs)·grad into the inputs' gradients; null for leaves and no-grad results. */
   backwardFn: (() => void) | null = null;
@@ -59,6 +60,18 @@ export class Tensor {
 
   zeroGrad(): void {
     if (this.grad !== null) fillZero(this.grad);
+  }
+
+  /**
+   * PyTorch's `requires_grad_(flag)` on a leaf: a frozen parameter (flag false) gets no
+   * gradient, so the ops that read it skip its gradient work and no optimizer may hold it.
+   * Only for leaves, as in PyTorch; a result's flag follows from its inputs.
+   */
+  requiresGrad_(flag: boolean): this {
+    if (!this.isLeaf) throw new Error('requiresGrad_() is for leaf tensors only: a result requires grad when one of its inputs does');
+    this.requiresGrad = flag;
+    if (!flag) this.grad = null;
+    return this;
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Check } from './context.ts';
 import { batchFitsTrainingSet, holdOutFitsTrainingSet, mnistFilesComeTogether, rangeIsOrdered, testSplitIsOneWay } from './data.ts';
 import { lossFitsTask, lossOptionsInUse } from './loss.ts';
-import { dropoutFitsLayers, modelOptionsInUse } from './model.ts';
+import { dropoutFitsLayers, frozenLayerFits, modelOptionsInUse } from './model.ts';
 import { decouplingFitsOptimizer, nesterovNeedsMomentum, optionsApply } from './optimizer.ts';
 import { labelSmoothingNeedsCrossEntropy, proximalNeedsL1 } from './regularization.ts';
 
@@ -12,6 +12,7 @@ export const RUN_CONFIG_CHECKS: readonly Check[] = [
   mnistFilesComeTogether,
   modelOptionsInUse,
   dropoutFitsLayers,
+  frozenLayerFits,
   optionsApply,
   nesterovNeedsMomentum,
   lossFitsTask,

@@ -1,5 +1,5 @@
-// Checks between the model and what acts on it: dropout per hidden layer, options that
-// only one activation or init uses.
+// Checks between the model and what acts on it: dropout per hidden layer, a frozen first
+// layer that leaves something to train, options that only one activation or init uses.
 import type { Check } from './context.ts';
 
 export const dropoutFitsLayers: Check = {
@@ -14,6 +14,15 @@ export const dropoutFitsLayers: Check = {
       );
     } else if (layers === 0 && typeof dropout === 'number' && dropout > 0) {
       report(['regularization', 'dropout'], 'regularization.dropout has no effect: model.hidden is [], so there is no hidden layer to drop units from', 'warning');
+    }
+  },
+};
+
+export const frozenLayerFits: Check = {
+  reads: [['model', 'freeze'], ['model', 'hidden']],
+  run: ({ config, report }) => {
+    if (config.model.freeze === 'first' && config.model.hidden.length === 0) {
+      report(['model', 'freeze'], 'model.freeze "first" needs a hidden layer: with model.hidden [] the first layer is the only one, and nothing would train');
     }
   },
 };

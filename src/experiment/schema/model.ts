@@ -39,6 +39,18 @@ export const modelSchema = object(
         "`false` (the default): every variant starts from the same initial weights (drawn from the run's seed), so variants differ only by what they change. `true`: this run draws its initial weights from a stream of its own, derived from the seed and the variant's name, as a PyTorch script does when it builds one net after another from one generator (`torch.manual_seed(s)`, then `net_a = make()`, `net_b = make()`). Sweep runs of a variant keep its draw. The panel's lesson area says which. The exported script's --exact mode loads each run's own weights.",
       default: false,
     }),
+    freeze: enumOf(
+      {
+        none: 'Every layer trains.',
+        first:
+          "The first layer (`0.weight`, `0.bias`) keeps its initial values: a random-features model, in which only the layers after it learn (with one hidden layer, a linear regression on fixed random features). In PyTorch: `model[0].requires_grad_(False)` and an optimizer over the parameters that still require grad. The frozen layer gets no optimizer step, no weight decay and no penalty (l1, l2, elasticNet, l2Norm, the proximal step and maxNorm act on the trained parameters only), and ‖w‖, the sparsity and the weight histogram count the trained weights only.",
+      },
+      {
+        description:
+          'Layers that keep their initial weights. `"first"` freezes the first `nn.Linear` (it needs at least one hidden layer): with `hidden: [p]` only the p + 1 output-layer parameters (per output) train, as in the random-features models of double descent.',
+        default: 'none',
+      },
+    ),
     initBias: enumOf(
       {
         zeros: "Biases start at 0, as d2l's from-scratch `b = torch.zeros(1)` and `nn.init.zeros_(layer.bias)`.",

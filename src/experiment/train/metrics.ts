@@ -77,10 +77,10 @@ export function layerSummaries(model: E.Sequential): LayerSummary[] {
 
 /**
  * What the regularization path needs of a run's final weights: a linear model's coefficients
- * (each one's path against λ, as glmnet draws it), and for any model the largest |w|.
+ * (each one's path against λ, as glmnet draws it), and for any model the largest |w| of
+ * `weights`, the trained ones.
  */
-export function pathWeights(model: E.Sequential, truth?: readonly number[]): PathWeights {
-  const weights = model.weights();
+export function pathWeights(model: E.Sequential, truth?: readonly number[], weights: readonly E.Tensor[] = model.weights()): PathWeights {
   const largest: number[] = [];
   for (const w of weights) {
     for (const v of w.data) {
@@ -93,7 +93,10 @@ export function pathWeights(model: E.Sequential, truth?: readonly number[]): Pat
       }
     }
   }
-  const only = weights.length === 1 ? weights[0]! : null;
+  // Coefficients belong to a linear model only (a frozen first layer leaves one trained
+  // matrix too, whose entries are not the features' coefficients).
+  const all = model.weights();
+  const only = all.length === 1 ? all[0]! : null;
   if (only === null || only.size > PATH_COEFFICIENTS) return { largest };
   const coefficients = Array.from(only.data);
   return truth !== undefined && truth.length === coefficients.length ? { coefficients, largest, truth: [...truth] } : { coefficients, largest };

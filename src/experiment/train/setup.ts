@@ -1,6 +1,7 @@
 // Builds a run's model, parameter groups and optimizer from its config, the way a
-// PyTorch user would: nn.Sequential MLP, a no-decay group for biases when regularization
-// applies to weights only, and torch.optim's optimizer with the same options.
+// PyTorch user would: nn.Sequential MLP, a frozen first layer with model.freeze "first"
+// (requires_grad_(False), left out of the optimizer), a no-decay group for biases when
+// regularization applies to weights only, and torch.optim's optimizer with the same options.
 import * as E from '../../engine/index.ts';
 import type { Dataset } from '../../data/index.ts';
 import type { RunConfig } from '../schema/experiment.ts';
@@ -8,7 +9,9 @@ import { deriveSeed, variantInitSeed } from './seeds.ts';
 
 export interface ModelSetup {
   model: E.Sequential;
-  /** The tensors penalties and weight decay act on (`applyTo`). */
+  /** The trained weight matrices (a frozen layer's are not): ‖w‖, sparsity, histogram and max-norm read these. */
+  weights: E.Tensor[];
+  /** The tensors penalties and weight decay act on (`applyTo`), trained ones only. */
   regularized: E.Tensor[];
   optimizer: E.Optimizer<E.SgdOptions | E.AdamOptions | E.RmspropOptions | E.AdagradOptions, unknown>;
   outputs: number;
@@ -37,13 +40,20 @@ export function setupModel(config: RunConfig, data: Dataset, seed: number, varia
     },
   ).useRandom(new E.Random(deriveSeed(seed, 'dropout')));
 
+  // A frozen layer is what `model[0].requires_grad_(False)` makes in PyTorch: no gradient,
+  // and (the script passes only parameters that require grad) no optimizer step, no weight
+  // decay, and no penalty, since the penalty sums over the same trained list.
+  if (config.model.freeze === 'first') for (const [name, p] of model.namedParameters()) if (name.startsWith('0.')) p.requiresGrad_(false);
+  const trained = (ps: E.Tensor[]) => ps.filter((p) => p.requiresGrad);
+  const weights = trained(model.weights());
+  const biases = trained(model.biases());
   const weightsOnly = reg.applyTo === 'weights';
-  const regularized = weightsOnly ? model.weights() : model.parameters();
+  const regularized = weightsOnly ? weights : trained(model.parameters());
   const groups =
-    weightsOnly && reg.weightDecay > 0 && model.biases().length > 0
-      ? [{ params: model.weights() }, { params: model.biases(), weightDecay: 0 }]
-      : [{ params: model.parameters() }];
-  return { model, regularized, optimizer: createOptimizer(config, groups), outputs };
+    weightsOnly && reg.weightDecay > 0 && biases.length > 0
+      ? [{ params: weights }, { params: biases, weightDecay: 0 }]
+      : [{ params: trained(model.parameters()) }];
+  return { model, weights, regularized, optimizer: createOptimizer(config, groups), outputs };
 }
 
 function createOptimizer(config: RunConfig, groups: { params: E.Tensor[]; weightDecay?: number }[]): ModelSetup['optimizer'] {

@@ -39,9 +39,8 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
     throw error;
   }
 
-  const { model, regularized, optimizer } = setupModel(config, data, seed, request.variant);
+  const { model, weights, regularized, optimizer } = setupModel(config, data, seed, request.variant);
   hooks.onModel?.(model);
-  const weights = model.weights();
   const parameterCount = model.parameters().reduce((n, p) => n + p.size, 0);
   hooks.emit({ type: 'started', runId, parameterCount, task: data.task, inputs: data.inputs, outputs: data.outputs });
   // A sweep run's points and fitted curves are drawn nowhere (the Sweep view shows its losses),
@@ -186,7 +185,7 @@ export function trainRun(request: RunRequest, hooks: RunHooks): RunOutcome {
       parameterCount,
       milliseconds: performance.now() - started,
       // Only a sweep's runs feed the path view; their weights go once, here.
-      ...(request.sweepValue === undefined ? {} : { path: pathWeights(model, data.trueCoefficients) }),
+      ...(request.sweepValue === undefined ? {} : { path: pathWeights(model, data.trueCoefficients, weights) }),
     },
   });
 }
