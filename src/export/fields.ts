@@ -46,6 +46,7 @@ const FIELDS: readonly Field[] = [
   { path: 'model.init', comment: '"default" (PyTorch\'s) or "normal" initial weights' },
   { path: 'model.initStd', comment: 'std of the initial weights with init "normal"' },
   { path: 'model.initBias', comment: 'biases with init "normal": "zeros" or "normal" (N(0, init_std²))' },
+  { path: 'model.freeze', comment: '"first": the first layer keeps its initial weights (random features)' },
   // training
   { path: 'training.optimizer.type', comment: 'the torch.optim optimizer' },
   { path: 'training.optimizer.lr', comment: 'learning rate' },

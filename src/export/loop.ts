@@ -5,7 +5,7 @@
 import type { Task } from '../data/index.ts';
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import { dropsUnits } from './exact.ts';
-import { needsBiasGroup, optimizerLines } from './optimizer.ts';
+import { freezes, needsBiasGroup, optimizerLines } from './optimizer.ts';
 import { trainedCount } from './holdout.ts';
 import { hasPenalty, maxNormCall, proximalCall, type PenaltyUse } from './penalties.ts';
 import type { Plan } from './plan.ts';
@@ -203,6 +203,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     early && earlyStopping(plan),
   );
   const epochs = plan.s('training.epochs');
+  const trainedOnly = freezes(plan) ? ' and p.requires_grad' : '';
   return lines(
     `def run(name, s${plan.exact ? ', saved=None' : ''}${plan.holdOut?.kind === 'folds' ? ', fold=0' : ''}):`,
     docstring(
@@ -231,8 +232,9 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     plan.exact && '        model.load_state_dict({k: torch.tensor(v) for k, v in saved["init"].items()})',
     plan.exact && plan.some(dropsUnits) && '        if "dropout" in saved:  # Reglab\'s dropout masks, drawn as Reglab draws them',
     plan.exact && plan.some(dropsUnits) && '            replay_dropout(model, saved["dropout"])',
-    '    weights = [p for key, p in model.named_parameters() if key.endswith("weight")]',
-    needsBiasGroup(plan) && '    biases = [p for key, p in model.named_parameters() if key.endswith("bias")]',
+    ...freezeLines(plan),
+    `    weights = [p for key, p in model.named_parameters() if key.endswith("weight")${trainedOnly}]`,
+    needsBiasGroup(plan) && `    biases = [p for key, p in model.named_parameters() if key.endswith("bias")${trainedOnly}]`,
     regularized && regularizedLine(plan, weightsOnly),
     optimizerLines(plan),
     `    criterion = ${criterion(plan)}`,
@@ -257,9 +259,24 @@ export function runFunction(plan: Plan, parts: RunParts): string {
 }
 
 function regularizedLine(plan: Plan, weightsOnly: boolean): string {
+  const all = freezes(plan) ? 'trained' : 'list(model.parameters())';
   if (weightsOnly) return '    regularized = weights  # penalties leave the biases alone (applyTo "weights")';
-  if (plan.every((c) => c.regularization.applyTo === 'all')) return '    regularized = list(model.parameters())  # biases too (applyTo "all")';
-  return `    regularized = weights if ${plan.s('regularization.applyTo')} == "weights" else list(model.parameters())`;
+  if (plan.every((c) => c.regularization.applyTo === 'all')) return `    regularized = ${all}  # biases too (applyTo "all")`;
+  return `    regularized = weights if ${plan.s('regularization.applyTo')} == "weights" else ${all}`;
+}
+
+/**
+ * A frozen first layer (model.freeze "first"): requires_grad_(False) on it, and `trained`,
+ * the parameters that still require grad. The optimizer, the penalties and the metrics'
+ * `weights` take only those, as Reglab does: a frozen weight gets no step and no decay, and
+ * a penalty over it would be a constant.
+ */
+function freezeLines(plan: Plan): string[] {
+  if (!freezes(plan)) return [];
+  const freeze = 'model[0].requires_grad_(False)  # random features: the first layer keeps its initial weights';
+  const trained = '    trained = [p for p in model.parameters() if p.requires_grad]';
+  if (plan.every((c) => c.model.freeze === 'first')) return [`    ${freeze}`, trained];
+  return [`    if ${plan.s('model.freeze')} == "first":`, `        ${freeze}`, trained];
 }
 
 function criterion(plan: Plan): string {

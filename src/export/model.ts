@@ -76,7 +76,10 @@ function describe(plan: Plan, architecture: string, anyDropout: boolean): string
       ? normal
       : "PyTorch's default initialisation";
   const dropout = anyDropout ? '; dropout is active in model.train() mode only' : '';
-  return `${architecture}, ${init}${dropout}.`;
+  const frozen = plan.some((c) => c.model.freeze === 'first')
+    ? `; ${plan.every((c) => c.model.freeze === 'first') ? 'the' : 'with freeze "first" the'} first layer keeps its initial weights (run() freezes it)`
+    : '';
+  return `${architecture}, ${init}${dropout}${frozen}.`;
 }
 
 function dropoutsOf(c: RunConfig): number[] {

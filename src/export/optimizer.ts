@@ -1,6 +1,7 @@
 // The parameter groups and the torch.optim optimizer, as Reglab's setup builds them: one
 // group of every parameter, or (weight decay with applyTo "weights") the weights with decay
-// and the biases in a group without. Only options that differ from PyTorch's defaults in
+// and the biases in a group without; with a frozen first layer, only the parameters that
+// still require grad (`trained`), as PyTorch code passes them. Only options that differ from PyTorch's defaults in
 // some run are passed; AdamW's weight_decay always is, since PyTorch's default is 0.01.
 import type { RunConfig } from '../experiment/schema/experiment.ts';
 import type { Plan } from './plan.ts';
@@ -55,10 +56,16 @@ export function needsBiasGroup(plan: Plan): boolean {
   return plan.some((c) => c.regularization.applyTo === 'weights' && c.regularization.weightDecay > 0);
 }
 
+/** Whether some run freezes a layer (`model.freeze`): the script then keeps a `trained` list. */
+export const freezes = (plan: Plan): boolean => plan.some((c) => c.model.freeze !== 'none');
+
+/** Every parameter the optimizer may move, as the script names them. */
+export const allTrained = (plan: Plan): string => (freezes(plan) ? 'trained' : 'model.parameters()');
+
 /** The lines of run() that build `optimizer` (the `weights` and `biases` lists exist before them). */
 export function optimizerLines(plan: Plan): string {
   const classes = CLASSES.filter((cls) => plan.some((c) => optimizerClass(c) === cls));
-  const params = needsBiasGroup(plan) ? 'params' : 'model.parameters()';
+  const params = needsBiasGroup(plan) ? 'params' : allTrained(plan);
   const construct = (cls: OptimizerClass, level: number) => {
     const runs = plan.configs.filter((c) => optimizerClass(c) === cls);
     const options = OPTIONS[cls].filter(
@@ -104,6 +111,6 @@ function biasGroup(plan: Plan): string {
     `    if ${plan.s('regularization.applyTo')} == "weights":  # the biases get a group without weight decay`,
     `        params = ${grouped}`,
     '    else:',
-    '        params = model.parameters()',
+    `        params = ${allTrained(plan)}`,
   );
 }

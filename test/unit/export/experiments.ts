@@ -99,6 +99,28 @@ export const EXPERIMENTS: { name: string; steps: number; file: Record<string, un
     },
   },
   {
+    // A frozen first layer (random features): requires_grad_(False), out of the optimizer,
+    // the weight decay and the penalties; one variant trains every layer (the script then
+    // freezes on s.freeze). Its final first-layer weights must be the initial ones on both sides.
+    name: 'frozen',
+    steps: 60,
+    file: {
+      title: 'Random features: the first layer frozen',
+      seed: 11,
+      dtype: 'float64',
+      data: { generator: 'd2l', train: 12, test: 15, features: 4, trueWeight: 0.5, noise: 0.3 },
+      model: { hidden: [9, 5], activation: 'relu', freeze: 'first' },
+      training: { optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 }, loss: 'mse', epochs: 60 },
+      variants: [
+        { name: 'frozen, weight decay on all', regularization: { weightDecay: 0.05 } },
+        { name: 'frozen, weight decay without biases', regularization: { weightDecay: 0.05, applyTo: 'weights' } },
+        { name: 'frozen, L2 and L1 penalties', regularization: { l2: 0.01, l1: 0.002 } },
+        { name: 'frozen, Adam, proximal L1, max-norm', training: { optimizer: { type: 'adam', lr: 0.01 } }, regularization: { l1: 0.02, l1Mode: 'proximal', maxNorm: 1 } },
+        { name: 'every layer trained', model: { freeze: 'none' }, regularization: { weightDecay: 0.05 } },
+      ],
+    },
+  },
+  {
     name: 'bce',
     steps: 60,
     file: {

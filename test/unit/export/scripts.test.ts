@@ -153,6 +153,33 @@ describe('exported PyTorch scripts, run with torch', () => {
     });
   }
 
+  it('frozen first layer: requires_grad_(False) and out of the optimizer; its weights end where they started, in the script and in Reglab', (t) => {
+    if (requireTorch(t) === null) return;
+    const p = state.exact.find((e) => e.name === 'frozen')!;
+    const script = readFileSync(p.script, 'utf8');
+    assert.match(script, /if s\.freeze == "first":\n\s+model\[0\]\.requires_grad_\(False\)/);
+    assert.match(script, /trained = \[p for p in model\.parameters\(\) if p\.requires_grad\]/);
+    assert.match(script, /torch\.optim\.SGD\(\s*params|torch\.optim\.SGD\(\s*trained/);
+    const result = state.results[p.job]!;
+    assert.equal(result.error, null, result.error ?? '');
+    const trained = JSON.parse(readFileSync(p.weights, 'utf8')) as Record<string, Record<string, unknown>>;
+    for (const run of p.reglab) {
+      const frozen = run.label !== 'every layer trained';
+      for (const name of ['0.weight', '0.bias']) {
+        const script = Float64Array.from(flat(trained[run.label]![name]));
+        const initial = run.initial.get(name)!;
+        if (frozen) {
+          assert.deepEqual(run.final.get(name), initial, `${run.label}: Reglab moved the frozen ${name}`);
+          assert.deepEqual(script, initial, `${run.label}: the script moved the frozen ${name}`);
+        } else {
+          assert.notDeepEqual(script, initial, `${run.label}: ${name} should train`);
+        }
+      }
+      // The layers after it train.
+      assert.notDeepEqual(run.final.get('4.weight'), run.initial.get('4.weight'), `${run.label}: the output layer should train`);
+    }
+  });
+
   it('dropout: exported, runs in train mode; on the initial weights its eval-mode test loss is Reglab\'s', (t) => {
     if (requireTorch(t) === null) return;
     const p = state.dropout!;
