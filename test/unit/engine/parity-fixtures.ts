@@ -27,6 +27,8 @@ export interface FixtureCase {
   input_noise?: { std: number; noise: number[][] };
   penalty?: { terms: { kind: 'l1' | 'l2_squared' | 'l2_norm'; coef: number; params: string[] }[] };
   optimizer?: { type: string; param_groups: Record<string, unknown>[]; steps: number };
+  /** Parameters with requires_grad False: in no group, their expected grads null (PyTorch's None). */
+  frozen?: string[];
   expected: any;
   [key: string]: unknown;
 }
@@ -83,6 +85,8 @@ export function buildModel(c: FixtureCase): E.Sequential {
     throw new Error(`${c.name}: engine parameter names ${names} differ from the fixture's ${c.param_names}`);
   }
   model.loadValues(Object.fromEntries(Object.entries(c.params!).map(([k, v]) => [k, v.flat()])));
+  // requires_grad_(False) on the case's frozen parameters (test/fixtures/parity/README.md).
+  for (const name of c.frozen ?? []) model.parameter(name).requiresGrad_(false);
   return c.model!.mode === 'eval' ? model.eval() : model.train();
 }
 

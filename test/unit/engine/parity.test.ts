@@ -85,7 +85,13 @@ function checkForwardBackward(c: FixtureCase, tol: Tolerance): void {
   assertClose('data_loss', [dataLossValue.item()], want.data_loss, tol);
   assertClose('penalty', [penaltyValue?.item() ?? 0], want.penalty, tol);
   assertClose('loss', [total.item()], want.loss, tol);
-  for (const [name, p] of model.namedParameters()) assertClose(`grad ${name}`, p.grad!, want.grads[name], tol);
+  for (const [name, p] of model.namedParameters()) assertGrad(`grad ${name}`, p, want.grads[name], tol);
+}
+
+/** A gradient as the case expects it; null is PyTorch's None, a frozen parameter's (no gradient at all). */
+function assertGrad(label: string, p: E.Tensor, want: unknown, tol: Tolerance): void {
+  if (want === null) assert.equal(p.grad, null, `${label}: a frozen parameter gets no gradient`);
+  else assertClose(label, p.grad!, want as number[], tol);
 }
 
 function checkTrajectory(c: FixtureCase, tol: Tolerance): void {
@@ -108,7 +114,7 @@ function stepAlong(c: FixtureCase, model: ReturnType<typeof buildModel>, tol: To
     total.backward();
     assertClose(`step ${want.step} loss_before`, [total.item()], want.loss_before, tol);
     assertClose(`step ${want.step} data_loss_before`, [dataLossValue.item()], want.data_loss_before, tol);
-    for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} grad ${name}`, p.grad!, want.grads[name], tol);
+    for (const [name, p] of model.namedParameters()) assertGrad(`step ${want.step} grad ${name}`, p, want.grads[name], tol);
     optimizer.step();
     E.releaseGraph();
     for (const [name, p] of model.namedParameters()) assertClose(`step ${want.step} ${name} after`, p.data, want.params_after[name], tol);
