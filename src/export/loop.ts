@@ -203,7 +203,7 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     early && earlyStopping(plan),
   );
   const epochs = plan.s('training.epochs');
-  const trainedOnly = freezes(plan) ? ' and p.requires_grad' : '';
+  const named = freezes(plan) ? 'named' : 'model.named_parameters()';
   return lines(
     `def run(name, s${plan.exact ? ', saved=None' : ''}${plan.holdOut?.kind === 'folds' ? ', fold=0' : ''}):`,
     docstring(
@@ -233,8 +233,8 @@ export function runFunction(plan: Plan, parts: RunParts): string {
     plan.exact && plan.some(dropsUnits) && '        if "dropout" in saved:  # Reglab\'s dropout masks, drawn as Reglab draws them',
     plan.exact && plan.some(dropsUnits) && '            replay_dropout(model, saved["dropout"])',
     ...freezeLines(plan),
-    `    weights = [p for key, p in model.named_parameters() if key.endswith("weight")${trainedOnly}]`,
-    needsBiasGroup(plan) && `    biases = [p for key, p in model.named_parameters() if key.endswith("bias")${trainedOnly}]`,
+    `    weights = [p for key, p in ${named} if key.endswith("weight")]`,
+    needsBiasGroup(plan) && `    biases = [p for key, p in ${named} if key.endswith("bias")]`,
     regularized && regularizedLine(plan, weightsOnly),
     optimizerLines(plan),
     `    criterion = ${criterion(plan)}`,
@@ -273,10 +273,13 @@ function regularizedLine(plan: Plan, weightsOnly: boolean): string {
  */
 function freezeLines(plan: Plan): string[] {
   if (!freezes(plan)) return [];
-  const freeze = 'model[0].requires_grad_(False)  # random features: the first layer keeps its initial weights';
-  const trained = '    trained = [p for p in model.parameters() if p.requires_grad]';
-  if (plan.every((c) => c.model.freeze === 'first')) return [`    ${freeze}`, trained];
-  return [`    if ${plan.s('model.freeze')} == "first":`, `        ${freeze}`, trained];
+  const why = '# random features: the first layer keeps its initial weights';
+  const lists = [
+    '    named = [(key, p) for key, p in model.named_parameters() if p.requires_grad]',
+    '    trained = [p for _, p in named]',
+  ];
+  if (plan.every((c) => c.model.freeze === 'first')) return [`    ${why}`, '    model[0].requires_grad_(False)', ...lists];
+  return [`    if ${plan.s('model.freeze')} == "first":`, `        ${why}`, '        model[0].requires_grad_(False)', ...lists];
 }
 
 function criterion(plan: Plan): string {

@@ -135,8 +135,16 @@ for (const file of exampleFiles().filter((f) => only.length === 0 || only.some((
   }
   if (experiment.sweep) {
     const over = experiment.sweep.over.split('.').at(-1)!;
-    out.push(`Sweep, ${experiment.sweep.repeats} seeds per value:`, '', ...sweepTable(own, over), '');
-    out.push(...sweepSeedTable(own, over), '', pastTheLowest(own, over), '');
+    // One set of tables per swept variant (08's lasso and ridge, 11's with and without decay).
+    const swept = [...new Set(own.sweep.map((p) => p.variant))];
+    for (const variant of swept) {
+      const of: TrainedExample =
+        swept.length === 1
+          ? own
+          : { ...own, sweep: own.sweep.filter((p) => p.variant === variant), runs: own.runs.filter((r) => r.spec.kind === 'variant' || (r.spec.variant ?? 'base') === variant) };
+      out.push(`Sweep${swept.length === 1 ? '' : ` of "${variant}"`}, ${experiment.sweep.repeats} seeds per value:`, '', ...sweepTable(of, over), '');
+      out.push(...sweepSeedTable(of, over), '', pastTheLowest(of, over), '');
+    }
   }
   out.push(`(${((performance.now() - started) / 1000).toFixed(1)} s)`, '');
   console.log(out.join('\n'));

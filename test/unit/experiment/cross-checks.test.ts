@@ -28,6 +28,15 @@ test('dropout on a model without hidden layers is a warning', () => {
   assert.ok(result.experiment, 'a warning does not stop the experiment');
 });
 
+test('model.freeze "first" needs a hidden layer', () => {
+  assert.deepEqual(messages(parse(fileWith({ model: { hidden: [20], freeze: 'first' } }))), []);
+  const result = parse(fileWith({ model: { hidden: [], freeze: 'first' } }));
+  const d = find(result, 'model.freeze "first" needs a hidden layer');
+  assert.deepEqual(d.path, ['model', 'freeze']);
+  assert.equal(d.severity, 'error');
+  assert.match(messages(parse(fileWith({ model: { freeze: 'last' } })))[0]!, /model\.freeze/);
+});
+
 test('decoupled: true needs adam or adamw, and says so', () => {
   const sgd = parse(fileWith({ regularization: { decoupled: true, weightDecay: 0.01 } }));
   assert.match(find(sgd, 'regularization.decoupled').message, /works only with the adam and adamw optimizers .* "sgd"/);

@@ -157,8 +157,8 @@ describe('exported PyTorch scripts, run with torch', () => {
     if (requireTorch(t) === null) return;
     const p = state.exact.find((e) => e.name === 'frozen')!;
     const script = readFileSync(p.script, 'utf8');
-    assert.match(script, /if s\.freeze == "first":\n\s+model\[0\]\.requires_grad_\(False\)/);
-    assert.match(script, /trained = \[p for p in model\.parameters\(\) if p\.requires_grad\]/);
+    assert.match(script, /if s\.freeze == "first":\n.*\n\s+model\[0\]\.requires_grad_\(False\)/);
+    assert.match(script, /named = \[\(key, p\) for key, p in model\.named_parameters\(\) if p\.requires_grad\]\n\s+trained = \[p for _, p in named\]/);
     assert.match(script, /torch\.optim\.SGD\(\s*params|torch\.optim\.SGD\(\s*trained/);
     const result = state.results[p.job]!;
     assert.equal(result.error, null, result.error ?? '');

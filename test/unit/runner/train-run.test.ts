@@ -41,6 +41,38 @@ describe('trainRun', () => {
     }
   });
 
+  it('model.freeze "first": the first layer keeps its initial weights under decay and penalties; the rest trains; metrics count trained weights', () => {
+    const run = (config: Record<string, unknown>) => {
+      let model: import('../../../src/engine/index.ts').Sequential | null = null;
+      let initial: Record<string, number[]> = {};
+      const outcome = trainRun(request(config), {
+        cancelled: () => false,
+        emit: () => {},
+        onModel: (m) => {
+          model = m;
+          initial = Object.fromEntries(m.namedParameters().map(([n, p]) => [n, Array.from(p.data)]));
+        },
+      });
+      const m = model! as import('../../../src/engine/index.ts').Sequential;
+      return { summary: finished(outcome), initial, final: Object.fromEntries(m.namedParameters().map(([n, p]) => [n, Array.from(p.data)])), model: m };
+    };
+    const frozen = merge(TINY, { model: { freeze: 'first' }, regularization: { weightDecay: 0.1, l2: 0.01, l1: 0.01, l1Mode: 'proximal', maxNorm: 0.5 } });
+    const r = run(frozen);
+    assert.deepEqual(r.final['0.weight'], r.initial['0.weight'], 'no step, no decay, no proximal step, no max-norm on the frozen weight');
+    assert.deepEqual(r.final['0.bias'], r.initial['0.bias']);
+    for (const name of ['2.weight', '2.bias', '4.weight']) assert.notDeepEqual(r.final[name], r.initial[name], `${name} trains`);
+    assert.equal(r.model.parameter('0.weight').grad, null, 'a frozen weight gets no gradient');
+    // ‖w‖ counts the trained weights (2.weight, 4.weight) only.
+    const norm = Math.hypot(...r.final['2.weight']!, ...r.final['4.weight']!);
+    assert.ok(Math.abs(r.summary.final.weightNorm - norm) <= 1e-6 * norm, `${r.summary.final.weightNorm} vs ${norm}`);
+    assert.equal(r.summary.histogram.total, 16 * 16 + 16);
+    assert.equal(r.summary.parameterCount, 16 * 1 + 16 + 16 * 16 + 16 + 16 + 1, 'the model still has every parameter');
+    // The penalty is over the trained parameters: the frozen ones add nothing to it.
+    const first = train(request(merge(TINY, { model: { freeze: 'first' }, regularization: { l2: 0.01 } }))).events.flatMap((e) => (e.type === 'epochs' ? e.metrics : []))[0]!;
+    const trainedSq = ['2.weight', '2.bias', '4.weight', '4.bias'].reduce((s, n) => s + r.initial[n]!.reduce((a, v) => a + v * v, 0), 0);
+    assert.ok(Math.abs(first.trainPenalty - 0.01 * trainedSq) <= 1e-5 * first.trainPenalty, `penalty ${first.trainPenalty} vs 0.01·Σw² over trained ${0.01 * trainedSq}`);
+  });
+
   it('model.initPerVariant: each variant draws its own initial weights, stable under its name; shared by default', () => {
     // The initial weights, read as the model is built; the run is then stopped at once.
     const initial = (config: Record<string, unknown>, variant: string, seed = 1) => {
