@@ -61,6 +61,17 @@ function crossValidation(experiment: Experiment): Record<string, unknown> {
   return { ...file, sweep: { over: 'regularization.weightDecay', values: [0.4, 1, 2.5, 6.3, 16], repeats: 1 } };
 }
 
+/**
+ * Lesson 11 (double descent on random features: the first layer frozen, a width sweep),
+ * reduced: 300 epochs, widths 10, 39 (the threshold) and 80, one repeat; in float64,
+ * evaluated every epoch. 8 runs, both variants.
+ */
+const DD_EXAMPLE = '11-double-descent.reglab.json';
+function doubleDescent(experiment: Experiment): Record<string, unknown> {
+  const file = inFloat64(experiment, 300);
+  return { ...file, sweep: { ...experiment.sweep, values: [10, 39, 80], repeats: 1 } };
+}
+
 /** An example as a plain experiment file in float64, evaluated every epoch, optionally shortened. */
 function inFloat64(experiment: Experiment, epochs: number | undefined, evalTrain = false): Record<string, unknown> {
   const { derived: _derived, ...file } = experiment;
@@ -86,7 +97,8 @@ const state: {
   examples: (Prepared & { weights: string; reglab: ReglabRun[] })[];
   sources: (Prepared & { dataJob: number })[];
   cv: (Prepared & { weights: string; reglab: ReglabRun[] }) | null;
-} = { python: null, dir: tempDir('export-scripts'), compiled: null, results: [], seconds: 0, exact: [], dropout: null, examples: [], sources: [], cv: null };
+  dd: (Prepared & { weights: string; reglab: ReglabRun[] }) | null;
+} = { python: null, dir: tempDir('export-scripts'), compiled: null, results: [], seconds: 0, exact: [], dropout: null, examples: [], sources: [], cv: null, dd: null };
 
 before(() => {
   state.python = torchPython();
@@ -109,6 +121,7 @@ before(() => {
   state.dropout = exportExact('dropout', DROPOUT);
   state.examples = DROPOUT_EXAMPLES.map(({ file, epochs, evalTrain }) => exportExact(file.slice(0, 2), inFloat64(parseFile(join(EXAMPLES, file)), epochs, evalTrain)));
   state.cv = exportExact('10', crossValidation(parseFile(join(EXAMPLES, CV_EXAMPLE))));
+  state.dd = exportExact('11', doubleDescent(parseFile(join(EXAMPLES, DD_EXAMPLE))));
   writeDataFiles(dir);
   state.sources = SOURCES.map(({ name, data, draw }) => {
     const file = write(`data-${name}`, sourceExperiment(name, data));
@@ -118,7 +131,7 @@ before(() => {
     return { name, file, script: script!, job, dataJob };
   });
   if (state.python === null) return;
-  const scripts = [...state.exact, state.dropout, ...state.examples, state.cv, ...state.sources].map((p) => p!.script);
+  const scripts = [...state.exact, state.dropout, ...state.examples, state.cv, state.dd, ...state.sources].map((p) => p!.script);
   state.compiled = spawnSync(state.python, ['-m', 'py_compile', ...scripts], { encoding: 'utf8', timeout: 120_000 });
   const started = performance.now();
   state.results = runScripts(state.python, jobs, dir);
@@ -277,6 +290,23 @@ describe('exported PyTorch scripts, run with torch', () => {
       assert.ok(relativeError(printedChoice.validation, point.validationLoss!.mean) <= 5e-6, `${label}: mean validation loss (printed to 6 digits)`);
       assert.ok(relativeError(printedChoice.se, standardError(point.validationLoss!, point.repeats)) <= 5e-2, `${label}: its SE (printed to 2 digits)`);
       assert.ok(relativeError(printedChoice.test, point.testLoss.mean) <= 5e-6, `${label}: test loss`);
+    }
+  });
+
+  it(`exact mode, example ${DD_EXAMPLE} (300 epochs, widths 10, 39, 80) in float64: the frozen first layer and the width sweep, the same losses every epoch`, (t) => {
+    if (requireTorch(t) === null) return;
+    const p = state.dd!;
+    const result = state.results[p.job]!;
+    assert.equal(result.error, null, result.error ?? '');
+    assert.match(readFileSync(p.script, 'utf8'), /model\[0\]\.requires_grad_\(False\)/);
+    const printed = printedEpochs(result.stdout);
+    const trained = JSON.parse(readFileSync(p.weights, 'utf8')) as Record<string, Record<string, unknown>>;
+    assert.equal(p.reglab.length, 8, '2 variant runs and 3 widths × 2 variants');
+    const errors = p.reglab.map((run) => compare(300, run, printed.get(run.label), trained[run.label]));
+    t.diagnostic(errors.map((e) => `${e.run}: ${e.compared} epochs, loss ${e.loss.toExponential(1)}, weights ${e.weights.toExponential(1)}`).join('\n'));
+    for (const e of errors) assert.ok(e.loss <= TOLERANCE && e.weights <= TOLERANCE, `${e.run}: loss ${e.loss}, weights ${e.weights}`);
+    for (const run of p.reglab) {
+      assert.deepEqual(Float64Array.from(flat(trained[run.label]!['0.weight'])), run.initial.get('0.weight'), `${run.label}: the frozen layer moved in the script`);
     }
   });
 
