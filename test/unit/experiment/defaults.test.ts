@@ -15,7 +15,7 @@ test('a minimal file gets every default', () => {
   assert.deepEqual(e.data, {
     generator: 'line', train: 10, test: 10, x: [-1, 1], spacing: 'linspace', testAt: 'uniform', trainNoise: 0.3, testNoise: 0.3, slope: 1, intercept: 0,
   });
-  assert.deepEqual(e.model, { hidden: [100], activation: 'relu', negativeSlope: 0.01, init: 'default', initStd: 1, initPerVariant: false, initBias: 'zeros' });
+  assert.deepEqual(e.model, { hidden: [100], activation: 'relu', negativeSlope: 0.01, init: 'default', initStd: 1, initPerVariant: false, initBias: 'zeros', freeze: 'none' });
   assert.deepEqual(e.training, {
     optimizer: {
       type: 'sgd', lr: 0.1, momentum: 0, dampening: 0, nesterov: false, betas: [0.9, 0.999], eps: 1e-8, amsgrad: false,
