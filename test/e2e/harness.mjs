@@ -320,7 +320,10 @@ export async function launchBrowser() {
       HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), XDG_DATA_HOME: join(home, 'data'),
     },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // The workbench's page is rewritten on its way in (serveWebviewsCrossSite): without an
+      // address of its own the browser would count it as public and block its connections here.
+      '--disable-features=LocalNetworkAccessChecks'],
     timeout: 60_000,
     // The runner handles signals itself (it also has servers to kill); Playwright still
     // kills the browser's process group at exit.
@@ -540,11 +543,44 @@ export async function openScenario({ name, fixture, server, browser }) {
   const workspace = join(server.dir, 'workspaces', name, basename(fixture));
   cpSync(resolve(FIXTURES, fixture), workspace, { recursive: true }); // a name in fixtures/ or a path
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  if (process.env.REGLAB_E2E_SAME_SITE_WEBVIEWS !== '1') await serveWebviewsCrossSite(context, server);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const t = new ScenarioContext({ name, page, context, server, workspace, outDir });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 30_000 });
   return t;
+}
+
+/**
+ * Serves webviews from their own site, as VS Code does everywhere but in code-server: on
+ * desktop a webview's page is `vscode-webview://<id>`, on vscode.dev `<id>.vscode-cdn.net`, and
+ * Chromium's site isolation gives such a page its own renderer process and thread. code-server
+ * serves them from the workbench's own origin, which puts the panel's drawing on the editor's
+ * thread, a cost no user of VS Code pays. The workbench's page names the webviews' endpoint in
+ * its configuration and allows their frames in its Content-Security-Policy; both are rewritten
+ * for `<id>.localhost` on the same server (Chromium resolves `*.localhost` to this machine and
+ * treats it as a secure context), and VS Code puts each webview's id in place of `{{uuid}}`,
+ * as with vscode.dev's template. (A rewritten page has no network address of its own, so the
+ * browser is started with Local Network Access checks off: see launchBrowser.)
+ * REGLAB_E2E_SAME_SITE_WEBVIEWS=1 keeps code-server's own behaviour.
+ */
+async function serveWebviewsCrossSite(context, server) {
+  const { origin, port } = new URL(server.url);
+  const webviewSite = `http://*.localhost:${port}`;
+  await context.route((url) => url.origin === origin && url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    const csp = headers['content-security-policy'];
+    if (csp === undefined || !/frame-src /.test(csp)) throw new Error(`the workbench's page has no frame-src to extend: ${csp}`);
+    headers['content-security-policy'] = csp.replace('frame-src ', `frame-src ${webviewSite} `);
+    let rewritten = 0;
+    const body = (await response.text()).replace(/(&quot;webviewEndpoint&quot;:&quot;)(.*?)(&quot;)/, (_, open, endpoint, close) => {
+      rewritten += 1;
+      return `${open}http://{{uuid}}.localhost:${port}${new URL(endpoint, server.url).pathname}${close}`;
+    });
+    if (rewritten !== 1) throw new Error('the workbench\'s page has no webviewEndpoint to rewrite');
+    await route.fulfill({ response, headers, body });
+  });
 }
 
 /**
