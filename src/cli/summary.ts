@@ -55,7 +55,10 @@ function valueText(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells the mean loss, the chosen one starred. */
+/**
+ * The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells
+ * the mean loss, the chosen one starred and each row's best (Grid.rowBest) dotted, as the heat map marks them.
+ */
 function gridTable(grid: Grid, results: ExperimentResults): string[] {
   const choice = chosenValues(results).find((c) => c.variant === grid.variant);
   const corner = `${fieldLabel(results.sweepOver ?? '')} ↓ · ${fieldLabel(results.gridOver ?? '')} →`;
@@ -66,10 +69,10 @@ function gridTable(grid: Grid, results: ExperimentResults): string[] {
       const point = grid.cells[r]![c];
       if (point === undefined) return '–';
       const chosen = choice !== undefined && choice.min.value === row && choice.min.gridValue === column;
-      return `${chosen ? '*' : ''}${fmt(gridStat(grid, point).mean)}`;
+      return `${chosen ? '*' : grid.rowBest[r] === c ? '•' : ''}${fmt(gridStat(grid, point).mean)}`;
     }),
   ]);
-  return [`    ${grid.variant}: mean final ${grid.on} loss per cell (* the lowest)`, ...table([header, ...rows]).map((l) => `      ${l}`)];
+  return [`    ${grid.variant}: mean final ${grid.on} loss per cell (* the lowest, • the lowest of its row)`, ...table([header, ...rows]).map((l) => `      ${l}`)];
 }
 
 function chosenText(v: ChosenValue): string {

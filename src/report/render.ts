@@ -142,7 +142,7 @@ function figure(spec: ChartSpec, experiment: number, colors: ReadonlyMap<string,
   return [
     `<figure${attributes({ class: classes, style: color === undefined ? undefined : `--variant: ${color}` })}>`,
     `<figcaption class="chart-title">${color === undefined ? '' : `<span class="swatch" style="background:${color}"></span>`}${escapeHtml(spec.title)}</figcaption>`,
-    `<div class="canvas-box">${canvas}</div>`,
+    `<div${attributes({ class: 'canvas-box', style: spec.height === undefined ? undefined : `height: ${spec.height}px` })}>${canvas}</div>`,
     spec.caption ? `<p class="caption">${escapeHtml(spec.caption)}</p>` : '',
     '</figure>',
   ]

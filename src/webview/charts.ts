@@ -4,15 +4,16 @@
 // carries plugins (a decision boundary's heat map, error bars), which Chart.js cannot swap.
 //
 // Test hooks on each canvas: data-view, data-chart, and after each draw data-points,
-// data-draws, data-legend (the entries its legend shows) and data-log-decades (the widest
-// span of its logarithmic axes, in decades; 0 without one).
+// data-draws, data-legend (the entries its legend shows), data-log-decades (the widest
+// span of its logarithmic axes, in decades; 0 without one) and data-row-marks (a heat map's
+// marks of each row's best cell).
 import {
   CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Title, Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
 import type { View } from './contract.ts';
 import { h } from './dom.ts';
-import { countPoints } from './points.ts';
+import { countPoints, rowMarks } from './points.ts';
 import type { AnyChartConfiguration } from '../report/charts/index.ts';
 import { errorBarsPlugin } from '../report/charts/plugins.ts';
 import { heatmapPlugin } from '../report/charts/heatmap.ts';
@@ -28,6 +29,7 @@ interface Entry {
   title: HTMLElement;
   caption: HTMLElement;
   swatch: HTMLElement;
+  box: HTMLElement;
   canvas: HTMLCanvasElement;
   chart: Chart | null;
   key: string;
@@ -96,20 +98,16 @@ export class ChartBoard {
     const swatch = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     const title = h('span', { class: 'chart-title-text' });
     const caption = h('p', { class: 'chart-caption' });
-    const card = h(
-      'figure',
-      { class: 'chart-card' },
-      h('figcaption', { class: 'chart-title' }, swatch, title),
-      h('div', { class: 'chart-box' }, canvas),
-      caption,
-    );
-    const entry: Entry = { card, title, caption, swatch, canvas, chart: null, key: '', draws: 0 };
+    const box = h('div', { class: 'chart-box' }, canvas);
+    const card = h('figure', { class: 'chart-card' }, h('figcaption', { class: 'chart-title' }, swatch, title), box, caption);
+    const entry: Entry = { card, title, caption, swatch, box, canvas, chart: null, key: '', draws: 0 };
     this.entries.set(chart.id, entry);
     return entry;
   }
 
   private draw(entry: Entry, chart: PanelChart, colorOf: (variant: string) => string): void {
     entry.card.className = `chart-card size-${chart.size}`;
+    entry.box.style.height = chart.height === undefined ? '' : `${chart.height}px`;
     entry.title.textContent = chart.title;
     entry.canvas.setAttribute('aria-label', chart.title);
     entry.caption.textContent = chart.caption ?? '';
@@ -145,6 +143,7 @@ export class ChartBoard {
     entry.canvas.dataset['points'] = String(countPoints(built));
     entry.canvas.dataset['legend'] = String(legendEntries(entry.chart));
     entry.canvas.dataset['logDecades'] = String(logDecades(entry.chart));
+    entry.canvas.dataset['rowMarks'] = String(rowMarks(built));
     entry.canvas.dataset['draws'] = String(entry.draws);
   }
 }

@@ -1,6 +1,7 @@
 // A 2-D sweep as a heat map: one cell per (sweep.over, sweep.grid.over) pair, coloured by
 // its mean final validation loss (test loss without validation data), the chosen cell
-// outlined. Chart.js has no heat map, so a scatter chart carries the axes, one invisible
+// outlined and each row's best cell dotted (the grid model's rowBest: read row by row, the
+// dots show how the best grid.over value moves with sweep.over). Chart.js has no heat map, so a scatter chart carries the axes, one invisible
 // point per cell for the hover read-out (mean ± sd, min–max and the runs behind it), and a
 // plugin registered once paints the cells from the chart's options — like the error bars,
 // so a streaming sweep is updated in place.
@@ -29,8 +30,21 @@ export interface HeatmapOptions {
   cells: readonly HeatCell[];
   /** The chosen cell (lowest mean), outlined; `final` false draws it dashed (provisional). */
   chosen?: { x: number; y: number; final: boolean };
+  /** Each row's lowest mean (Grid.rowBest), marked with a dot; one per row that has a cell. */
+  rowBest: readonly { x: number; y: number }[];
   outline: string;
 }
+
+/**
+ * A heat map's height for its rows: cells about 34 px high (a number and the marks fit) plus
+ * the axes, so that a lesson's maps are seen together instead of each filling a panel.
+ */
+export function heatmapHeight(rows: number): number {
+  return 72 + 34 * Math.max(1, rows);
+}
+
+/** The mark of a row's best cell, as the caption names it. */
+export const ROW_BEST_MARK = '●';
 
 type Sweep = Pick<ExperimentResults, 'sweep' | 'sweepOver' | 'gridOver' | 'runs'>;
 
@@ -61,7 +75,10 @@ export function heatmapChart(results: Sweep, variant: string | undefined, theme:
     }),
   );
   const choice = sweepChoices(results.sweep, results.runs, results.sweepOver).get(grid.variant);
-  const heat: HeatmapOptions = { cells, outline: theme.text };
+  const rowBest = grid.rowBest.flatMap((x, y) => (x < 0 ? [] : [{ x, y }]));
+  // The chosen cell is the map's brightest (its lowest mean), in every theme: a dark outline and
+  // star show on it where the theme's text colour (light in a dark theme) did not.
+  const heat: HeatmapOptions = { cells, rowBest, outline: '#1F1F1F' };
   if (choice !== undefined && choice.point.gridValue !== undefined) {
     heat.chosen = { x: grid.columns.indexOf(choice.point.gridValue), y: grid.rows.indexOf(choice.point.value), final: choice.final };
   }
@@ -154,6 +171,7 @@ export const heatmapPlugin: Plugin<'scatter', Partial<HeatmapOptions>> = {
     ctx.save();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    const best = new Set((options.rowBest ?? []).map((m) => `${m.x},${m.y}`));
     for (const cell of cells) {
       const b = box(cell.x, cell.y);
       ctx.fillStyle = cell.color;
@@ -161,10 +179,23 @@ export const heatmapPlugin: Plugin<'scatter', Partial<HeatmapOptions>> = {
       ctx.strokeStyle = 'rgba(255, 255, 255, 0.6)';
       ctx.lineWidth = 1;
       ctx.strokeRect(b.left, b.top, b.width, b.height);
-      const size = Math.max(9, Math.min(13, b.width / 5, b.height / 2.5));
-      ctx.font = `${size}px system-ui, sans-serif`;
+      const size = Math.max(9, Math.min(13, b.width / 4.4, b.height / 3));
+      // A row's best cell: its number in bold and a dot in the top right corner (dark, ringed in
+      // white, so it shows on bright and dark cells alike), above the number and clear of the
+      // chosen cell's star in the top left.
+      const marked = best.has(`${cell.x},${cell.y}`);
+      ctx.font = `${marked ? 'bold ' : ''}${size}px system-ui, sans-serif`;
       ctx.fillStyle = cell.dark ? '#FFFFFF' : '#1F1F1F';
       ctx.fillText(cell.text, b.left + b.width / 2, b.top + b.height / 2);
+      if (!marked) continue;
+      const r = Math.max(2.5, Math.min(4, (b.height - size) / 2 - 5));
+      ctx.beginPath();
+      ctx.arc(b.left + b.width - r - 4, b.top + r + 3, r, 0, 2 * Math.PI);
+      ctx.fillStyle = '#1F1F1F';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#FFFFFF';
+      ctx.stroke();
     }
     const chosen = options.chosen;
     if (chosen !== undefined && chosen.x >= 0 && chosen.y >= 0) {
@@ -173,11 +204,12 @@ export const heatmapPlugin: Plugin<'scatter', Partial<HeatmapOptions>> = {
       ctx.lineWidth = 3;
       ctx.setLineDash(chosen.final ? [] : [6, 4]);
       ctx.strokeRect(b.left + 1.5, b.top + 1.5, b.width - 3, b.height - 3);
-      ctx.font = 'bold 14px system-ui, sans-serif';
+      // In the top left corner, above the cell's number even in a compact cell.
+      ctx.font = `bold ${Math.round(Math.max(10, Math.min(14, b.height / 3)))}px system-ui, sans-serif`;
       ctx.fillStyle = options.outline ?? '#000000';
       ctx.textAlign = 'left';
       ctx.textBaseline = 'top';
-      ctx.fillText(chosen.final ? '★' : '○', b.left + 5, b.top + 4);
+      ctx.fillText(chosen.final ? '★' : '○', b.left + 5, b.top + 3);
     }
     ctx.restore();
   },

@@ -10,7 +10,8 @@ import { runLabel } from './labels.ts';
 import { formatPercent } from './format.ts';
 import { histogramRuns, nearZeroNote } from './weights.ts';
 import { sweepTitle } from './sweep.ts';
-import { sweepGrids } from '../../results/grid.ts';
+import { sweepGrids, type Grid } from '../../results/grid.ts';
+import { heatmapHeight, ROW_BEST_MARK } from './heatmap.ts';
 import { fieldLabel } from './labels.ts';
 import { pathSpecs } from './path-plan.ts';
 
@@ -30,6 +31,8 @@ export interface ChartSpec {
   caption?: string;
   /** wide: full width; half: two per row; small: small multiples. */
   size: 'wide' | 'half' | 'small';
+  /** Height in CSS pixels when the content sets it (a heat map: its rows), instead of the size's. */
+  height?: number;
 }
 
 export function planCharts(results: ExperimentResults, prefix: string): ChartSpec[] {
@@ -102,7 +105,7 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
   }
   const grids = sweepGrids(results.sweep);
   for (const grid of grids) {
-    const on = grid.on === 'validation' ? 'validation loss (the choice reads it; the test loss is only reported, on hover)' : 'test loss (no validation data: the choice reads the test set)';
+    const last = grid === grids[grids.length - 1];
     specs.push({
       id: `${id('sweep-grid')}-${grids.indexOf(grid)}`,
       kind: 'sweep-grid',
@@ -111,8 +114,11 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
       runId: grid.variant,
       variant: grid.variant,
       title: `Mean final ${grid.on} loss: ${fieldLabel(results.sweepOver ?? '')} × ${fieldLabel(results.gridOver ?? '')}${grids.length > 1 ? ` (${grid.variant})` : ''}`,
-      caption: `One cell per pair of values, coloured by the mean ${on} over its runs: bright is low, dark is high (log scale of the grid's range). The outlined cell with a star is the lowest mean (dashed with a ring while provisional). Hover a cell for its spread over the runs.`,
+      // Said once, under the last map: the maps of a grid read the same way, and one caption
+      // between them would push the second map out of a panel's height.
+      ...(last ? { caption: gridCaption(grid, results, grids.length) } : {}),
       size: 'wide',
+      height: heatmapHeight(grid.rows.length),
     });
   }
   if (results.sweep.length > 0 && grids.length === 0) {
@@ -152,6 +158,17 @@ export function planCharts(results: ExperimentResults, prefix: string): ChartSpe
     specs.push({ id: id('weight-norm'), kind: 'weight-norm', group: 'weights', title: '‖w‖₂ over epochs (biases excluded)', size: 'wide' });
   }
   return specs;
+}
+
+/** What a heat map's colours and marks mean, the row mark first: it is how a grid is read. */
+function gridCaption(grid: Grid, results: ExperimentResults, maps: number): string {
+  const [row, column] = [fieldLabel(results.sweepOver ?? 'sweep.over'), fieldLabel(results.gridOver ?? 'sweep.grid.over')];
+  const on = grid.on === 'validation' ? 'validation loss (the test loss is only reported, on hover)' : 'test loss';
+  return (
+    `${ROW_BEST_MARK} marks each row’s lowest mean: the best ${column} at that ${row}. ` +
+    `★ with an outline marks the lowest cell of ${maps > 1 ? 'each map' : 'the grid'} (dashed with a ring while provisional). ` +
+    `Colour: the mean final ${on} over the cell’s runs, bright low, dark high (log scale of the map’s range). Hover a cell for its spread.`
+  );
 }
 
 /** True when every run that has data points has the same ones (variants that change the data do not). */

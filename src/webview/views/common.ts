@@ -49,6 +49,7 @@ export function fromSpec(
     title: spec.title,
     ...(spec.caption === undefined ? {} : { caption: spec.caption }),
     size: spec.size,
+    ...(spec.height === undefined ? {} : { height: spec.height }),
     ...(spec.variant === undefined ? {} : { variant: spec.variant }),
     key: `${spec.kind}#${key}`,
     config: () => {

@@ -12,6 +12,8 @@ export interface PanelChart {
   title: string;
   caption?: string;
   size: ChartSpec['size'];
+  /** ChartSpec.height: the chart box's height in CSS pixels, instead of the size's. */
+  height?: number;
   /** The variant whose colour the card wears, for charts of one run. */
   variant?: string;
   /** Changes whenever what the chart shows changes; an unchanged key skips the draw. */

@@ -1,7 +1,7 @@
 // Choosing λ honestly, in the panel: lesson 10's 5-fold cross-validation sweep (the
 // validation curve with ±1 SE bars, λ_min starred and λ_1se crossed, the test curve only
 // reported), then a 2-D grid (weight decay × dropout p) drawn as a heat map with the chosen
-// cell outlined and a cell's spread on hover. Light theme, the panel beside the editor.
+// cell outlined, each row's best cell marked, and a cell's spread on hover. Light theme, the panel beside the editor.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +62,11 @@ export default {
     const card = panel(t).locator('figure.chart-card', { has: heatmap });
     const text = await card.innerText();
     assert.match(text, /Mean final validation loss: weight decay λ × dropout p/);
+    // Each row's best cell is marked, one mark per row, and the caption says what the marks are.
+    assert.equal(Number(await heatmap.getAttribute('data-row-marks')), GRID.sweep.values.length, "one mark per row: each row's best cell");
+    assert.match(text, /● marks each row’s lowest mean: the best dropout p at that weight decay λ\. ★ with an outline marks the lowest cell of the grid/);
+    const box0 = await heatmap.boundingBox();
+    assert.ok(box0 !== null && box0.height < 320, `a compact map: ${box0?.height} px for 4 rows`);
     const gridNotes = await panel(t).locator('ul.notes li', { hasText: 'Lowest cell' }).first().innerText();
     assert.match(gridNotes, /Lowest cell, weight decay λ = [\d.]+, dropout p = [\d.]+: validation/);
     await heatmap.scrollIntoViewIfNeeded();

@@ -118,7 +118,7 @@ describe('reglab run', () => {
     assert.equal(Math.min(...results.sweep.map((p) => p.validationLoss!.mean)), chosen!.min.validationLoss);
   });
 
-  it('a 2-D grid prints its table of mean losses with the lowest cell starred; the results file holds every cell and the choice', () => {
+  it('a 2-D grid prints its table of mean losses with the lowest cell starred and each row\'s best dotted; the results file holds every cell and the choice', () => {
     write('grid.reglab.json', {
       ...small,
       title: 'Grid',
@@ -128,8 +128,9 @@ describe('reglab run', () => {
     });
     const r = cli(['run', 'grid.reglab.json', '--out', 'out-grid', '--no-report']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /sweep over weight decay λ \(regularization\.weightDecay\) × dropout p \(regularization\.dropout\):\n {4}base: mean final validation loss per cell \(\* the lowest\)\n {6}weight decay λ ↓ · dropout p → +0 +0\.5\n {6}0 +\*?[\d.e-]+ +\*?[\d.e-]+\n {6}0\.1 /);
+    assert.match(r.stdout, /sweep over weight decay λ \(regularization\.weightDecay\) × dropout p \(regularization\.dropout\):\n {4}base: mean final validation loss per cell \(\* the lowest, • the lowest of its row\)\n {6}weight decay λ ↓ · dropout p → +0 +0\.5\n {6}0 +[*•]?[\d.e-]+ +[*•]?[\d.e-]+\n {6}0\.1 /);
     assert.equal((r.stdout.match(/\*[\d.]/g) ?? []).length, 1, 'one starred cell');
+    assert.equal((r.stdout.match(/•[\d.]/g) ?? []).length, 1, 'the other row’s best dotted (the starred cell is its own row’s best)');
     assert.match(r.stdout, /chosen cell = [\d.]+ × [\d.]+: validation/);
     const folder = join(dir, 'out-grid', 'grid');
     const results = readResults(join(folder, readdirSync(folder).find((f) => f.endsWith('.json'))!));

@@ -8,8 +8,9 @@ import { sweepGrids } from '../../../src/results/grid.ts';
 import { chosenValues } from '../../../src/results/choice.ts';
 import { sweepChoices, sweepStatistics } from '../../../src/results/stats.ts';
 import type { ExperimentResults, RunRecord } from '../../../src/results/model.ts';
-import { cellReadout, heatmapChart, HEATMAP_ID, viridis, type HeatmapOptions } from '../../../src/report/charts/heatmap.ts';
+import { cellReadout, heatmapChart, heatmapHeight, HEATMAP_ID, ROW_BEST_MARK, viridis, type HeatmapOptions } from '../../../src/report/charts/heatmap.ts';
 import { planCharts } from '../../../src/report/charts/plan.ts';
+import { rowMarks } from '../../../src/webview/points.ts';
 
 const LRS = [0.001, 0.01, 0.1];
 const DECAYS = [0, 0.01, 0.1, 1];
@@ -42,12 +43,32 @@ test('the grid is a matrix of rows (sweep.over) × columns (grid.over); the choi
   assert.deepEqual(sweepGrids(gridResults(false).sweep)[0]!.on, 'test');
 });
 
+test("each row's best cell: the lowest mean of its row, on what the grid shows; the first column on a tie", () => {
+  // The fixture's valley lies along lr·wd = 1e-3: the best decay falls one column per row.
+  assert.deepEqual(sweepGrids(gridResults(true).sweep)[0]!.rowBest, [3, 2, 1]);
+  assert.deepEqual(sweepGrids(gridResults(false).sweep)[0]!.rowBest, [3, 2, 1], 'on the test loss without validation data');
+  // Validation and test disagree: the row's best follows the validation loss, as the colours do.
+  const results = gridResults(true);
+  for (const p of results.sweep) if (p.value === 0.001 && p.gridValue === 0) p.testLoss = { ...p.testLoss, mean: 0 };
+  assert.equal(sweepGrids(results.sweep)[0]!.rowBest[0], 3);
+  // A row whose best cell has not finished yet: the best of the cells it has.
+  const partial = gridResults(true, false);
+  partial.sweep = partial.sweep.filter((p) => !(p.value === 0.1 && p.gridValue === 0.01));
+  assert.deepEqual(sweepGrids(partial.sweep)[0]!.rowBest, [3, 2, 2]);
+  // Equal means: the first (smallest) value.
+  const tie = gridResults(true);
+  for (const p of tie.sweep) if (p.value === 0.01) p.validationLoss = { ...p.validationLoss!, mean: 0.5 };
+  assert.equal(sweepGrids(tie.sweep)[0]!.rowBest[1], 0);
+});
+
 test('the heat map paints every cell, brightest at the lowest loss, outlines the chosen one, and reads out its runs on hover', () => {
   const results = gridResults(true);
   const config = heatmapChart(results, 'base');
   const heat = (config.options!.plugins as Record<string, HeatmapOptions>)[HEATMAP_ID]!;
   assert.equal(heat.cells.length, 12);
   assert.deepEqual(heat.chosen, { x: 2, y: 1, final: true });
+  assert.deepEqual(heat.rowBest, [{ x: 3, y: 0 }, { x: 2, y: 1 }, { x: 1, y: 2 }], "one mark per row, at the grid model's rowBest");
+  assert.equal(rowMarks(config), 3, "the panel's data-row-marks");
   const best = heat.cells.find((c) => c.x === 2 && c.y === 1)!;
   assert.equal(best.color, viridis(1), 'the lowest mean is the brightest');
   assert.equal(heat.cells.filter((c) => c.color === viridis(0)).length >= 1, true, 'the highest is the darkest');
@@ -79,4 +100,22 @@ test('a 2-D sweep plans a heat map instead of the 1-D sweep charts', () => {
   assert.ok(planCharts(oneD, 'r').some((spec) => spec.kind === 'path'));
   const spec = planCharts(gridResults(true), 'r').find((s) => s.kind === 'sweep-grid')!;
   assert.equal(spec.title, 'Mean final validation loss: learning rate × weight decay λ');
+  // The caption says what the marks are, the row's mark first, apart from the chosen cell's star.
+  assert.match(spec.caption!, new RegExp(`^${ROW_BEST_MARK} marks each row’s lowest mean: the best weight decay λ at that learning rate\\. ★ with an outline marks the lowest cell of the grid`));
+  assert.match(spec.caption!, /mean final validation loss \(the test loss is only reported, on hover\)/);
+  assert.equal(spec.height, heatmapHeight(3), 'as high as its rows need, not a whole panel');
+});
+
+test('two maps (one per variant) are compact and share one caption, under the last', () => {
+  const results = gridResults(false);
+  const other = results.runs.map((r) => ({ ...r, id: `w${r.id}`, variant: 'decoupled' }));
+  results.runs = [...results.runs, ...other];
+  results.sweep = sweepStatistics(results.runs);
+  const maps = planCharts(results, 'r').filter((s) => s.kind === 'sweep-grid');
+  assert.deepEqual(maps.map((s) => s.variant), ['base', 'decoupled']);
+  assert.deepEqual(maps.map((s) => s.caption === undefined), [true, false]);
+  assert.match(maps[1]!.caption!, /the lowest cell of each map/);
+  assert.match(maps[1]!.caption!, /mean final test loss over/);
+  // Five rows (lesson 12) fit two maps, their titles and the caption in a panel beside an editor (~680 px under its tabs).
+  assert.ok(2 * (heatmapHeight(5) + 30) + 80 < 680, `${heatmapHeight(5)} px a map`);
 });
