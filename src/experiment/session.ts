@@ -67,6 +67,7 @@ export function resultsHeader(experiment: Experiment, file: string, requests: re
     initialization: initializationText(requests),
     sweepOver: hasSweep ? experiment.sweep?.over : undefined,
     gridOver: hasSweep ? experiment.sweep?.grid?.over : undefined,
+    normPath: hasSweep && experiment.sweep?.normPath === true,
   };
 }
 

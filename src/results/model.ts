@@ -58,6 +58,8 @@ export interface ExperimentResults {
   sweepOver?: string;
   /** With `sweep.grid`, the second swept field. */
   gridOver?: string;
+  /** The file's `sweep.normPath`: the Sweep view also draws the test loss against ‖w‖₂ (lesson 09). */
+  normPath?: true;
   runs: RunRecord[];
   sweep: SweepPoint[];
   /** Written when the record closes: the sweep's chosen values per variant (λ_min, λ_1se; see choice.ts). */
@@ -84,6 +86,7 @@ export interface ResultsHeader {
   initialization?: string | undefined;
   sweepOver?: string | undefined;
   gridOver?: string | undefined;
+  normPath?: boolean | undefined;
 }
 
 export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]): ExperimentResults {
@@ -98,6 +101,7 @@ export function newResults(header: ResultsHeader, planned: readonly PlannedRun[]
     startedAt: new Date().toISOString(),
     ...(header.sweepOver === undefined ? {} : { sweepOver: header.sweepOver }),
     ...(header.gridOver === undefined ? {} : { gridOver: header.gridOver }),
+    ...(header.normPath === true ? { normPath: true as const } : {}),
     runs: planned.map((r) => ({
       id: r.runId,
       variant: r.variant,

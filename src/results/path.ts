@@ -5,6 +5,12 @@
 // zeros show as they happen.
 import type { RunRecord } from './model.ts';
 
+/**
+ * The swept fields whose path is ridge's, the one early stopping follows (Ali, Kolter &
+ * Tibshirani's theorem is about L2): `sweep.normPath` draws only for them.
+ */
+export const RIDGE_FIELDS: ReadonlySet<string> = new Set(['regularization.l2', 'regularization.weightDecay']);
+
 export interface PathSeries {
   /** "w[3]", "‖0.weight‖₂", "largest |w|" … */
   label: string;

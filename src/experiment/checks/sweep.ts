@@ -12,6 +12,7 @@ import { runConfigSchema, type RunConfig, type Sweep } from '../schema/experimen
 import { closest, didYouMean } from '../suggest.ts';
 import { firstRefused } from '../sweepValues.ts';
 import { MAX_DIAGNOSTICS } from '../limits.ts';
+import { RIDGE_FIELDS } from '../../results/path.ts';
 
 export interface SweepTarget {
   /** The variant's name; absent for the base experiment. */
@@ -66,6 +67,11 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
   checkValues(field, sweep, 'sweep', valuesNode, logspaceNode, error, issues);
   const gridNode = propertyValue(node, 'grid');
   if (sweep.grid !== undefined && gridNode !== undefined) checkGrid(sweep, gridNode, targets, issues, error);
+  const normPathNode = propertyValue(node, 'normPath');
+  const notDrawn = sweep.normPath === true ? normPathIgnored(sweep, targets) : undefined;
+  if (notDrawn !== undefined && normPathNode !== undefined) {
+    issues.push({ node: normPathNode, path: ['sweep', 'normPath'], message: `sweep.normPath is not drawn: ${notDrawn}`, severity: 'warning' });
+  }
   const path = sweep.over.split('.');
   for (const target of targets) {
     if (target.node === undefined) continue;
@@ -79,6 +85,15 @@ export function checkSweep({ node, sweep, variantNames, targets }: SweepInput): 
     });
   }
   return issues;
+}
+
+/** Why the test loss against ‖w‖₂ would not be drawn (the rule of hasNormPath), or undefined when it would. */
+function normPathIgnored(sweep: Sweep, targets: readonly SweepTarget[]): string | undefined {
+  if (!RIDGE_FIELDS.has(sweep.over)) return `it compares early stopping with ridge, so it needs a sweep of ${[...RIDGE_FIELDS].join(' or ')}, not ${sweep.over}`;
+  if (sweep.grid !== undefined) return 'a grid varies two fields; the paths follow one';
+  const deep = targets.find((t) => t.config.model.hidden.length > 0);
+  if (deep !== undefined) return `it needs a linear model (model.hidden: [])${deep.name === undefined ? '' : `, and variant "${clip(deep.name)}" has hidden layers`}`;
+  return undefined;
 }
 
 /** A sweep's (or its grid's) `values` or `logspace` against the field they set. */

@@ -1,6 +1,6 @@
 // The `sweep` block: one numeric field varied over a list or a log-space, each point
 // repeated over several seeds.
-import { array, integer, number, object, string } from '../dsl/builders.ts';
+import { array, boolean, integer, number, object, string } from '../dsl/builders.ts';
 import { MAX_SWEEP_COUNT, MAX_SWEEP_REPEATS } from '../limits.ts';
 
 /** The sweep's schema; `numericPaths` are offered as completions for `over`. */
@@ -58,6 +58,11 @@ export function sweepSchema(numericPaths: readonly string[]) {
         default: 1,
         minimum: 1,
         maximum: MAX_SWEEP_REPEATS,
+      }),
+      normPath: boolean({
+        description:
+          'Also draw, in the Sweep view, the test loss against ‖w‖₂ for two paths on one plane: each variant\'s own run over its epochs (one point per evaluated epoch) and this sweep over its values (one point per value). Early stopping ≈ L2 (lesson 09; Ali, Kolter & Tibshirani 2019): gradient descent from small weights without a penalty, stopped at epoch t, lands near ridge at λ ≈ 1/(lr·t). Drawn only where that holds: a linear model (`model.hidden: []`) and a sweep of `regularization.l2` or `regularization.weightDecay` without `grid`; a warning says when the file asks for it elsewhere. Set `training.evalEvery: 1` for a point per epoch and `model.init: "normal"` with a small `initStd` to start from w ≈ 0.',
+        default: false,
       }),
       variants: array(string({ description: 'A variant name.', minLength: 1 }), {
         description: 'The variants to sweep, by name. Default: every variant, or the base experiment when there are none.',

@@ -12,20 +12,24 @@ import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
 import { legendVariants } from './loss.ts';
 import { colorOf, displayName } from './palette.ts';
 import { sweepByVariant, sweepTitle } from './sweep.ts';
+import { RIDGE_FIELDS } from '../../results/path.ts';
 
 type Point = { x: number; y: number | null };
-type Results = Pick<ExperimentResults, 'runs' | 'sweep' | 'sweepOver'>;
+type Results = Pick<ExperimentResults, 'runs' | 'sweep' | 'sweepOver' | 'normPath'>;
 
 /** The variants' own runs that recorded epochs: their paths are over epochs. */
 function epochPathRuns(results: Results): RunRecord[] {
   return variantRuns(results.runs).filter((r) => r.metrics.length > 1);
 }
 
-/** The fields whose sweep is ridge's path, the one early stopping follows (the theorem is about L2). */
-const RIDGE_FIELDS = new Set(['regularization.l2', 'regularization.weightDecay']);
-
-/** A linear model's ridge sweep (its runs kept their coefficients) beside a variant's run over epochs. */
+/**
+ * Drawn when the file asks for it (`sweep.normPath`, lesson 09) and it holds: a linear model's
+ * ridge sweep (its runs kept their coefficients) beside a variant's run over epochs. Not for
+ * every ridge sweep of a linear model: in lesson 03 or 10 it was off the lesson and pushed
+ * the lesson's own charts down.
+ */
 export function hasNormPath(results: Results): boolean {
+  if (results.normPath !== true) return false;
   if (!RIDGE_FIELDS.has(results.sweepOver ?? '')) return false; // an L1 path is the lasso's lesson, not this one
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined && r.summary !== undefined);
   return results.sweep.length >= 2 && epochPathRuns(results).length > 0 && sweepRuns.length > 0 && sweepRuns.every((r) => r.summary!.path?.coefficients !== undefined);

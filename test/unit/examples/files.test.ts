@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES_DIR, exampleDiagnostics, exampleFiles, loadExample } from './helpers.ts';
+import { planRuns, resultsHeader } from '../../../src/experiment/session.ts';
 
 test('examples/ holds one file per lesson', () => {
   assert.ok(exampleFiles().length >= 7, `expected at least 7 example files, found ${exampleFiles().join(', ')}`);
@@ -22,4 +23,14 @@ for (const file of exampleFiles()) {
 test('examples/README.md lists every example file', () => {
   const readme = readFileSync(join(EXAMPLES_DIR, 'README.md'), 'utf8');
   for (const file of exampleFiles()) assert.ok(readme.includes(file), `README.md should list ${file}`);
+});
+
+test('only lesson 09 asks for the test loss against ‖w‖₂ (sweep.normPath), and its results say so to the views', () => {
+  const asking = exampleFiles().filter((file) => loadExample(file).sweep?.normPath === true);
+  assert.deepEqual(asking, ['09-early-stopping-vs-l2.reglab.json']);
+  for (const file of ['09-early-stopping-vs-l2.reglab.json', '10-choosing-lambda-by-cross-validation.reglab.json']) {
+    const experiment = loadExample(file);
+    const header = resultsHeader(experiment, file, planRuns(experiment, join(EXAMPLES_DIR, file), { includeSweep: true }));
+    assert.equal(header.normPath, file.startsWith('09'), file);
+  }
 });

@@ -94,7 +94,7 @@ export function trainExample(experiment: Experiment, options: RunOptions = {}): 
     if (spec.fold !== undefined) request.fold = spec.fold;
     return request;
   });
-  const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over, gridOver: experiment.sweep?.grid?.over }, requests);
+  const results = newResults({ file: 'examples', title: experiment.title, description: experiment.description, sweepOver: experiment.sweep?.over, gridOver: experiment.sweep?.grid?.over, normPath: experiment.sweep?.normPath }, requests);
   const runs: TrainedRun[] = requests.map((request, i) => {
     const outcome = trainRun(request, { cancelled: () => false, emit: (event) => void applyEvent(results, event), flushMs: 1e9 });
     if (outcome.type !== 'finished') {

@@ -268,6 +268,21 @@ test('a swept variant that sets the swept field gets a warning at its value', ()
   assert.deepEqual(messages(listed), []);
 });
 
+test('sweep.normPath: no word where it is drawn (a linear model\'s L2 or weight-decay sweep), a warning at it elsewhere', () => {
+  const linear = { model: { hidden: [] } };
+  assert.deepEqual(messages(parse(fileWith({ ...linear, sweep: { over: 'regularization.l2', values: [0.1, 1], normPath: true } }))), []);
+  assert.deepEqual(messages(parse(fileWith({ ...linear, sweep: { over: 'regularization.weightDecay', values: [0.1, 1], normPath: true } }))), []);
+  const l1 = find(parse(fileWith({ ...linear, sweep: { over: 'regularization.l1', values: [0.1, 1], normPath: true } })), 'sweep.normPath');
+  assert.equal(l1.severity, 'warning');
+  assert.deepEqual(l1.path, ['sweep', 'normPath']);
+  assert.equal(l1.message, 'sweep.normPath is not drawn: it compares early stopping with ridge, so it needs a sweep of regularization.l2 or regularization.weightDecay, not regularization.l1');
+  const deep = parse(fileWith({ model: { hidden: [8] }, sweep: { over: 'regularization.l2', values: [0.1, 1], normPath: true } }));
+  assert.equal(find(deep, 'sweep.normPath').message, 'sweep.normPath is not drawn: it needs a linear model (model.hidden: [])');
+  const grid = parse(fileWith({ ...linear, sweep: { over: 'regularization.l2', values: [0.1, 1], grid: { over: 'training.optimizer.lr', values: [0.01, 0.1] }, normPath: true } }));
+  assert.match(find(grid, 'sweep.normPath').message, /a grid varies two fields/);
+  assert.deepEqual(messages(parse(fileWith({ model: { hidden: [8] }, sweep: { over: 'regularization.l1', values: [0.1, 1], normPath: false } }))), [], 'false asks for nothing');
+});
+
 test('validation data: a fraction or a whole count smaller than the training set, or folds, not both', () => {
   assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, validation: 0.25 } }))), []);
   assert.deepEqual(messages(parse(fileWith({ data: { generator: 'line', train: 20, folds: 5 } }))), []);

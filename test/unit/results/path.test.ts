@@ -17,8 +17,8 @@ function run(variant: string, value: number, repeat: number, path: PathWeights |
 
 const layer = (name: string, norm: number): LayerSummary => ({ name, shape: [1], norm, l1: norm, exactZeros: 0 });
 
-function results(runs: RunRecord[], sweepOver = 'regularization.l1'): ExperimentResults {
-  return { version: 1, file: 'x', title: 't', startedAt: '', sweepOver, runs, sweep: sweepStatistics(runs) };
+function results(runs: RunRecord[], sweepOver = 'regularization.l1', normPath = false): ExperimentResults {
+  return { version: 1, file: 'x', title: 't', startedAt: '', sweepOver, ...(normPath ? { normPath: true as const } : {}), runs, sweep: sweepStatistics(runs) };
 }
 
 describe('regularization path data', () => {
@@ -122,8 +122,8 @@ describe('test loss against ‖w‖₂ chart (early stopping beside a penalty)',
     return r;
   });
 
-  it('is planned for a linear model\'s sweep beside a run with epochs, not for an MLP\'s sweep', () => {
-    const linear = results([gd, ...sweep], 'regularization.l2');
+  it('is planned when the file asks (sweep.normPath) for a linear model\'s sweep beside a run with epochs, not for an MLP\'s sweep', () => {
+    const linear = results([gd, ...sweep], 'regularization.l2', true);
     const spec = planCharts(linear, 'p').find((s) => s.kind === 'norm-path');
     assert.equal(spec?.group, 'sweep');
     const datasets = buildChart(linear, 'norm-path').data.datasets as ChartDataset<'line', { x: number; y: number | null }[]>[];
@@ -131,9 +131,17 @@ describe('test loss against ‖w‖₂ chart (early stopping beside a penalty)',
     assert.deepEqual(datasets[0]!.data.map((p) => p.x), [0.1, 0.5, 1, 1.5, 2]);
     // The sweep's points by increasing λ: ‖w‖ 2, 1, 0 with their mean test losses.
     assert.deepEqual(datasets[1]!.data, [{ x: 2, y: 3 }, { x: 1, y: 2 }, { x: 0, y: 3 }]);
-    const mlp = results([gd, ...[0.01, 0.1].map((v) => run('', v, 0, { largest: [1] }, [layer('0.weight', 1), layer('2.weight', 1)]))]);
+    const mlp = results([gd, ...[0.01, 0.1].map((v) => run('', v, 0, { largest: [1] }, [layer('0.weight', 1), layer('2.weight', 1)]))], 'regularization.l2', true);
     assert.equal(planCharts(mlp, 'p').some((s) => s.kind === 'norm-path'), false);
-    assert.equal(planCharts(results(sweep), 'p').some((s) => s.kind === 'norm-path'), false, 'no run with epochs: nothing to compare');
-    assert.equal(planCharts(results([gd, ...sweep], 'regularization.l1'), 'p').some((s) => s.kind === 'norm-path'), false, 'an L1 sweep is the lasso\'s path, not ridge\'s');
+    assert.equal(planCharts(results(sweep, 'regularization.l2', true), 'p').some((s) => s.kind === 'norm-path'), false, 'no run with epochs: nothing to compare');
+    assert.equal(planCharts(results([gd, ...sweep], 'regularization.l1', true), 'p').some((s) => s.kind === 'norm-path'), false, 'an L1 sweep is the lasso\'s path, not ridge\'s');
+  });
+
+  it('is not planned when the file does not ask for it, though the runs would allow it (lessons 03 and 10)', () => {
+    for (const over of ['regularization.l2', 'regularization.weightDecay']) {
+      const kinds = planCharts(results([gd, ...sweep], over), 'p').map((s) => s.kind);
+      assert.ok(!kinds.includes('norm-path'), over);
+      assert.ok(kinds.includes('sweep-loss') && kinds.includes('path'), 'the sweep\'s own charts stay');
+    }
   });
 });
