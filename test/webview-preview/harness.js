@@ -33,12 +33,22 @@
       if (message.type === 'stop') preview.stopped = true;
     },
     getState() {
+      if (preview.bigState !== undefined) return preview.bigState;
       const text = sessionStorage.getItem(key);
       return text === null ? undefined : JSON.parse(text);
     },
     setState(state) {
       preview.stateSaves = (preview.stateSaves || 0) + 1;
-      sessionStorage.setItem(key, JSON.stringify(state));
+      // sessionStorage holds ~5 MB; VS Code's setState has no such limit, and a lesson's results
+      // (09: 12 MB of per-epoch curves) threw here and left the page half drawn. Kept in memory
+      // instead (a reload then starts empty).
+      try {
+        sessionStorage.setItem(key, JSON.stringify(state));
+        delete preview.bigState;
+      } catch {
+        sessionStorage.removeItem(key);
+        preview.bigState = state;
+      }
     },
   });
 
