@@ -1,7 +1,6 @@
 // `npm run bench`: workloads W1–W5 (../shared/bench/workloads.md) on Reglab's engine and on
 // its peers, in one run and one table. Flags: see bench/options.ts (`--help`).
 
-import '../src/node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { PEERS } from './peers/index.ts';
 import { runBenchmark } from './run.ts';
 

@@ -4,9 +4,7 @@
 // shared machine's drift moves both alike. One warm-up run each, untimed. Prints each
 // side's times, the browser/Node ratio per round, and whether the losses are identical.
 //   node --import tsx bench/web.ts [--only W1,W4] [--rounds 5]
-import '../src/node/relaxed-simd.ts'; // first: Node 20 compiles the same FMA kernels Chromium has
 import { kernelBackend } from '../src/engine/index.ts';
-import { wasmFma } from '../src/engine/wasm/kernels.ts';
 import { openBrowserPage } from './browser/harness.ts';
 import type { BenchReply, BenchRequest } from './browser/bench-worker.ts';
 import type { WorkloadId } from './peer.ts';
@@ -42,7 +40,7 @@ async function main(): Promise<void> {
       browser.page.evaluate((r) => (globalThis as unknown as { reglab: { bench(r: unknown): Promise<BenchReply> } }).reglab.bench(r), request);
     const version = browser.page.context().browser()?.version();
     console.log(`# Reglab in a browser worker vs Node: ${rounds} interleaved rounds, 1 warm-up each`);
-    console.log(`Node ${process.version} (${kernelBackend()} kernels, FMA ${wasmFma}); Chromium ${version}`);
+    console.log(`Node ${process.version} (${kernelBackend()} kernels); Chromium ${version}`);
     for (const workload of workloads) {
       inNode(workload);
       const warm = await inBrowser({ workload, warmupRuns: 1, timedRuns: 0 });
@@ -72,7 +70,7 @@ async function main(): Promise<void> {
       const ratios = web.map((w, i) => w / node[i]!);
       const identical = nodeLosses.length === webLosses.length && nodeLosses.every((l, i) => Object.is(l, webLosses[i]));
       console.log(`\n## ${workload}`);
-      console.log(`browser worker (${warm.kernels}, FMA ${warm.fma}): ${range(web)} ms`);
+      console.log(`browser worker (${warm.kernels}): ${range(web)} ms`);
       console.log(`node:           ${range(node)} ms`);
       console.log(`browser / node per round: ${range(ratios, 2)}`);
       console.log(`losses identical: ${identical} (browser ${webLosses.join(', ')}; node ${nodeLosses.join(', ')})`);

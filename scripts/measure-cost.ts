@@ -3,7 +3,6 @@
 // takes. Each case trains in a process of its own on one core, as a worker does:
 // `node --import tsx scripts/measure-cost.ts`.
 import { spawnSync } from 'node:child_process';
-import '../src/node/relaxed-simd.ts';
 import { runCost } from '../src/experiment/cost.ts';
 import { resolveRunConfig } from '../src/experiment/resolve.ts';
 import { trainRun } from '../src/experiment/train/train-run.ts';

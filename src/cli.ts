@@ -1,6 +1,5 @@
 // `reglab`: the experiments of the VS Code extension, without VS Code — for a terminal
 // and for CI. Trains on the same worker pool and writes the same results files.
-import './node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, shortUsage, USAGE, UsageError, type RunArgs } from './cli/args.ts';

@@ -2,7 +2,6 @@
 // `npm run bench` times in Node) as workloads.md says: set up untimed, train timed, the
 // warm-up runs discarded. Replies with the wall times and the last run's losses.
 import { kernelBackend } from '../../src/engine/index.ts';
-import { wasmFma } from '../../src/engine/wasm/kernels.ts';
 import type { WorkloadId } from '../peer.ts';
 import { TRAINERS } from '../peers/reglab.ts';
 
@@ -16,7 +15,6 @@ export interface BenchReply {
   ms: number[];
   losses: number[];
   kernels: string;
-  fma: boolean;
 }
 
 const scope = globalThis as unknown as {
@@ -36,5 +34,5 @@ scope.addEventListener('message', async ({ data }) => {
     trainer.dispose?.();
     if (i >= data.warmupRuns) ms.push(elapsed);
   }
-  scope.postMessage({ ms, losses: [...losses], kernels: kernelBackend(), fma: wasmFma });
+  scope.postMessage({ ms, losses: [...losses], kernels: kernelBackend() });
 });

@@ -1,7 +1,6 @@
 // The worker-thread entry (desktop, CLI): trains the runs the pool sends, one at a time,
 // streaming their events back. Asked to, the thread lowers its own priority once, before
 // its first run.
-import '../node/relaxed-simd.ts'; // first: before any kernel is compiled
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { lowerThreadPriority } from './priority.ts';

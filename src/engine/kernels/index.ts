@@ -4,7 +4,7 @@ import type { Buffer } from '../dtype.ts';
 import { activateInPlace, activationBackward as activationBackwardJs, type Activation } from '../ops/activation.ts';
 import type { Random } from '../random.ts';
 import { heapFloat32, inHeap } from '../wasm/heap.ts';
-import { wasm, wasmFma } from '../wasm/kernels.ts';
+import { wasm } from '../wasm/kernels.ts';
 import * as js from './elementwise.ts';
 import { matmulNN as nnJs, matmulNT as ntJs, matmulTN as tnJs } from './matmul.ts';
 
@@ -129,7 +129,7 @@ export function addProduct(a: Buffer, b: Buffer, out: Buffer): void {
 
 /** Which kernels float32 work runs on, for logs and benchmark tables. */
 export function kernelBackend(): string {
-  return wasm === null ? 'js' : wasmFma ? 'wasm-simd+fma' : 'wasm-simd';
+  return wasm === null ? 'js' : 'wasm-simd';
 }
 
 export { wasm };

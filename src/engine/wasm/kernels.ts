@@ -1,9 +1,8 @@
-// Instantiates the SIMD kernels over the heap's memory: the build with fused multiply-adds
-// where the runtime has relaxed SIMD (VS Code's, Node ≥ 22), the plain SIMD build otherwise.
-// Within one runtime every run is bit-for-bit repeatable; across the two builds results
-// differ in the last bits (a fused multiply-add rounds once). REGLAB_KERNELS=js runs
-// everything on the plain-JS kernels, REGLAB_KERNELS=simd forces the build without FMA.
-import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-binary.ts';
+// Instantiates the SIMD kernels over the heap's memory. One build for every runtime, with
+// plain SIMD only (no relaxed SIMD, see assembly/madd.ts), so the same run gives the same
+// bits in Node, in any browser and in any worker. REGLAB_KERNELS=js runs everything on the
+// plain-JS kernels instead (they round differently: float64 sums, another order).
+import { KERNELS_WASM_BASE64 } from './kernels-binary.ts';
 import { decodeBase64 } from './base64.ts';
 import { memory } from './heap.ts';
 
@@ -28,20 +27,14 @@ export interface WasmKernels {
 
 const choice = typeof process !== 'undefined' ? process.env?.REGLAB_KERNELS : undefined;
 
-function load(): { kernels: WasmKernels; fma: boolean } | null {
+function load(): WasmKernels | null {
   if (choice === 'js') return null;
-  const fma = decodeBase64(KERNELS_FMA_WASM_BASE64);
-  const useFma = choice !== 'simd' && WebAssembly.validate(fma);
   try {
-    const bytes = useFma ? fma : decodeBase64(KERNELS_WASM_BASE64);
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return { kernels: instance.exports as unknown as WasmKernels, fma: useFma };
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64)), { env: { memory } });
+    return instance.exports as unknown as WasmKernels;
   } catch {
     return null; // no WebAssembly SIMD here: the JS kernels do everything
   }
 }
 
-const loaded = load();
-export const wasm: WasmKernels | null = loaded?.kernels ?? null;
-/** Whether the loaded kernels use fused multiply-adds. */
-export const wasmFma = loaded?.fma ?? false;
+export const wasm: WasmKernels | null = load();

@@ -2,7 +2,6 @@
 // variants on the file's own seed (what a user sees after clicking Run), their values on
 // 5 seeds, each sweep's curve and its seeds, and the runs the prose describes that the
 // files do not have. Run: node --import tsx test/unit/examples/measure.ts [file …]
-import '../../../src/node/relaxed-simd.ts'; // measure the kernels the product runs
 import type { SweepPoint } from '../../../src/results/model.ts';
 import type { RunConfig } from '../../../src/experiment/schema/experiment.ts';
 import {

@@ -2,8 +2,8 @@ import { madd } from './madd';
 
 // The register tile both matrix products are built on: a 4×8 block of C plus the outer
 // products of four values of A with eight of B, one step of the depth at a time. Eight f32x4
-// accumulators cover the fused multiply-add latency of both FMA pipes; more spill to the
-// stack under V8's register allocator (a 6×8 tile and a 4-way unrolled loop both ran slower).
+// accumulators cover the latency of the adds into them (madd.ts: a multiply, then an add);
+// more spill to the stack under V8's register allocator (a 6×8 tile and a 4-way unrolled loop both ran slower).
 // A's four values sit `rowA` bytes apart and move `stepA` bytes per step; B's eight are
 // contiguous and move `stepB`. C's rows are `rowC` bytes apart; `add` keeps what C holds.
 // @ts-ignore: decorator
