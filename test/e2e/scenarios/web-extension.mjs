@@ -75,7 +75,7 @@ export default {
     const web = JSON.parse(readFileSync(saved[0], 'utf8'));
     t.step(`results saved: ${saved[0].slice(t.workspace.length + 1)}`);
 
-    // The same lesson trained in Node by the CLI (worker threads, the relaxed-SIMD kernels).
+    // The same lesson trained in Node by the CLI (worker threads, the same WebAssembly kernels).
     const out = mkdtempSync(join(tmpdir(), 'reglab-e2e-node-'));
     try {
       execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'run', join(EXAMPLES, LESSON), '--out', out, '--no-report', '--json'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
