@@ -1,7 +1,8 @@
 // The product's determinism promise (README): the same request and seed give bit-identical
 // results however they are trained: in this process after other runs, in a fresh worker
-// thread of the pool (what the CLI and the panel use), and in processes with and without
-// WebAssembly relaxed SIMD (VS Code and Chromium have it, Node 20, Firefox and Safari do not).
+// of each pool (threads for the CLI and the desktop panel, the web worker entry for the
+// browser), and in processes with and without WebAssembly relaxed SIMD (VS Code and
+// Chromium have it; Node 20 keeps it behind a flag, and not every browser has it).
 // The kernels use no relaxed SIMD (src/engine/wasm/assembly/madd.ts), so none of these can
 // differ; before they stopped using its fused multiply-add, lesson 12's seed 3 ended at test
 // loss 0.355 with it and 0.697 without.
@@ -11,8 +12,11 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { RunEvent } from '../../../src/protocol.ts';
 import { RunPool } from '../../../src/worker/pool.ts';
+import type { TrainingPool } from '../../../src/worker/trainingPool.ts';
+import { WebRunPool } from '../../../src/worker/webPool.ts';
 import { CHAOTIC, determinismRequests, epochNumbers } from './determinism-cases.ts';
 import { request, train } from './helpers.ts';
+import { ThreadAsWebWorker } from './web-worker-shim.ts';
 
 const here = import.meta.dirname;
 const requests = determinismRequests();
@@ -47,19 +51,24 @@ function inChildProcess(v8Flag: string): { relaxedSimd: boolean; kernels: string
 
 describe('the same request gives the same bits however it is trained', () => {
   const reference = trainedInProcess();
-  const pool = new RunPool({ workers: 1, workerPath: resolve(here, 'worker-under-tsx.cjs'), workerData: { entry: resolve(here, '../../../src/worker/worker.ts') } });
-  after(() => pool.dispose());
+  const pools: [string, TrainingPool][] = [
+    ['a fresh worker thread of the pool (the CLI and the desktop panel train there)', new RunPool({ workers: 1, workerPath: resolve(here, 'worker-under-tsx.cjs'), workerData: { entry: resolve(here, '../../../src/worker/worker.ts') } })],
+    ["a fresh web worker of the browser's pool (its entry, on a thread behind the shim)", new WebRunPool({ workers: 1, shareMemory: true, createWorker: () => new ThreadAsWebWorker(resolve(here, '../../../src/worker/webWorker.ts')) })],
+  ];
+  after(() => Promise.all(pools.map(([, pool]) => pool.dispose())));
 
   it('in-process twice, with other runs before each time', () => {
     assertSameBits(trainedInProcess(), reference, 'in-process again');
   });
 
-  it('in a fresh worker thread of the pool (the CLI and the panel train there)', async () => {
-    const events: RunEvent[] = [];
-    const outcomes = await pool.run(requests, (e) => events.push(e)).done;
-    assert.deepEqual(outcomes.map((o) => o.type), requests.map(() => 'finished'));
-    assertSameBits(numbersOf(events), reference, 'worker');
-  });
+  for (const [where, pool] of pools) {
+    it(`in ${where}`, async () => {
+      const events: RunEvent[] = [];
+      const outcomes = await pool.run(requests, (e) => events.push(e)).done;
+      assert.deepEqual(outcomes.map((o) => o.type), requests.map(() => 'finished'));
+      assertSameBits(numbersOf(events), reference, where);
+    });
+  }
 
   for (const [flag, relaxed] of [['--experimental-wasm-relaxed-simd', true], ['--no-experimental-wasm-relaxed-simd', false]] as const) {
     it(`in a process ${relaxed ? 'with' : 'without'} WebAssembly relaxed SIMD (node ${flag})`, (t) => {
