@@ -124,8 +124,10 @@ export function chooseFunction(plan: Plan): string {
     '            f"the test set only reports the result"',
     '        )',
     `        for label, (value, loss, se, test) in [("${min}", best)${oneSe ? ', ("λ_1se", one_se)' : ''}]:`,
+    // The value as the CLI prints it: "2.512", a cell "0.01 × 0.5".
+    grid ? '            shown = f"{VALUE_TEXT[value[0]]} × {VALUE_TEXT[value[1]]}"' : '            shown = VALUE_TEXT[value]',
     '            print(',
-    '                f"  {label} = {value!r}: validation loss {loss:.6g} ± {se:.2g} (SE), "',
+    '                f"  {label} = {shown}: validation loss {loss:.6g} ± {se:.2g} (SE), "',
     '                f"test loss {test:.6g}"',
     '            )',
   );

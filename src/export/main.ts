@@ -18,20 +18,24 @@ export function sweepFunction(plan: Plan): string {
   // Several runs per value: over seeds (repeats), or over the folds of cross-validation.
   const repeats = seeds || folds;
   const exact = plan.exact;
-  // With a grid, a point's value is the cell: (value, grid_value).
-  const cellLabel = grid ? `${name}={value!r} ${gridName}={grid_value!r}` : `${name}={value!r}`;
+  // With a grid, a point's value is the cell: (value, grid_value). Values print as the CLI
+  // prints them (VALUE_TEXT, GRID_TEXT); the runs train with the exact ones.
+  const cellParts = grid ? [`${name}={VALUE_TEXT[value]} `, `${gridName}={VALUE_TEXT[grid_value]}`] : [`${name}={VALUE_TEXT[value]}`];
+  const cellLabel = cellParts.join('');
   const runOne = (indentLevel: number) => {
     const pad = '    '.repeat(indentLevel);
     const foldArg = folds ? (exact ? ', fold' : ', fold=fold') : '';
     const savedArgs = ['i', grid && 'j', seeds ? 'repeat' : '0', folds && 'fold'].filter((a) => typeof a === 'string').join(', ');
     return lines(
       ...setValue(pad, [[sweep.over, 'value'], ...(grid ? [[sweep.grid!.over, 'grid_value'] as [string, string]] : [])], seeds ? 'base.seed + repeat' : undefined),
-      grid && `${pad}cell = f"${cellLabel}"`,
+      grid && fit(`${pad}cell = f"${cellLabel}"`, [`${pad}cell = (`, ...cellParts.map((p) => `${pad}    f"${p}"`), `${pad})`].join('\n')),
       `${pad}label = f"{name} ${grid ? '{cell}' : cellLabel}${seeds ? ' #{repeat}' : ''}${folds ? ' fold {fold}' : ''}"`,
       exact && fit(`${pad}run_saved = saved.sweep(name, ${savedArgs}) if saved else None`, `${pad}run_saved = saved and saved.sweep(name, ${savedArgs})`),
       exact ? `${pad}trained[label], _, final = run(label, s, run_saved${foldArg})` : `${pad}_, _, final = run(label, s${foldArg})`,
     );
   };
+  // "[name] cell: " as print()'s first parts, one per field.
+  const cellPrint = cellParts.map((p, i) => `f"${i === 0 ? '[{name}] ' : ''}${p}${i === cellParts.length - 1 ? ': ' : ''}"`);
   const top = 3 + (grid ? 1 : 0);
   const depth = top + (seeds ? 1 : 0) + (folds ? 1 : 0);
   const pad = (level: number) => '    '.repeat(level);
@@ -83,8 +87,8 @@ export function sweepFunction(plan: Plan): string {
     validated && '        validation = summarize([f["validation_loss"] for f in finals])',
     '        test = summarize([f["test_loss"] for f in finals])',
     validated
-      ? printParts(2, [`f"[{name}] ${cellLabel}: "`, 'f"train loss {train}, "', 'f"validation loss {validation}, test loss {test}"'])
-      : printParts(2, [`f"[{name}] ${cellLabel}: "`, 'f"train loss {train}, test loss {test}"']),
+      ? printParts(2, [...cellPrint, 'f"train loss {train}, "', 'f"validation loss {validation}, test loss {test}"'])
+      : printParts(2, [...cellPrint, 'f"train loss {train}, test loss {test}"']),
     grid && '    grid_table(points)',
     validated && '    choose(points)',
     '    return points',
@@ -110,14 +114,14 @@ function gridTableFunction(plan: Plan): string {
     '        lowest = min(means, key=means.get) if means else None',
     `        print(f"\\n[{name}] mean final ${loss} loss per cell (* the lowest)")`,
     `        corner = ${pyStr(`${pyName(sweep.over)} ↓ ${pyName(sweep.grid!.over)} →`)}`,
-    '        print(f"{corner:>24}" + "".join(f"{g!r:>14}" for g in GRID_VALUES))',
+    '        print(f"{corner:>24}" + "".join(f"{VALUE_TEXT[g]:>14}" for g in GRID_VALUES))',
     '        for value in SWEEP_VALUES:',
     '            row = []',
     '            for g in GRID_VALUES:',
     '                mean = means.get((value, g))',
     '                star = "*" if (value, g) == lowest else ""',
     '                row.append("–" if mean is None else f"{star}{mean:.6g}")',
-    '            print(f"{value!r:>24}" + "".join(f"{c:>14}" for c in row))',
+    '            print(f"{VALUE_TEXT[value]:>24}" + "".join(f"{c:>14}" for c in row))',
   );
 }
 
@@ -185,7 +189,7 @@ export function plotFunction(plan: Plan): string {
         '        for g in GRID_VALUES:',
         '            done = [(v, f) for n, (v, gv), f in points if n == name and gv == g and f]',
         '            means = [statistics.mean(x["test_loss"] for x in f) for _, f in done]',
-        `            label = f"{name}, ${pyName(sweep.grid.over)}={g!r}"`,
+        `            label = f"{name}, ${pyName(sweep.grid.over)}={VALUE_TEXT[g]}"`,
         '            chart.plot([value for value, _ in done], means, "o-", label=label)',
       ]
     : null;

@@ -6,6 +6,7 @@ import { widthTarget } from '../experiment/width.ts';
 import { fieldAt, fieldOrder, pyName, sweptField } from './fields.ts';
 import { settingValue, type Plan } from './plan.ts';
 import { call, comment, docstring, lines, pyStr, pyValue, type PyValue } from './python.ts';
+import { valueTexts } from '../results/valueText.ts';
 
 const SECTIONS: Record<string, string> = {
   data: '# data',
@@ -123,12 +124,27 @@ function sweepConstants(plan: Plan): string {
     sweep.grid && wrappedList('GRID_VALUES', sweep.grid.values.map((v) => pyValue(v, fieldAt(sweptField(sweep.grid!.over)).integer))),
     sweep.repeats > 1 && `SWEEP_REPEATS = ${sweep.repeats}`,
     `SWEPT_VARIANTS = [${sweep.variants.map(pyStr).join(', ')}]`,
+    comment(
+      `How the script prints each swept value: as Reglab's CLI and panel print it (4 significant digits, more only where two values would read the same); the runs train with the exact values above.`,
+    ),
+    textDict(sweep),
   );
 }
 
+/** `VALUE_TEXT = {value: "text", …}`: each swept value's printed text (valueTexts, the CLI's), of both fields of a grid. */
+function textDict(sweep: NonNullable<Plan['sweep']>): string {
+  const axes = [{ over: sweep.over, values: sweep.values }, ...(sweep.grid ? [sweep.grid] : [])];
+  const literals = new Map<number, string>();
+  for (const { over, values } of axes) for (const v of values) if (!literals.has(v)) literals.set(v, pyValue(v, fieldAt(sweptField(over)).integer));
+  const values = [...literals.keys()];
+  const texts = valueTexts(values);
+  return wrappedList('VALUE_TEXT', values.map((v, i) => `${literals.get(v)}: ${pyStr(texts[i]!)}`), '{}');
+}
+
 /** `NAME = [a, b, …]` on one line when it fits in 88 columns, else as many values per line as fit. */
-function wrappedList(name: string, items: readonly string[]): string {
-  const one = `${name} = [${items.join(', ')}]`;
+function wrappedList(name: string, items: readonly string[], brackets = '[]'): string {
+  const [open, close] = [brackets[0]!, brackets[1]!];
+  const one = `${name} = ${open}${items.join(', ')}${close}`;
   if (one.length <= 88) return one;
   const rows: string[] = [];
   for (const item of items) {
@@ -136,5 +152,5 @@ function wrappedList(name: string, items: readonly string[]): string {
     if (last !== undefined && last.length + item.length + 2 <= 88) rows[rows.length - 1] = `${last} ${item},`;
     else rows.push(`    ${item},`);
   }
-  return [`${name} = [`, ...rows, ']'].join('\n');
+  return [`${name} = ${open}`, ...rows, close].join('\n');
 }

@@ -11,10 +11,10 @@ import * as E from '../../../src/engine/index.ts';
 import { hasErrors } from '../../../src/experiment/diagnostics.ts';
 import { parseExperiment } from '../../../src/experiment/parse.ts';
 import type { Experiment } from '../../../src/experiment/schema/experiment.ts';
+import { valueTexts } from '../../../src/results/valueText.ts';
 import { planRuns } from '../../../src/experiment/session.ts';
 import { trainRun } from '../../../src/experiment/train/train-run.ts';
-import { fieldAt, pyName, sweptField } from '../../../src/export/fields.ts';
-import { pyValue } from '../../../src/export/python.ts';
+import { pyName } from '../../../src/export/fields.ts';
 import type { EpochMetrics } from '../../../src/protocol.ts';
 
 /** A fresh temporary folder, removed when the test file ends. */
@@ -180,6 +180,14 @@ export interface ReglabRun {
  */
 export function trainWithReglab(file: string, experiment: Experiment): ReglabRun[] {
   const requests = planRuns(experiment, file, { includeSweep: true });
+  // The script prints a swept value as the CLI does (VALUE_TEXT, GRID_TEXT): its runs' labels too.
+  const textOf = (values: (number | undefined)[]) => {
+    const distinct = [...new Set(values.filter((v): v is number => v !== undefined))];
+    const texts = valueTexts(distinct);
+    return new Map(distinct.map((v, i) => [v, texts[i]!]));
+  };
+  const sweepText = textOf(requests.map((r) => r.sweepValue));
+  const gridText = textOf(requests.map((r) => r.gridValue));
   return requests.map((request) => {
     let model: E.Sequential | null = null;
     const epochs: EpochMetrics[] = [];
@@ -199,8 +207,8 @@ export function trainWithReglab(file: string, experiment: Experiment): ReglabRun
     if (request.sweepValue !== undefined) {
       const over = experiment.sweep!.over;
       const grid = experiment.sweep!.grid?.over;
-      const cell = grid === undefined ? '' : ` ${pyName(grid)}=${pyValue(request.gridValue!, fieldAt(sweptField(grid)).integer)}`;
-      label = `${name} ${pyName(over)}=${pyValue(request.sweepValue, fieldAt(sweptField(over)).integer)}${cell}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
+      const cell = grid === undefined ? '' : ` ${pyName(grid)}=${gridText.get(request.gridValue!)}`;
+      label = `${name} ${pyName(over)}=${sweepText.get(request.sweepValue)}${cell}${experiment.sweep!.repeats > 1 ? ` #${request.repeat}` : ''}`;
       if (request.fold !== undefined) label += ` fold ${request.fold}`;
     }
     const run: ReglabRun = { label, epochs, initial, final: snapshot(model!), stoppedEarly: outcome.summary.stoppedEarly, variant: name };

@@ -11,6 +11,8 @@ import { foldAssignment, holdOutIndices } from '../../../src/data/index.ts';
 import { deriveSeed } from '../../../src/experiment/train/seeds.ts';
 import { exportPytorch, writePytorchExport } from '../../../src/export/index.ts';
 import { call, docstring, pyFloat, pyValue } from '../../../src/export/python.ts';
+import { logspace } from '../../../src/experiment/sweepValues.ts';
+import { valueText, valueTexts } from '../../../src/results/valueText.ts';
 import { DROPOUT, EXPERIMENTS, SOURCES, sourceExperiment, writeDataFiles } from './experiments.ts';
 import { parseFile, tempDir } from './helpers.ts';
 
@@ -156,6 +158,25 @@ describe('PyTorch export: the script text', () => {
     assert.ok(script.includes('from dataclasses import dataclass, replace'));
   });
 
+  it('swept values print as the CLI prints them (2.512), and train with every digit (2.51188643151)', () => {
+    const file = { ...SMALL, sweep: { over: 'regularization.weightDecay', logspace: { from: 0.01, to: 100, count: 11 }, repeats: 1, variants: ['weight decay'] } };
+    const { script } = exported('logspace', file);
+    const values = logspace(0.01, 100, 11);
+    assert.equal(values[6], 2.51188643151);
+    assert.ok(script.includes('2.51188643151,') && script.includes('SWEEP_VALUES = ['), 'the runs train with the full value');
+    const texts = values.map((v) => valueText(v));
+    assert.deepEqual(texts.slice(5, 8), ['1', '2.512', '6.31']);
+    const dict = /VALUE_TEXT = \{([^}]*)\}/.exec(script)![1]!;
+    for (const [i, v] of values.entries()) assert.ok(dict.includes(`${pyFloat(v)}: "${texts[i]}"`), `${v} → ${texts[i]}`);
+    assert.ok(script.includes('label = f"{name} weight_decay={VALUE_TEXT[value]}"'), 'the run labels');
+    assert.ok(script.includes('f"[{name}] weight_decay={VALUE_TEXT[value]}: "'), 'the sweep table');
+    assert.ok(!/\{(value|grid_value|g)!r/.test(script), 'no value printed by repr');
+    // Two values the same to four digits: as many digits as tell them apart, so run labels stay distinct.
+    const close = exported('close', { ...SMALL, sweep: { over: 'regularization.weightDecay', values: [1.0001, 1.0002, 2], variants: ['weight decay'] } }).script;
+    assert.ok(close.includes('VALUE_TEXT = {1.0001: "1.0001", 1.0002: "1.0002", 2.0: "2"}'), close.slice(close.indexOf('VALUE_TEXT'), close.indexOf('VALUE_TEXT') + 80));
+    assert.deepEqual(valueTexts([1.0001, 1.0002, 2]), ['1.0001', '1.0002', '2']);
+  });
+
   it('cross-validation: Reglab\'s folds per seed, a run per fold, the validation loss, λ_min and λ_1se', () => {
     const file = { ...SMALL, data: { ...SMALL.data, folds: 3 }, sweep: { over: 'regularization.weightDecay', values: [0, 0.1], repeats: 2 } };
     const { script } = exported('cv', file, { exact: true });
@@ -199,7 +220,7 @@ describe('PyTorch export: the script text', () => {
     const one = exported('width-1', { ...SMALL, sweep: { over: 'model.hidden.1', values: [2, 3], repeats: 2 } }).script;
     assert.ok(one.includes('                hidden = base.hidden[:1] + (value,) + base.hidden[2:]  # layer 1'));
     assert.ok(one.includes('                s = replace(base, hidden=hidden, seed=base.seed + repeat)'));
-    assert.ok(one.includes('label = f"{name} hidden_1={value!r} #{repeat}"'));
+    assert.ok(one.includes('label = f"{name} hidden_1={VALUE_TEXT[value]} #{repeat}"'));
   });
 
   it('2-D grids: both fields looped over, a cell per point, the grid table, the chosen cell', () => {
@@ -209,13 +230,15 @@ describe('PyTorch export: the script text', () => {
     assert.ok(script.includes('GRID_VALUES = [0.01, 0.1]\n'));
     assert.ok(script.includes('            for j, grid_value in enumerate(GRID_VALUES):'));
     assert.ok(script.includes('                s = replace(base, weight_decay=value, lr=grid_value)'));
-    assert.ok(script.includes('                cell = f"weight_decay={value!r} lr={grid_value!r}"'));
+    assert.ok(script.includes('                cell = f"weight_decay={VALUE_TEXT[value]} lr={VALUE_TEXT[grid_value]}"'));
+    assert.ok(script.includes('VALUE_TEXT = {0.0: "0", 0.1: "0.1", 0.01: "0.01"}'), 'one text per value of either field');
     assert.ok(script.includes('                run_saved = saved.sweep(name, i, j, 0) if saved else None'));
     assert.ok(script.includes('            points.append((name, (value, grid_value), finals))'));
     assert.ok(script.includes('    grid_table(points)') && script.includes('mean final test loss per cell'), 'the test loss without validation data');
     assert.ok(!script.includes('def choose'));
     const cv = exported('grid-cv', { ...file, data: { ...SMALL.data, folds: 2 } }).script;
     assert.ok(cv.includes('mean final validation loss per cell') && cv.includes('[("chosen cell", best)]:'), 'a grid\'s cell: no λ_1se');
+    assert.ok(cv.includes('            shown = f"{VALUE_TEXT[value[0]]} × {VALUE_TEXT[value[1]]}"'), 'the chosen cell printed as the CLI prints it: 0.1 × 0.01');
   });
 
   it('a file without variants is the one run "base"; a variant alone gets its own script name', () => {

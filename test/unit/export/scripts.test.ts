@@ -14,6 +14,7 @@ import { loadDataset, type Split } from '../../../src/data/index.ts';
 import { exportPytorch, writePytorchExport } from '../../../src/export/index.ts';
 import type { RunSummary } from '../../../src/protocol.ts';
 import { standardError, sweepChoices, sweepStatistics } from '../../../src/results/stats.ts';
+import { valueTexts } from '../../../src/results/valueText.ts';
 import {
   flat,
   parseFile,
@@ -283,12 +284,15 @@ describe('exported PyTorch scripts, run with torch', () => {
     const chosen = (label: string) => {
       const m = new RegExp(`  ${label} = (\\S+): validation loss (\\S+) ± (\\S+) \\(SE\\), test loss (\\S+)`).exec(result.stdout);
       assert.ok(m !== null, `the script prints ${label}`);
-      return { value: Number(m[1]), validation: Number(m[2]), se: Number(m[3]), test: Number(m[4]) };
+      return { value: m[1]!, validation: Number(m[2]), se: Number(m[3]), test: Number(m[4]) };
     };
+    // The values print as the CLI prints them (valueText), not in full.
+    const values = [...new Set(runs.map((r) => r.sweepValue!))];
+    const texts = new Map(values.map((v, i) => [v, valueTexts(values)[i]!]));
     for (const [label, point] of [['λ_min', choice.point], ['λ_1se', choice.oneSe!]] as const) {
       const printedChoice = chosen(label);
       t.diagnostic(`${label}: script ${printedChoice.value}, Reglab ${point.value} (validation ${printedChoice.validation} vs ${point.validationLoss!.mean})`);
-      assert.equal(printedChoice.value, point.value, label);
+      assert.equal(printedChoice.value, texts.get(point.value), label);
       assert.ok(relativeError(printedChoice.validation, point.validationLoss!.mean) <= 5e-6, `${label}: mean validation loss (printed to 6 digits)`);
       assert.ok(relativeError(printedChoice.se, standardError(point.validationLoss!, point.repeats)) <= 5e-2, `${label}: its SE (printed to 2 digits)`);
       assert.ok(relativeError(printedChoice.test, point.testLoss.mean) <= 5e-6, `${label}: test loss`);
