@@ -7,9 +7,10 @@
 import { fieldLabel } from '../report/charts/labels.ts';
 import { countRuns, countsText } from '../results/counts.ts';
 import type { ExperimentResults, RunRecord } from '../results/model.ts';
-import { chosenValues, type ChosenValue } from '../results/choice.ts';
+import { chosenValues, heldOutTestNote, type ChosenValue } from '../results/choice.ts';
 import { gridStat, sweepGrids, type Grid } from '../results/grid.ts';
 import { fmt } from './progress.ts';
+import { valueText } from '../results/valueText.ts';
 
 export function summaryTable(results: ExperimentResults): string {
   const variantRuns = results.runs.filter((r) => r.sweepValue === undefined);
@@ -36,6 +37,8 @@ export function summaryTable(results: ExperimentResults): string {
       lines.push(`    ${c.variant}: chosen on the validation loss${provisional}; the test set only reports the result`);
       lines.push(`      ${c.min.gridValue === undefined ? 'λ_min' : 'chosen cell'} = ${cellText(c.min)}: ${chosenText(c.min)}`);
       if (c.oneSe !== undefined) lines.push(`      λ_1se = ${valueText(c.oneSe.value)}: ${chosenText(c.oneSe)}`);
+      const heldOut = heldOutTestNote(results);
+      if (heldOut !== undefined) lines.push(`      ${heldOut}`);
     }
   }
   for (const run of results.runs) {
@@ -50,10 +53,6 @@ function cellText(v: ChosenValue): string {
   return v.gridValue === undefined ? valueText(v.value) : `${valueText(v.value)} × ${valueText(v.gridValue)}`;
 }
 
-/** A swept value as a reader wants it: 2.512, not the logspace's 2.51188643151 (the results file keeps every digit). */
-function valueText(value: number): string {
-  return String(Number(value.toPrecision(4)));
-}
 
 /**
  * The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells
@@ -62,7 +61,7 @@ function valueText(value: number): string {
 function gridTable(grid: Grid, results: ExperimentResults): string[] {
   const choice = chosenValues(results).find((c) => c.variant === grid.variant);
   const corner = `${fieldLabel(results.sweepOver ?? '')} ↓ · ${fieldLabel(results.gridOver ?? '')} →`;
-  const header = [corner, ...grid.columns.map(valueText)];
+  const header = [corner, ...grid.columns.map((v) => valueText(v))];
   const rows = grid.rows.map((row, r) => [
     valueText(row),
     ...grid.columns.map((column, c) => {

@@ -53,3 +53,17 @@ function chosenValue(p: SweepPoint): ChosenValue {
     runs: p.repeats,
   };
 }
+
+/**
+ * What the test loss reported at a value chosen on validation data is: the mean over the runs
+ * behind that value, each trained without its held-out samples. Reglab does not retrain the
+ * chosen value on the whole training set, as glmnet's cv.glmnet does; every view says so
+ * beside that test loss. Undefined when nothing was held out.
+ */
+export function heldOutTestNote(results: Pick<ExperimentResults, 'runs'>): string | undefined {
+  const held = results.runs.filter((r) => r.sweepValue !== undefined && r.summary?.final.validationLoss !== undefined);
+  if (held.length === 0) return undefined;
+  const folds = new Set(held.map((r) => r.fold).filter((f) => f !== undefined)).size;
+  const trained = folds > 1 ? `models trained on ${folds - 1}/${folds} of the training set (one per fold)` : 'models trained without their validation split';
+  return `These test losses are means over ${trained}; Reglab does not refit the chosen value on the whole training set, as glmnet's cv.glmnet does.`;
+}

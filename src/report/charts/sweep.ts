@@ -5,7 +5,7 @@ import type { Chart, ChartConfiguration, ChartDataset, ChartOptions, LegendItem 
 import { countRuns } from '../../results/counts.ts';
 import type { ExperimentResults } from '../../results/model.ts';
 import { standardError, sweepChoices, type Stat, type SweepPoint } from '../../results/stats.ts';
-import { chosenValues, type ChosenValue } from '../../results/choice.ts';
+import { chosenValues, heldOutTestNote, type ChosenValue } from '../../results/choice.ts';
 import { axis, baseOptions, extent, finite, LIGHT_THEME, niceBounds, positive, type Axis, type ChartTheme } from './common.ts';
 import { fieldLabel } from './labels.ts';
 import { variantLegend, type DatasetTag, type SeriesStyle } from './legend.ts';
@@ -217,6 +217,7 @@ export function sweepNotes(results: Sweep): string[] {
   // Three digits: a spread over a few repeats is itself uncertain to tens of percent, and
   // four-digit numbers in a sentence read as noise. The hover read-out, CLI and file have more.
   const three = (v: number) => formatNumber(v, 3);
+  const heldOut = heldOutTestNote(results);
   for (const c of chosenValues(results)) {
     const who = several ? `${displayName(c.variant)}: ` : '';
     const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
@@ -236,7 +237,8 @@ export function sweepNotes(results: Sweep): string[] {
     notes.push(
       `${who}Chosen on the validation loss only${provisional}. ${min}.` +
         (c.oneSe === undefined ? '' : ` λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
-        ' The test set was used only for these test losses.',
+        ' The test set was used only for these test losses.' +
+        (heldOut === undefined ? '' : ` ${heldOut}`),
     );
   }
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);

@@ -43,6 +43,7 @@ export default {
     assert.match(notes, /Chosen on the validation loss only\. λ_min, weight decay λ = [\d.]+: validation [\d.]+ ± [\d.]+ SE over 5 runs, test [\d.]+/);
     assert.match(notes, /λ_1se \(the largest within one SE of λ_min\), weight decay λ = [\d.]+/);
     assert.match(notes, /The test set was used only for these test losses\./);
+    assert.match(notes, /These test losses are means over models trained on 4\/5 of the training set \(one per fold\); Reglab does not refit the chosen value on the whole training set/);
     const loss = panel(t).locator('canvas[data-view="sweep"][data-chart$="-sweep-loss"]');
     await loss.scrollIntoViewIfNeeded();
     await t.screenshot('cv-curve');

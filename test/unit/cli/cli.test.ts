@@ -132,6 +132,7 @@ describe('reglab run', () => {
     assert.equal((r.stdout.match(/\*[\d.]/g) ?? []).length, 1, 'one starred cell');
     assert.equal((r.stdout.match(/•[\d.]/g) ?? []).length, 1, 'the other row’s best dotted (the starred cell is its own row’s best)');
     assert.match(r.stdout, /chosen cell = [\d.]+ × [\d.]+: validation/);
+    assert.match(r.stdout, /\n {6}These test losses are means over models trained without their validation split; Reglab does not refit the chosen value on the whole training set, as glmnet's cv\.glmnet does\./);
     const folder = join(dir, 'out-grid', 'grid');
     const results = readResults(join(folder, readdirSync(folder).find((f) => f.endsWith('.json'))!));
     assert.equal(results.gridOver, 'regularization.dropout');

@@ -230,7 +230,10 @@ describe('chart builders', () => {
     const point = cv.sweep[at]!;
     assert.ok(Math.abs(bars[0]!.high[[0, 0.001, 0.01, 0.1, 1].indexOf(0.001)]! - (point.validationLoss!.mean + point.validationLoss!.std / Math.sqrt(point.repeats))) < 1e-12, 'validation bars are ±1 SE');
     const notes = sweepNotes(cv);
-    assert.match(notes[0]!, /^Chosen on the validation loss only\. λ_min, L2 λ = 0\.001: validation [\d.]+ ± [\d.]+ SE over 3 runs, test [\d.]+\. λ_1se \(the largest within one SE of λ_min\), L2 λ = [\d.]+: .* The test set was used only for these test losses\.$/);
+    assert.match(notes[0]!, /^Chosen on the validation loss only\. λ_min, L2 λ = 0\.001: validation [\d.]+ ± [\d.]+ SE over 3 runs, test [\d.]+\. λ_1se \(the largest within one SE of λ_min\), L2 λ = [\d.]+: .* The test set was used only for these test losses\. These test losses are means over models trained without their validation split; Reglab does not refit the chosen value on the whole training set, as glmnet's cv\.glmnet does\.$/);
+    // With k folds: each run trained on k − 1 of them.
+    for (const r of cv.runs) if (r.sweepValue !== undefined) r.fold = r.repeat;
+    assert.match(sweepNotes(cv)[0]!, /These test losses are means over models trained on 2\/3 of the training set \(one per fold\); Reglab does not refit/);
     assert.ok(notes[0]!.match(/\d\.\d+/g)!.every((n) => n.replace(/^0\.0*/, '').replace('.', '').length <= 3), 'three significant digits');
     assert.match(sweepNotes(regression)[0]!, /Chosen on the test set itself, so that loss is optimistic/);
   });
