@@ -39,6 +39,7 @@ interface Entry {
 export class ChartBoard {
   private readonly entries = new Map<string, Entry>();
   private readonly notes: HTMLElement;
+  private readonly readings: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly grid: HTMLElement;
   private renders = 0;
@@ -47,7 +48,8 @@ export class ChartBoard {
     this.notes = h('ul', { class: 'notes', attrs: { 'aria-live': 'polite' } });
     this.empty = h('p', { class: 'view-empty' });
     this.grid = h('div', { class: 'chart-grid' });
-    root.append(this.notes, this.empty, this.grid);
+    this.readings = h('ul', { class: 'notes readings', attrs: { 'aria-live': 'polite' } });
+    root.append(this.notes, this.empty, this.grid, this.readings);
   }
 
   /** Draws what changed; `colorOf` gives a per-run chart's variant colour. */
@@ -55,6 +57,9 @@ export class ChartBoard {
     this.renders++;
     this.notes.replaceChildren(...content.notes.map((text) => h('li', { text })));
     this.notes.hidden = content.notes.length === 0;
+    const readings = content.readings ?? [];
+    this.readings.replaceChildren(...readings.map((text) => h('li', { text })));
+    this.readings.hidden = readings.length === 0;
     this.empty.textContent = content.empty ?? '';
     this.empty.hidden = content.empty === undefined;
 

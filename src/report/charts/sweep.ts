@@ -218,16 +218,15 @@ export function sweepNotes(results: Sweep): string[] {
   // four-digit numbers in a sentence read as noise. The hover read-out, CLI and file have more.
   const three = (v: number) => formatNumber(v, 3);
   const heldOut = heldOutTestNote(results);
-  for (const c of chosenValues(results)) {
+  const chosen = chosenValues(results);
+  const onTest = chosen.filter((c) => c.on === 'test').length;
+  for (const c of chosen) {
     const who = several ? `${displayName(c.variant)}: ` : '';
     const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
     const at = (v: ChosenValue) => `${label} = ${formatNumber(v.value)}${v.gridValue === undefined ? '' : `, ${fieldLabel(results.gridOver ?? '')} = ${formatNumber(v.gridValue)}`}`;
     if (c.on === 'test') {
       const what = c.final ? 'Lowest mean test loss' : 'Lowest mean test loss so far (provisional: not every run has finished)';
-      notes.push(
-        `${who}${what} ${three(c.min.testLoss)} ± ${three(c.min.testStd)} at ${at(c.min)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}). ` +
-          'Chosen on the test set itself, so that loss is optimistic: give data.validation or data.folds to choose on held-out training data.',
-      );
+      notes.push(`${who}${what} ${three(c.min.testLoss)} ± ${three(c.min.testStd)} at ${at(c.min)} (${c.min.runs} repeat${c.min.runs === 1 ? '' : 's'}).`);
       continue;
     }
     const provisional = c.final ? '' : ' (provisional: not every run has finished)';
@@ -239,6 +238,13 @@ export function sweepNotes(results: Sweep): string[] {
         (c.oneSe === undefined ? '' : ` λ_1se (the largest within one SE of λ_min), ${one(c.oneSe)}.`) +
         ' The test set was used only for these test losses.' +
         (heldOut === undefined ? '' : ` ${heldOut}`),
+    );
+  }
+  // Said once however many variants it applies to: a sentence per variant pushed the chart
+  // below the fold and read as noise.
+  if (onTest > 0) {
+    notes.push(
+      `${onTest > 1 ? 'Each lowest point is' : 'Chosen'} on the test set itself, so ${onTest > 1 ? 'those losses are' : 'that loss is'} optimistic: give data.validation or data.folds to choose on held-out training data.`,
     );
   }
   const sweepRuns = results.runs.filter((r) => r.sweepValue !== undefined);

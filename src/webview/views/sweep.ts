@@ -14,11 +14,12 @@ export function sweepView(ctx: ViewContext): ViewContent {
   const done = sweepRuns.filter((r) => r.status !== 'queued' && r.status !== 'running').length;
   const key = contextKey(ctx, ctx.logScale, done, JSON.stringify(results.sweep.map((p) => [p.variant, p.value, p.gridValue, p.repeats])));
   const charts = planned(results, 'sweep').map((spec) => fromSpec(spec, 'sweep', results, ctx, key));
-  const notes = charts.length > 0 ? sweepNotes(results) : [];
-  if (sweepRuns.length > 0 && done < sweepRuns.length) notes.unshift(`${done} of ${sweepRuns.length} sweep runs done; the points appear as their runs finish.`);
+  const readings = charts.length > 0 ? sweepNotes(results) : [];
+  const notes = sweepRuns.length > 0 && done < sweepRuns.length ? [`${done} of ${sweepRuns.length} sweep runs done; the points appear as their runs finish.`] : [];
   return {
     charts,
     notes,
+    readings,
     ...(charts.length === 0 && sweepRuns.length === 0 ? { empty: NO_SWEEP } : {}),
   };
 }

@@ -23,8 +23,13 @@ export interface PanelChart {
 
 export interface ViewContent {
   charts: PanelChart[];
-  /** Shown above the charts: bests, runs that broke, hints. */
+  /** Shown above the charts: what is still coming (runs in progress, snapshots awaited), hints. */
   notes: string[];
+  /**
+   * Shown under the charts: sentences that read them (a sweep's chosen values and how far to
+   * trust them). Under, so the chart itself is the first thing the panel shows.
+   */
+  readings?: string[];
   /** Shown instead of charts when there are none. */
   empty?: string;
 }

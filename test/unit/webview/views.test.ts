@@ -147,7 +147,8 @@ test('Sweep: loss and ‖w‖ against λ, with the spread over repeats; nothing 
   const test = datasets(loss).find((d) => d.label === 'test')!;
   assert.match(view.charts[0]!.title, /weight decay λ/);
   assert.equal(test.data.length, 3, 'one point per λ, the repeats averaged');
-  assert.match(view.notes.join(' '), /Lowest mean test loss/);
+  assert.match(view.readings!.join(' '), /Lowest mean test loss/, 'the choice is read under the charts');
+  assert.deepEqual(view.notes, [], 'nothing above the charts once every run is done');
   const x = (loss.options!.scales as Record<string, { type: string }>)['x']!;
   assert.equal(x.type, 'logarithmic', 'λ from 0.01 to 0.1 with 0: a log axis');
 });
@@ -168,10 +169,10 @@ test('Sweep while training: says how many runs are done', () => {
   for (const e of runEvents('s-0-0')) applyEvent(results, e);
   results.sweep = sweepStatistics(results.runs);
   const view = VIEW_BUILDERS.sweep(ctx(results, { training: true }));
-  assert.match(view.notes[0]!, /1 of 6 sweep runs done/);
+  assert.deepEqual(view.notes, ['1 of 6 sweep runs done; the points appear as their runs finish.'], 'progress above the charts');
   // Five runs still train: the lowest mean so far is not yet the choice.
-  assert.match(view.notes.join(' '), /provisional/);
-  assert.doesNotMatch(view.notes.join(' '), /did not finish/);
+  assert.match(view.readings!.join(' '), /provisional/);
+  assert.doesNotMatch(view.readings!.join(' '), /did not finish/);
 });
 
 test('Weights: ‖w‖ over epochs first, then a histogram per finished variant', () => {
