@@ -108,6 +108,8 @@ async function viewFacts(t) {
     const canvases = [...(active?.querySelectorAll('canvas') ?? [])];
     const first = canvases[0];
     const box = first?.closest('.chart-box')?.getBoundingClientRect();
+    // A grid's heat maps (one per variant) are as tall as their rows and read together.
+    const maps = canvases.filter((c) => (c.dataset.chart ?? '').includes('sweep-grid')).map((c) => c.closest('.chart-box').getBoundingClientRect().height);
     const notes = [...(active?.querySelectorAll('.notes li') ?? [])].map((li) => li.textContent ?? '');
     const variants = document.querySelectorAll('li.variant').length;
     return {
@@ -115,6 +117,7 @@ async function viewFacts(t) {
       panelWidth: window.innerWidth,
       chartHeight: box === undefined ? 0 : Math.round(box.height),
       chartTop: box === undefined ? 0 : Math.round(box.top),
+      heatMaps: maps.map(Math.round),
       charts: canvases.map((c) => ({ chart: c.dataset.chart, legend: Number(c.dataset.legend ?? 0), logDecades: Number(c.dataset.logDecades ?? 0) })),
       variants,
       notes,
@@ -128,9 +131,16 @@ function checkView(what, fact) {
     assert.ok(fact.empty, `${what}: no chart and no sentence saying why`);
     return;
   }
-  assert.ok(fact.chartHeight >= 300, `${what}: the chart is ${fact.chartHeight} px tall`);
-  assert.ok(fact.chartHeight >= 0.45 * fact.panelHeight, `${what}: the chart is ${fact.chartHeight} of ${fact.panelHeight} px`);
-  assert.ok(fact.chartTop + 300 <= fact.panelHeight, `${what}: the chart starts at ${fact.chartTop} px, below the fold`);
+  if (fact.heatMaps.length > 0) {
+    // Heat maps are as tall as their rows: together they fill the view, the first whole on screen.
+    const total = fact.heatMaps.reduce((a, b) => a + b, 0);
+    assert.ok(total >= 0.45 * fact.panelHeight, `${what}: the heat maps are ${total} of ${fact.panelHeight} px`);
+    assert.ok(fact.chartTop + fact.heatMaps[0] <= fact.panelHeight, `${what}: the first heat map (${fact.chartTop}–${fact.chartTop + fact.heatMaps[0]} px) is not whole on screen`);
+  } else {
+    assert.ok(fact.chartHeight >= 300, `${what}: the chart is ${fact.chartHeight} px tall`);
+    assert.ok(fact.chartHeight >= 0.45 * fact.panelHeight, `${what}: the chart is ${fact.chartHeight} of ${fact.panelHeight} px`);
+    assert.ok(fact.chartTop + 300 <= fact.panelHeight, `${what}: the chart starts at ${fact.chartTop} px, below the fold`);
+  }
   for (const c of fact.charts) {
     assert.ok(c.legend <= fact.variants + 4, `${what}: ${c.chart} has ${c.legend} legend entries for ${fact.variants} variants`);
     assert.ok(c.logDecades <= MAX_LOG_DECADES, `${what}: ${c.chart} has a log axis over ${c.logDecades} decades`);
