@@ -3,8 +3,8 @@
 // (rounds once) is up to the engine and the CPU (fused with FMA3 or on ARM, not without, and
 // absent in browsers without relaxed SIMD), and one last bit, amplified by a chaotic run
 // (Adam at lr 0.1 on lesson 12), changed final losses from 0.355 to 0.697. Plain mul + add
-// gives the same bits in every Node, browser, worker and CPU; it costs ≈ 5 % on W1 and up to
-// ≈ 20 % on W4 (bench/README.md).
+// gives the same bits in every Node, browser, worker and CPU; it costs ≈ 10 % on W1 and
+// nothing measurable on W4 (bench/README.md).
 
 // @ts-ignore: decorator
 @inline export function madd(a: v128, b: v128, c: v128): v128 {
