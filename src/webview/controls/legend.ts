@@ -6,13 +6,14 @@
 // stay in view.
 import { h, icon } from '../dom.ts';
 import type { VariantSummary } from '../summary.ts';
+import { TRAINING_ICON } from './toolbar.ts';
 
 /** More variants than this: details go to the tooltips. */
 export const COMPACT_AFTER = 3;
 
 const STATUS_ICON: Record<string, string> = {
   queued: 'clock',
-  running: 'loading',
+  running: TRAINING_ICON, // still, not spinning: see toolbar.ts
   finished: 'pass',
   diverged: 'warning',
   failed: 'error',
@@ -63,7 +64,7 @@ export function createLegend(toggle: (variant: string) => void): Legend {
             'li',
             { class: `variant status-${status}${shown ? '' : ' is-hidden'}`, data: { variant: s.variant } },
             button,
-            icon(STATUS_ICON[status] ?? 'circle', status === 'running' ? 'codicon-modifier-spin' : ''),
+            icon(STATUS_ICON[status] ?? 'circle', ''),
             h('span', { class: `detail${s.runs === 1 ? ' single' : ''}`, text: s.detail }),
           );
         }),

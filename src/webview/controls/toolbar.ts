@@ -16,12 +16,20 @@ export interface Toolbar {
   update(status: PageStatus, view: View, logScale: boolean, progress: string): void;
 }
 
+/**
+ * The icon beside the progress while runs train: still, not spinning. The counts beside it
+ * move; an endless CSS animation would make the panel (and, in code-server, the whole window)
+ * draw a frame 60 times a second for the whole sweep, which without a GPU costs the editor's
+ * keystrokes their speed (see TrainingProgress in src/extension/progress.ts).
+ */
+export const TRAINING_ICON = 'pulse';
+
 /** The views whose y axes the Log toggle switches. */
 export const LOG_VIEWS: readonly View[] = ['loss', 'sweep'];
 
 export function createToolbar(actions: ToolbarActions): Toolbar {
   const progress = h('span', { class: 'progress', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const spinner = icon('loading', 'codicon-modifier-spin');
+  const training = icon(TRAINING_ICON, '');
   const log = h('input', { attrs: { type: 'checkbox', id: 'log-scale' }, data: { testid: 'log-scale' } });
   log.addEventListener('change', () => actions.logScale(log.checked));
   const logLabel = h('label', { class: 'toggle', attrs: { for: 'log-scale' }, title: 'Logarithmic y axis for the losses' }, log, h('span', { text: 'Log scale' }));
@@ -31,11 +39,11 @@ export function createToolbar(actions: ToolbarActions): Toolbar {
   png.addEventListener('click', () => actions.exportChart());
   const csv = iconButton('table', 'CSV', { data: { testid: 'export-csv' }, title: 'Export the curves as CSV' });
   csv.addEventListener('click', () => actions.exportCsv());
-  const element = h('div', { class: 'toolbar-actions' }, h('span', { class: 'activity' }, spinner, progress), logLabel, stop, png, csv);
+  const element = h('div', { class: 'toolbar-actions' }, h('span', { class: 'activity' }, training, progress), logLabel, stop, png, csv);
   return {
     element,
     update(status, view, logScale, text) {
-      spinner.hidden = status !== 'training';
+      training.hidden = status !== 'training';
       progress.textContent = text;
       log.checked = logScale;
       logLabel.hidden = !LOG_VIEWS.includes(view);

@@ -172,6 +172,10 @@ async function stopSweep(t) {
   assert.equal(toasts, 0, 'no progress notification covers the panel while it is on screen');
   const header = panel(t).locator('.toolbar .progress');
   const during = await header.innerText();
+  // Training shows still icons (an endless animation redraws the window 60 times a second).
+  assert.ok(await panel(t).locator('.toolbar .codicon-pulse:visible').count() > 0, 'the header shows that runs train');
+  assert.equal(await panel(t).locator('.codicon-modifier-spin').count(), 0, 'nothing spins in the panel while runs train');
+  assert.equal(await page.locator('.statusbar-item .codicon-modifier-spin, .statusbar-item [class*="~spin"]').count(), 0, 'nothing spins in the status bar');
   const statusDuring = await page.locator('.statusbar-item', { hasText: 'Reglab' }).first().innerText().catch(() => '');
   t.step(`while training: header "${during}", status bar "${statusDuring.replace(/\s+/g, ' ')}"`);
   await t.screenshot('sweep-training');
@@ -184,7 +188,7 @@ async function stopSweep(t) {
     header: await header.innerText(),
     variantLines: await panel(t).locator('li.variant .detail').allInnerTexts(),
     statusBar: await page.locator('.statusbar-item', { hasText: 'Reglab' }).allInnerTexts(),
-    panelSpinners: await panel(t).locator('.codicon-modifier-spin:visible').count(),
+    panelSpinners: await panel(t).locator('.codicon-modifier-spin:visible, .codicon-pulse:visible').count(),
     stopEnabled: await panel(t).locator('[data-testid="stop"]').isEnabled(),
     // The editor is in the first group; the panel's group is the active one after the click.
     lens: await t.page.locator('.part.editor .editor-group-container').first().locator('.codelens-decoration a', { hasText: /Run sweep/ }).first().innerText(),
@@ -195,7 +199,7 @@ async function stopSweep(t) {
   assert.ok(counted, `the header says "${after.header}"`);
   assert.equal(Number(counted[1]) + Number(counted[2]), lensRuns, 'done + stopped = the runs the lens announced');
   for (const line of after.variantLines) assert.ok(line.endsWith(after.header), `the variant line "${line}" counts as the header "${after.header}"`);
-  assert.equal(after.panelSpinners, 0, 'no spinner in the panel after Stop');
+  assert.equal(after.panelSpinners, 0, 'no training icon in the panel after Stop');
   assert.equal(after.stopEnabled, false, 'Stop is disabled once every run is settled');
   assert.equal(after.statusBar.filter((s) => s.trim() !== '').length, 0, `the status bar item is gone: ${after.statusBar.join(' | ')}`);
   assert.match(after.lens, /Run sweep \(181 runs\)/);

@@ -183,6 +183,19 @@ async function typeAndMeasure(t, page, keys) {
       for (const e of list.getEntries()) rec.events.push({ name: e.name, start: performance.timeOrigin + e.startTime, duration: e.duration, interactionId: e.interactionId });
     });
     rec.eventObserver.observe({ type: 'event', durationThreshold: 16 });
+    // Long animation frames (over 50 ms) and what ran in them: the scripts by their invoker,
+    // and the frame's time in style, layout and paint (renderStart to its end).
+    rec.frames = [];
+    rec.frameObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        rec.frames.push({
+          ms: Math.round(e.duration),
+          rendering: Math.round(e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0),
+          scripts: e.scripts.map((x) => ({ ms: Math.round(x.duration), invoker: x.invoker, source: `${(x.sourceURL ?? '').replace(/^.*\//, '')}:${x.sourceFunctionName ?? ''}` })),
+        });
+      }
+    });
+    rec.frameObserver.observe({ type: 'long-animation-frame' });
     // Tasks over 50 ms on this renderer's main thread while typing, and whose they were
     // ("self": the workbench; "same-origin-descendant": a webview's frame).
     rec.longTaskObserver = new PerformanceObserver((list) => {
@@ -212,14 +225,15 @@ async function typeAndMeasure(t, page, keys) {
     await page.waitForTimeout(60 + (i % 4) * 20);
   }
   await page.waitForFunction((n) => window.__reglabTyping.painted.filter((p) => p !== null).length >= n, keys, { timeout: 30_000 });
-  const { downs, painted, longTasks, events, typingMs } = await page.evaluate(() => {
+  const { downs, painted, longTasks, events, frames, typingMs } = await page.evaluate(() => {
     const rec = window.__reglabTyping;
     rec.eventObserver.takeRecords().forEach((e) => rec.events.push({ name: e.name, start: performance.timeOrigin + e.startTime, duration: e.duration, interactionId: e.interactionId }));
     rec.observer.disconnect();
     rec.longTaskObserver.disconnect();
     rec.eventObserver.disconnect();
+    rec.frameObserver.disconnect();
     document.removeEventListener('keydown', rec.onKey, true);
-    return { downs: rec.downs, painted: rec.painted, longTasks: rec.longTasks, events: rec.events, typingMs: performance.timeOrigin + performance.now() - rec.downs[0] };
+    return { downs: rec.downs, painted: rec.painted, longTasks: rec.longTasks, events: rec.events, frames: rec.frames, typingMs: performance.timeOrigin + performance.now() - rec.downs[0] };
   });
   assert.equal(downs.length, keys, 'every key press was seen');
   for (let i = 0; i < keys; i++) await page.keyboard.press('Control+Z');
@@ -237,6 +251,7 @@ async function typeAndMeasure(t, page, keys) {
     measure: 'Event Timing: key press to the next paint (keys painted within 16 ms count as 16)',
     frameAfterShown: { p50Ms: percentile(frameAfterSorted, 50), p95Ms: percentile(frameAfterSorted, 95), maxMs: frameAfterSorted.at(-1), allMs: frameAfter },
     longTasks: { typingMs: Math.round(typingMs), count: longTasks.length, ms: longTasks.reduce((n, task) => n + task.ms, 0), byCulprit },
+    longFrames: frames,
   };
 }
 
