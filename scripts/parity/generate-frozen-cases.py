@@ -19,45 +19,14 @@ a constant to the loss and nothing to any gradient. Each case in float64 and flo
 
 Run with Debian's python3-torch: /usr/bin/python3 scripts/parity/generate-frozen-cases.py
 """
-import json
-import os
-import platform
-import sys
 
-import numpy
 import torch
 from torch import nn
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures', 'parity', 'frozen.json')
-TOL = {'float64': {'rtol': 1e-9, 'atol': 1e-12}, 'float32': {'rtol': 1e-5, 'atol': 1e-6}}
-TRAJ32 = {'rtol': 1e-4, 'atol': 1e-5}
-DTYPES = {'float64': torch.float64, 'float32': torch.float32}
+from parity_common import DTYPES, TOL, TRAJ32, fixture_path, grads, make_mlp, state, values, write_fixture
+
+OUT = fixture_path('frozen.json')
 FROZEN = ['0.weight', '0.bias']
-
-
-def values(t):
-    """A tensor as nested lists of Python floats (repr: shortest round-trip)."""
-    return t.detach().double().tolist()
-
-
-def make_mlp(sizes, activation, dtype, seed):
-    torch.manual_seed(seed)
-    layers, spec = [], []
-    for k, (i, o) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers.append(nn.Linear(i, o).to(dtype))
-        spec.append({'kind': 'linear', 'in_features': i, 'out_features': o, 'weight': f'{len(spec)}.weight', 'bias': f'{len(spec)}.bias'})
-        if k < len(sizes) - 2:
-            layers.append({'tanh': nn.Tanh(), 'relu': nn.ReLU()}[activation])
-            spec.append({'kind': activation})
-    return nn.Sequential(*layers), spec
-
-
-def state(model):
-    return {k: values(v) for k, v in model.state_dict().items()}
-
-
-def grads(model):
-    return {k: None if p.grad is None else values(p.grad) for k, p in model.named_parameters()}
 
 
 def group_of(opt_group, names):
@@ -189,29 +158,7 @@ def main():
                 [{'kind': 'l2_squared', 'coef': 0.02, 'params': ['0.weight', '0.bias', '2.weight', '2.bias']}],
             ),
         ]
-    for c in cases:
-        if c['dtype'] == 'float32':
-            c['description'] += ' All numbers are float32 values.'
-    out = {
-        'format_version': 1,
-        'meta': {
-            'generator': 'scripts/parity/generate-frozen-cases.py',
-            'environment': {
-                'torch_version': torch.__version__,
-                'numpy_version': numpy.__version__,
-                'python_version': platform.python_version(),
-                'torch_default_num_threads': torch.get_num_threads(),
-            },
-            'default_tolerance': TOL,
-            'float32_trajectory_tolerance': TRAJ32,
-        },
-        'cases': cases,
-    }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as f:
-        json.dump(out, f, indent=1)
-        f.write('\n')
-    print(f'{len(cases)} cases written to {os.path.relpath(OUT)}', file=sys.stderr)
+    write_fixture(OUT, 'scripts/parity/generate-frozen-cases.py', cases)
 
 
 if __name__ == '__main__':

@@ -15,20 +15,14 @@ New in this file (documented in test/fixtures/parity/README.md):
   (the standard-normal `noise` is written out, so no generator has to match torch's) and `x` in eval mode;
 * category `input_noise_statistics`: what `GaussianNoise(std)` (below) draws with torch's own generator.
 """
-import json
 import math
-import os
-import platform
-import sys
 
-import numpy
 import torch
 from torch import nn
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures', 'parity', 'regularizers.json')
-TOL = {'float64': {'rtol': 1e-9, 'atol': 1e-12}, 'float32': {'rtol': 1e-5, 'atol': 1e-6}}
-TRAJ32 = {'rtol': 1e-4, 'atol': 1e-5}
-DTYPES = {'float64': torch.float64, 'float32': torch.float32}
+from parity_common import DTYPES, TOL, TRAJ32, fixture_path, grads, make_mlp, state, values, write_fixture
+
+OUT = fixture_path('regularizers.json')
 
 
 class GaussianNoise(nn.Module):
@@ -42,31 +36,6 @@ class GaussianNoise(nn.Module):
         if self.training and self.std > 0:
             return x + self.std * torch.randn_like(x)
         return x
-
-
-def values(t):
-    """A tensor as nested lists of Python floats (repr: shortest round-trip)."""
-    return t.detach().double().tolist()
-
-
-def make_mlp(sizes, activation, dtype, seed):
-    torch.manual_seed(seed)
-    layers, spec = [], []
-    for k, (i, o) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers.append(nn.Linear(i, o).to(dtype))
-        spec.append({'kind': 'linear', 'in_features': i, 'out_features': o, 'weight': f'{len(spec)}.weight', 'bias': f'{len(spec)}.bias'})
-        if k < len(sizes) - 2:
-            layers.append({'tanh': nn.Tanh(), 'relu': nn.ReLU()}[activation])
-            spec.append({'kind': activation})
-    return nn.Sequential(*layers), spec
-
-
-def state(model):
-    return {k: values(v) for k, v in model.state_dict().items()}
-
-
-def grads(model):
-    return {k: values(p.grad) for k, p in model.named_parameters()}
 
 
 def base_case(name, description, category, model, spec, x, target, loss, dtype, mode='train'):
@@ -243,29 +212,7 @@ def main():
             input_noise_case(f'input_noise_0.3_eval_is_identity{suffix}', 0.3, 'eval', dtype_name, 15),
         ]
     cases.append(input_noise_statistics())
-    for c in cases:
-        if c['dtype'] == 'float32':
-            c['description'] += ' All numbers are float32 values.'
-    out = {
-        'format_version': 1,
-        'meta': {
-            'generator': 'scripts/parity/generate-regularizer-cases.py',
-            'environment': {
-                'torch_version': torch.__version__,
-                'numpy_version': numpy.__version__,
-                'python_version': platform.python_version(),
-                'torch_default_num_threads': torch.get_num_threads(),
-            },
-            'default_tolerance': TOL,
-            'float32_trajectory_tolerance': TRAJ32,
-        },
-        'cases': cases,
-    }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as f:
-        json.dump(out, f, indent=1)
-        f.write('\n')
-    print(f'{len(cases)} cases written to {os.path.relpath(OUT)}', file=sys.stderr)
+    write_fixture(OUT, 'scripts/parity/generate-regularizer-cases.py', cases)
 
 
 if __name__ == '__main__':
