@@ -48,13 +48,20 @@ export class Batcher {
       b = emptyBatch(size, this.inputs, this.outputs, this.kind, this.dtype);
       this.sizes.set(size, b);
     }
-    const { x, y } = this.split;
+    // Rows come from the whole split already in the run's dtype, a row at a time: a native
+    // copy of same-typed memory rather than an element loop with a float64 → float32 conversion.
+    const x = this.full.x.data;
+    const { inputs, outputs } = this;
     const xs = b.x.data;
+    const classes = b.targets.classes;
+    const values = b.targets.values?.data;
+    const fullClasses = this.full.targets.classes;
+    const fullValues = this.full.targets.values?.data;
     for (let r = 0; r < size; r++) {
       const i = this.order[start + r]!;
-      for (let c = 0; c < this.inputs; c++) xs[r * this.inputs + c] = x[i * this.inputs + c]!;
-      if (b.targets.classes !== null) b.targets.classes[r] = y[i]!;
-      else for (let c = 0; c < this.outputs; c++) b.targets.values!.data[r * this.outputs + c] = y[i * this.outputs + c]!;
+      xs.set(x.subarray(i * inputs, (i + 1) * inputs), r * inputs);
+      if (classes !== null) classes[r] = fullClasses![i]!;
+      else values!.set(fullValues!.subarray(i * outputs, (i + 1) * outputs), r * outputs);
     }
     return b;
   }
