@@ -46,6 +46,10 @@ export default {
     await traceAfter(t, since, 'session finished: experiment', { timeout: 60_000 });
     await waitForPageState(t, 'idle');
     report.panelBoot = await panelBoot(t, page);
+    // The panel's page on a site of its own (its own renderer process), as VS Code serves
+    // webviews; code-server's same-origin page only when asked for (see the e2e README).
+    report.panelOrigin = await panel(t).locator('body').evaluate(() => location.origin);
+    if (process.env.REGLAB_E2E_SAME_SITE_WEBVIEWS !== '1') assert.match(report.panelOrigin, /^http:\/\/[a-z0-9]+\.localhost:\d+$/, `the panel is served from its own site: ${report.panelOrigin}`);
     t.step(`the panel's page: ${JSON.stringify(report.panelBoot)}`);
 
     // First point, warm: the panel is open on the Loss tab; Run again.
