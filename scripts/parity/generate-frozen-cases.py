@@ -23,7 +23,7 @@ Run with Debian's python3-torch: /usr/bin/python3 scripts/parity/generate-frozen
 import torch
 from torch import nn
 
-from parity_common import DTYPES, TOL, TRAJ32, fixture_path, grads, make_mlp, state, values, write_fixture
+from parity_common import DTYPES, TOL, TRAJ32, fixture_path, make_mlp, state, train_trajectory, values, write_fixture
 
 OUT = fixture_path('frozen.json')
 FROZEN = ['0.weight', '0.bias']
@@ -79,25 +79,11 @@ def frozen_trajectory(name, description, sizes, activation, dtype_name, seed, ma
         'steps': 5,
     }
     assert all(n not in FROZEN for group in group_names for n in group)
-    criterion = nn.MSELoss()
-    trajectory = []
-    for step in range(1, 6):
-        opt.zero_grad()
-        data_loss = criterion(model(x), y)
-        pen = penalty()
-        loss = data_loss if pen is None else data_loss + pen
-        loss.backward()
-        entry = {'step': step, 'loss_before': loss.item(), 'data_loss_before': data_loss.item(), 'grads': grads(model)}
-        opt.step()
-        entry['params_after'] = state(model)
-        trajectory.append(entry)
-    with torch.no_grad():
-        pen = penalty()
-        final = criterion(model(x), y) + (0 if pen is None else pen)
+    trajectory, final = train_trajectory(model, opt, nn.MSELoss(), x, y, 5, penalty)
     for n in FROZEN:
         assert trajectory[-1]['params_after'][n] == case['params'][n], f'{name}: {n} moved'
         assert all(e['grads'][n] is None for e in trajectory)
-    case['expected'] = {'trajectory': trajectory, 'final_loss': final.item()}
+    case['expected'] = {'trajectory': trajectory, 'final_loss': final}
     case['tolerance'] = TOL['float64'] if dtype_name == 'float64' else TRAJ32
     return case
 

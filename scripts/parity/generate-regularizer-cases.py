@@ -20,7 +20,7 @@ import math
 import torch
 from torch import nn
 
-from parity_common import DTYPES, TOL, TRAJ32, fixture_path, grads, make_mlp, state, values, write_fixture
+from parity_common import DTYPES, TOL, TRAJ32, fixture_path, grads, make_mlp, state, train_trajectory, values, write_fixture
 
 OUT = fixture_path('regularizers.json')
 
@@ -96,17 +96,7 @@ def label_smoothing_trajectory(name, eps, dtype_name, seed):
     group = {k: v for k, v in opt.param_groups[0].items() if k != 'params' and k != 'foreach' and k != 'differentiable'}
     group['params'] = [k for k, _ in model.named_parameters()]
     c['optimizer'] = {'type': 'SGD', 'param_groups': [group], 'steps': 5}
-    trajectory = []
-    for step in range(1, 6):
-        opt.zero_grad()
-        loss = criterion(model(x), y)
-        loss.backward()
-        entry = {'step': step, 'loss_before': loss.item(), 'data_loss_before': loss.item(), 'grads': grads(model)}
-        opt.step()
-        entry['params_after'] = state(model)
-        trajectory.append(entry)
-    with torch.no_grad():
-        final = criterion(model(x), y).item()
+    trajectory, final = train_trajectory(model, opt, criterion, x, y, 5)
     c['expected'] = {'trajectory': trajectory, 'final_loss': final}
     c['tolerance'] = TOL['float64'] if dtype_name == 'float64' else TRAJ32
     return c

@@ -47,6 +47,27 @@ def grads(model):
     return {k: None if p.grad is None else values(p.grad) for k, p in model.named_parameters()}
 
 
+def train_trajectory(model, opt, criterion, x, y, steps, penalty=lambda: None):
+    """`steps` full-batch steps of `opt` on criterion(model(x), y) plus `penalty()` (None: no
+    penalty), each recorded as an optimizer_trajectory entry (losses and gradients before the
+    step, parameters after it); returns the entries and the final loss."""
+    trajectory = []
+    for step in range(1, steps + 1):
+        opt.zero_grad()
+        data_loss = criterion(model(x), y)
+        pen = penalty()
+        loss = data_loss if pen is None else data_loss + pen
+        loss.backward()
+        entry = {'step': step, 'loss_before': loss.item(), 'data_loss_before': data_loss.item(), 'grads': grads(model)}
+        opt.step()
+        entry['params_after'] = state(model)
+        trajectory.append(entry)
+    with torch.no_grad():
+        pen = penalty()
+        final = criterion(model(x), y) + (0 if pen is None else pen)
+    return trajectory, final.item()
+
+
 def write_fixture(out, generator, cases):
     """Writes the cases with the envelope the parity test reads, and says how many on stderr."""
     for c in cases:
