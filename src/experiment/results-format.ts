@@ -21,8 +21,12 @@ export function experimentSlug(file: string): string {
   return basename(file).replace(/\.reglab\.json$/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
+// trainLoss and trainDataLoss are the epoch's batch mean in train mode; trainEvalLoss (with
+// training.evalTrain) the whole training set's in eval mode after the epoch, empty otherwise.
+// New columns go last, so that readers that count columns keep working.
 const CSV_COLUMNS = [
   'epoch', 'step', 'trainLoss', 'trainDataLoss', 'trainPenalty', 'testLoss', 'trainAccuracy', 'testAccuracy', 'weightNorm', 'weightL1', 'sparsity', 'validationLoss',
+  'trainEvalLoss',
 ] as const;
 
 /** Every run's per-epoch curves, one row per run and epoch. */

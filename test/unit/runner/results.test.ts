@@ -47,8 +47,25 @@ describe('results', () => {
 
   it('export their curves as CSV, one row per run and epoch', () => {
     const lines = curvesCsv(results).trim().split('\n');
-    assert.equal(lines[0], 'run,variant,sweepValue,repeat,seed,epoch,step,trainLoss,trainDataLoss,trainPenalty,testLoss,trainAccuracy,testAccuracy,weightNorm,weightL1,sparsity,validationLoss');
+    assert.equal(lines[0], 'run,variant,sweepValue,repeat,seed,epoch,step,trainLoss,trainDataLoss,trainPenalty,testLoss,trainAccuracy,testAccuracy,weightNorm,weightL1,sparsity,validationLoss,trainEvalLoss');
     assert.equal(lines.length, 1 + 6 * 50);
     assert.match(lines[1]!, /^l2@0#0,net,0,0,1,1,1,/);
+    assert.ok(lines.slice(1).every((line) => line.endsWith(',')), 'no eval-mode train loss without training.evalTrain');
+  });
+
+  it('with training.evalTrain, the CSV has both train losses: the batch mean (trainDataLoss) and the eval-mode full-set one (trainEvalLoss)', () => {
+    const r = request(merge(TINY, { training: { evalTrain: true } }), 'both', 1);
+    const results = newResults({ file: 'dir/both.reglab.json', title: 'Both' }, [r]);
+    for (const event of train(r).events) applyEvent(results, event);
+    const [header, ...rows] = curvesCsv(finishResults(results)).trim().split('\n');
+    const columns = header!.split(',');
+    const metrics = results.runs[0]!.metrics;
+    assert.equal(rows.length, metrics.length);
+    rows.forEach((row, i) => {
+      const cells = row.split(',');
+      assert.equal(Number(cells[columns.indexOf('trainDataLoss')]), metrics[i]!.trainDataLoss);
+      assert.equal(Number(cells[columns.indexOf('trainEvalLoss')]), metrics[i]!.trainEvalLoss);
+      assert.ok(Number.isFinite(metrics[i]!.trainEvalLoss));
+    });
   });
 });
