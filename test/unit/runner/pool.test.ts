@@ -1,14 +1,18 @@
 // The training pool's contract (src/worker/trainingPool.ts), against each implementation:
 // the Node pool on worker threads, and the browser's pool on Web Workers (here on threads
 // through a Web Worker shim, with and without a shared cancel flag; test/unit/web runs it
-// in Chromium). Runs in parallel and in order, warm start, cancellation long before the runs could end, a
-// crashing worker reported while the other runs go on.
+// in Chromium), and the web extension's pool, which reads each batch's data files and
+// starts its Web Workers before training (PreparingPool in front of WebRunPool). Runs in
+// parallel and in order, warm start, cancellation long before the runs could end, a
+// crashing worker reported while the other runs go on; then what PreparingPool adds.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { RunEvent } from '../../../src/protocol.ts';
+import type { RunRequest } from '../../../src/experiment/request.ts';
 import { RunPool } from '../../../src/worker/pool.ts';
 import type { TrainingPool } from '../../../src/worker/trainingPool.ts';
+import { PreparingPool, type Prepared } from '../../../src/worker/preparingPool.ts';
 import { WebRunPool } from '../../../src/worker/webPool.ts';
 import { merge, request, TINY } from './helpers.ts';
 import { ThreadAsWebWorker } from './web-worker-shim.ts';
@@ -51,7 +55,28 @@ const implementations: Implementation[] = [
     crashMessage: /crashed: Uncaught boom/,
     cancelMs: 1000,
   })),
+  {
+    name: 'the web extension\'s pool (PreparingPool: data read, then WebRunPool)',
+    real: (o) => preparing(o, resolve(here, '../../../src/worker/webWorker.ts')),
+    fake: (o) => preparing(o, resolve(here, 'crashing-web-worker.ts')),
+    crashMessage: /crashed: Uncaught boom/,
+    cancelMs: 1000,
+  },
 ];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** As trainingPools.web.ts builds it, with a preparation that waits as a read would. */
+function preparing(o: Options, entry: string, prepare?: (requests: readonly RunRequest[]) => Promise<Prepared[]>, start?: () => Promise<TrainingPool>): PreparingPool {
+  return new PreparingPool({
+    workerCount: o.workers,
+    start: start ?? (async () => new WebRunPool({ ...o, shareMemory: false, createWorker: () => new ThreadAsWebWorker(entry) })),
+    prepare: prepare ?? (async (requests) => {
+      await sleep(10);
+      return requests.map((request) => ({ request }));
+    }),
+  });
+}
 
 for (const impl of implementations) {
   describe(`training pool: ${impl.name}`, () => {
@@ -124,3 +149,71 @@ for (const impl of implementations) {
     });
   });
 }
+
+describe('the web extension\'s pool: the waits before training', () => {
+  const entry = resolve(here, '../../../src/worker/webWorker.ts');
+
+  it('a run whose data cannot be read is reported failed with the reason; the others train', async () => {
+    const pool = preparing({ workers: 1 }, entry, async (requests) =>
+      requests.map((request) => (request.runId === 'bad' ? { failed: { type: 'failed', runId: 'bad', message: 'data.csv: file "x.csv" not found', path: ['data', 'path'] } } : { request })));
+    try {
+      const events: RunEvent[] = [];
+      const outcomes = await pool.run([request(TINY, 'a', 1), request(TINY, 'bad', 2), request(TINY, 'c', 3)], (e) => events.push(e)).done;
+      assert.deepEqual(outcomes.map((o) => [o.runId, o.type]), [['a', 'finished'], ['bad', 'failed'], ['c', 'finished']]);
+      assert.deepEqual(outcomes[1], { type: 'failed', runId: 'bad', message: 'data.csv: file "x.csv" not found', path: ['data', 'path'] });
+      assert.deepEqual(events.filter((e) => e.runId === 'bad'), [outcomes[1]], 'one event, the outcome');
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('cancel while the batch waits reports every run cancelled at once, and nothing after', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const pool = preparing({ workers: 2 }, entry, async (requests) => {
+      await held;
+      return requests.map((request) => ({ request }));
+    });
+    try {
+      const events: RunEvent[] = [];
+      const batch = pool.run([request(TINY, 'a', 1), request(TINY, 'b', 2)], (e) => events.push(e));
+      await sleep(20);
+      batch.cancel();
+      assert.deepEqual(events.map((e) => [e.runId, e.type]), [['a', 'cancelled'], ['b', 'cancelled']], 'reported before the wait ends');
+      release();
+      assert.deepEqual((await batch.done).map((o) => o.type), ['cancelled', 'cancelled']);
+      await sleep(50);
+      assert.equal(events.length, 2, 'no event after the outcomes');
+      assert.equal(pool.liveWorkers, 0, 'no worker was started for it');
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('a pool that cannot start fails the batch\'s runs with the reason; the next batch starts it', async () => {
+    let starts = 0;
+    const pool = preparing({ workers: 1 }, entry, undefined, async () => {
+      if (++starts === 1) throw new Error('the worker script could not be fetched');
+      return new WebRunPool({ workers: 1, shareMemory: false, createWorker: () => new ThreadAsWebWorker(entry) });
+    });
+    try {
+      const first = await pool.run([request(TINY, 'a', 1), request(TINY, 'b', 2)], () => {}).done;
+      assert.deepEqual(first.map((o) => [o.type, (o as { message?: string }).message]), [
+        ['failed', 'The training worker could not start: the worker script could not be fetched'],
+        ['failed', 'The training worker could not start: the worker script could not be fetched'],
+      ]);
+      const second = await pool.run([request(TINY, 'c', 3)], () => {}).done;
+      assert.deepEqual(second.map((o) => o.type), ['finished']);
+      assert.equal(starts, 2);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('dispose cancels a batch still waiting', async () => {
+    const pool = preparing({ workers: 1 }, entry, () => new Promise<Prepared[]>(() => {}));
+    const batch = pool.run([request(TINY, 'a', 1)], () => {});
+    await pool.dispose();
+    assert.deepEqual((await batch.done).map((o) => o.type), ['cancelled']);
+  });
+});
