@@ -47,10 +47,11 @@ const DROPOUT_EXAMPLES: { file: string; epochs?: number; weights?: Record<string
   // 07's L2 run is Adam with most weights pushed to ≈ 0 (64 % within 1e-3): there Adam's
   // step, ≈ lr whatever the gradient's size, turns rounding differences into position
   // differences. Its losses still match every epoch (to 1.9e-10 up to epoch 900, 3e-7 at
-  // 1000), but its final weights only to 3.1e-4 of the largest on one machine and 2.0e-3 on
-  // another (an AVX-512 EPYC, 2026-12-07: PyTorch's float64 kernels round differently per
-  // CPU, and this run amplifies it): the drift near zero loss that the script's docstring
-  // and the README describe. The bound leaves room for other CPUs.
+  // 1000), but its final weights only to 3.1e-4 of the largest: on one machine, and on an
+  // AVX-512 EPYC since Reglab's kernels dropped FMA (a7c8599; 2.0e-3 there before it, 2026-12-07:
+  // any rounding difference, Reglab's or PyTorch's per-CPU kernels', this run amplifies): the
+  // drift near zero loss that the script's docstring and the README describe. The bound
+  // leaves room for other CPUs.
   { file: '07-moons-decision-boundary.reglab.json', weights: { 'L2 0.003': 1e-2 } },
 ];
 
