@@ -3,14 +3,17 @@
 // browser's extension host (a Web Worker); training runs in Web Workers it starts. Lesson 1
 // is opened and run; the Fit and Loss charts draw; the results are saved through
 // vscode.workspace.fs; and the final losses equal those of the same lesson trained by the
-// CLI in Node here, bit for bit. Then a CSV data file, read through vscode.workspace.fs by
-// the editor's checks (a missing column is reported at its field) and by the training.
+// CLI in Node here, bit for bit. The saved results are found and opened again through the
+// runs history (listed and read through vscode.workspace.fs). Then a CSV data file, read
+// through vscode.workspace.fs by the editor's checks (a missing column is reported at its
+// field) and by the training. Last, lesson 6's sweep is stopped while it trains (no shared
+// memory here: Stop terminates the running workers).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { canvasPixels, mark, selectTab, traceAfter, waitForChart, waitForPageState, waitForTrace } from '../panel.mjs';
+import { canvasPixels, clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState, waitForTrace } from '../panel.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -92,6 +95,14 @@ export default {
       rmSync(out, { recursive: true, force: true });
     }
 
+    // The runs history: the saved results are listed and read back through workspace.fs.
+    let since = mark(t);
+    await t.clickCodeLens('Open results');
+    await traceAfter(t, since, 'opened saved results: "Weight decay on a tiny noisy regression"', { timeout: 30_000 });
+    await waitForChart(t, 'fit', { min: 10 });
+    t.step('the saved results open again from the runs history');
+    await t.screenshot('opened-results');
+
     // A CSV experiment: the file is checked and trained from the workspace's file system.
     mkdirSync(join(t.workspace, 'data'), { recursive: true });
     cpSync(join(ROOT, 'test/e2e/fixtures/broken/data/houses.csv'), join(t.workspace, 'data/houses.csv'));
@@ -103,7 +114,7 @@ export default {
 }
 `;
     writeFileSync(join(t.workspace, 'houses.reglab.json'), experiment('prize'));
-    let since = mark(t);
+    since = mark(t);
     // New on disk: Quick Open's index may not have it yet; the Explorer shows it once its watcher does.
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'houses.reglab.json' }).first();
     await row.waitFor({ timeout: 30_000 });
@@ -120,5 +131,29 @@ export default {
     assert.match(String(csvRun), /"Houses from a CSV file", finished/);
     await t.screenshot('csv-trained');
     t.step('the CSV experiment trained in a Web Worker');
+
+    // Stop while a sweep trains in Web Workers (lesson 6, 20 repeats: 181 runs).
+    const sweepFile = join(t.workspace, '06-lambda-sweep-u-shape.reglab.json');
+    const sweepText = readFileSync(sweepFile, 'utf8');
+    assert.match(sweepText, /"repeats": 5\b/);
+    writeFileSync(sweepFile, sweepText.replace(/"repeats": 5\b/, '"repeats": 20'));
+    await t.openFile('06-lambda-sweep-u-shape.reglab.json');
+    since = mark(t);
+    await clickLens(t, 'Run sweep');
+    assert.match(await traceAfter(t, since, 'session started: experiment', { timeout: 30_000 }), /181 runs/);
+    await selectTab(t, 'sweep');
+    await waitForChart(t, 'sweep', { min: 2, timeout: 120_000 });
+    const stopAt = mark(t);
+    await t.runCommand('Reglab: Stop'); // the panel and the lesson share an editor group: its title shows the panel's actions
+    // How fast Stop acts is measured by responsiveness.mjs (desktop's pool); here: that it does, within 15 s.
+    const stopped = await traceAfter(t, stopAt, 'session finished: experiment "Sweeping weight decay', { timeout: 15_000 });
+    const statuses = /session finished: experiment "[^"]*", ([a-z,]+)/.exec(stopped)[1].split(',');
+    const count = (s) => statuses.filter((x) => x === s).length;
+    assert.equal(statuses.length, 181);
+    assert.ok(count('finished') > 0 && count('cancelled') > 0 && count('finished') + count('cancelled') === 181, `statuses: ${stopped}`);
+    await waitForPageState(t, 'idle');
+    t.step(`Stop in the browser: the session ended, ${count('finished')} runs finished, ${count('cancelled')} stopped`);
+    await t.screenshot('sweep-stopped');
+    assert.ok(await panel(t).locator('canvas[data-view="sweep"]').count() > 0);
   },
 };
