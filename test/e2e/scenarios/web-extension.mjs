@@ -4,10 +4,10 @@
 // is opened and run; the Fit and Loss charts draw; the results are saved through
 // vscode.workspace.fs; and the final losses equal those of the same lesson trained by the
 // CLI in Node here, bit for bit. The saved results are found and opened again through the
-// runs history (listed and read through vscode.workspace.fs). Then a CSV data file, read
-// through vscode.workspace.fs by the editor's checks (a missing column is reported at its
-// field) and by the training. Last, lesson 6's sweep is stopped while it trains (no shared
-// memory here: Stop terminates the running workers).
+// runs history (listed and read through vscode.workspace.fs), and exported as CSV and PNG
+// into the workspace. Then a CSV data file, read through vscode.workspace.fs by the editor's
+// checks (a missing column is reported at its field) and by the training. Last, lesson 6's
+// sweep is stopped while it trains (no shared memory here: Stop terminates the workers).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,6 +102,22 @@ export default {
     await waitForChart(t, 'fit', { min: 10 });
     t.step('the saved results open again from the runs history');
     await t.screenshot('opened-results');
+
+    // Exports, written through workspace.fs into the workspace (a browser user downloads them from the Explorer).
+    since = mark(t);
+    await t.runCommand('Reglab: Export Results (CSV)');
+    const csvLine = await traceAfter(t, since, 'exported curves: ', { timeout: 15_000 });
+    const csvPath = join(t.workspace, csvLine.slice(csvLine.indexOf('exported curves: ') + 17).split(' ')[0]);
+    const csv = readFileSync(csvPath, 'utf8').split('\n');
+    assert.match(csv[0], /^run,variant,sweepValue,repeat,seed,epoch,step,trainLoss/);
+    assert.equal(csv.filter((l) => l.startsWith('no-weight-decay,')).length, 2000, 'one row per epoch of each run');
+    since = mark(t);
+    await t.runCommand('Reglab: Export Chart (PNG)');
+    const pngLine = await traceAfter(t, since, 'exported chart: ', { timeout: 20_000 });
+    const png = readFileSync(join(t.workspace, pngLine.slice(pngLine.indexOf('exported chart: ') + 16).split(' ')[0]));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.ok(png.readUInt32BE(16) > 300 && png.readUInt32BE(20) > 200 && png.length > 5000, `a real chart: ${png.length} bytes`);
+    t.step(`exported through workspace.fs: CSV (${csv.length - 2} rows), PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`);
 
     // A CSV experiment: the file is checked and trained from the workspace's file system.
     mkdirSync(join(t.workspace, 'data'), { recursive: true });
