@@ -43,6 +43,7 @@ export class PanelHost extends Disposable {
   /** The followed session's runs whose first metrics were sent. */
   private drawnRuns = new Set<string>();
   private readonly batcher: EventBatcher;
+  private scriptText: string | undefined;
   private nextRequest = 1;
   private flushQueued = false;
   /** Each followed run's status as the page has it: what was posted, not what the host knows. */
@@ -67,6 +68,12 @@ export class PanelHost extends Disposable {
     private readonly memento: vscode.Memento,
   ) {
     super();
+    // The page's script, read once: new pages carry it inline (html.ts says why); a page made
+    // before it is read fetches it.
+    void vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).then(
+      (bytes) => (this.scriptText = new TextDecoder().decode(bytes)),
+      (error: unknown) => log.warn(`The panel's script could not be read ahead (${error instanceof Error ? error.message : String(error)}); pages fetch it`),
+    );
     this.batcher = new EventBatcher((events) => this.send(events), settings.current.chartUpdateRate);
     this.register(toDisposable(() => this.batcher.dispose()));
     this.register(settings.onDidChange((s) => (this.batcher.intervalMs = s.chartUpdateRate)));
@@ -174,8 +181,11 @@ export class PanelHost extends Disposable {
     return this.panel !== undefined;
   }
 
-  /** Opens the panel beside the editor, or reveals it. */
-  show(preserveFocus = true): void {
+  /**
+   * Opens the panel beside the editor, or reveals it. A new page gets `boot` in its HTML and
+   * applies it before its first draw (the messages it would otherwise wait for "ready" to get).
+   */
+  show(preserveFocus = true, boot?: HostMessage[]): void {
     if (this.panel !== undefined) {
       this.panel.reveal(undefined, preserveFocus);
       return;
@@ -186,7 +196,7 @@ export class PanelHost extends Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       { enableScripts: true, localResourceRoots: this.resourceRoots() },
     );
-    this.attach(panel, false);
+    this.attach(panel, false, boot);
   }
 
   /**
@@ -275,13 +285,23 @@ export class PanelHost extends Disposable {
     this.fileUri = session.uri;
     if (this.panel !== undefined) this.panel.title = this.title();
     // A run started from the editor brings the panel into view (beside, keeping the focus).
-    if (session.kind === 'experiment' && this.settings.current.openPanelOnRun && !this.panel?.visible) this.show();
+    // A new page starts with the session in its HTML, saving the round trip of its "ready"
+    // before the charts are built (the time to the first point is the learner's wait).
+    if (session.kind === 'experiment' && this.settings.current.openPanelOnRun && !this.panel?.visible) this.show(true, this.sessionMessages(session));
     if (session.kind === 'experiment') this.post({ type: 'load', state: { ...this.state, results: null } });
     this.post({ type: 'sessionStarted', results: session.display, playground: session.kind === 'playground' });
     this.changed.fire();
   }
 
-  private attach(panel: vscode.WebviewPanel, embedState: boolean): void {
+  /** What a new page needs to follow `session`: the state without results, then the session so far. */
+  private sessionMessages(session: Session): HostMessage[] {
+    return [
+      { type: 'load', state: { ...this.state, results: null } },
+      { type: 'sessionStarted', results: session.display, playground: session.kind === 'playground' },
+    ];
+  }
+
+  private attach(panel: vscode.WebviewPanel, embedState: boolean, boot?: HostMessage[]): void {
     this.disposePanelSubscriptions();
     this.panel = panel;
     this.ready = false;
@@ -290,7 +310,7 @@ export class PanelHost extends Disposable {
       light: vscode.Uri.joinPath(this.extensionUri, 'media', 'reglab-light.svg'),
       dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'reglab-dark.svg'),
     };
-    panel.webview.html = this.html(panel.webview, embedState ? this.state : null);
+    panel.webview.html = this.html(panel.webview, embedState ? this.state : null, boot);
     this.panelSubscriptions.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidChangeViewState((e) => {
@@ -321,8 +341,7 @@ export class PanelHost extends Disposable {
         this.ready = true;
         this.batcher.clear();
         if (this.following !== undefined) {
-          this.post({ type: 'load', state: { ...this.state, results: null } });
-          this.post({ type: 'sessionStarted', results: this.following.display, playground: this.following.kind === 'playground' });
+          for (const message of this.sessionMessages(this.following)) this.post(message);
         } else {
           this.post({ type: 'load', state: this.state });
         }
@@ -371,15 +390,17 @@ export class PanelHost extends Disposable {
     });
   }
 
-  private html(webview: vscode.Webview, state: PanelState | null): string {
+  private html(webview: vscode.Webview, state: PanelState | null, boot?: HostMessage[]): string {
     const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     return panelHtml({
       cspSource: webview.cspSource,
       nonce: newNonce(),
       scriptUri: uri('dist', 'webview.js'),
+      ...(this.scriptText === undefined ? {} : { scriptText: this.scriptText }),
       styleUri: uri('media', 'panel.css'),
       codiconsUri: uri('dist', 'codicons', 'codicon.css'),
       state,
+      ...(boot === undefined ? {} : { messages: boot.map(thin) }),
       title: this.title(),
     });
   }

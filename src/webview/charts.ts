@@ -87,6 +87,12 @@ export class ChartBoard {
     return [...this.entries.values()].filter((e) => e.chart !== null).map((e) => ({ chart: e.chart!, card: e.card }));
   }
 
+  /** Some chart of this view drew a data point at its last draw. */
+  get hasPoints(): boolean {
+    for (const entry of this.entries.values()) if (entry.canvas.dataset['points'] !== '0') return true;
+    return false;
+  }
+
   /** Forgets every drawn key: the next render draws everything (a theme change). */
   invalidate(): void {
     for (const entry of this.entries.values()) entry.key = '';

@@ -1,21 +1,32 @@
 // The panel's HTML, without vscode: the host passes the webview's cspSource and the URIs of
 // the script, the stylesheet and the codicons (asWebviewUri), and optionally the state to
-// show at once (the serializer's, after a restart). The CSP lets nothing run but our one
+// show at once (the serializer's, after a restart) or the messages a new page applies before
+// its first draw (a session that opened the panel). The CSP lets nothing run but our one
 // script (by nonce), and nothing load but files of the extension itself.
-import type { PanelState } from './contract.ts';
+import type { HostMessage, PanelState } from './contract.ts';
 
 export interface PanelHtmlOptions {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /**
+   * The script's own text, written into the page instead of fetched from `scriptUri`: a
+   * webview's resources are fetched through its service worker and the window's main thread,
+   * which is busy laying out the new panel just then (see `inlineScript`).
+   */
+  scriptText?: string;
   styleUri: string;
   codiconsUri: string;
   state?: PanelState | null;
+  /** Host messages the page applies at once, as if posted before its first frame. */
+  messages?: HostMessage[];
   title?: string;
 }
 
 /** The id of the JSON block that carries the initial state, read by the page before any message. */
 export const INITIAL_STATE_ID = 'reglab-initial-state';
+/** The id of the JSON block with the messages a new page applies before its first draw. */
+export const BOOT_MESSAGES_ID = 'reglab-boot-messages';
 
 export function panelCsp(cspSource: string, nonce: string): string {
   return [
@@ -30,7 +41,8 @@ export function panelCsp(cspSource: string, nonce: string): string {
 export function panelHtml(options: PanelHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('panelHtml: the nonce must be 16 or more base64 characters');
-  const state = options.state == null ? '' : `\n<script type="application/json" id="${INITIAL_STATE_ID}" nonce="${nonce}">${jsonForScript(options.state)}</script>`;
+  const json = (id: string, value: unknown) => `\n<script type="application/json" id="${id}" nonce="${nonce}">${jsonForScript(value)}</script>`;
+  const state = (options.state == null ? '' : json(INITIAL_STATE_ID, options.state)) + (options.messages === undefined ? '' : json(BOOT_MESSAGES_ID, options.messages));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -43,10 +55,15 @@ export function panelHtml(options: PanelHtmlOptions): string {
 </head>
 <body data-state="empty">
 <noscript>The Reglab panel needs JavaScript.</noscript>${state}
-<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
+${options.scriptText !== undefined && canInline(options.scriptText) ? `<script nonce="${nonce}">${options.scriptText}</script>` : `<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>`}
 </body>
 </html>
 `;
+}
+
+/** A script can sit inside a <script> element when nothing in it can end the element or open a comment. */
+export function canInline(script: string): boolean {
+  return !/<\/script|<!--/i.test(script);
 }
 
 /** 32 random characters, base64url: a new one for every HTML the panel gets. */

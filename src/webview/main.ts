@@ -6,6 +6,9 @@
 // Test hooks (the e2e tests rely on them; keep them stable):
 //   document.body.dataset.state   'empty' | 'training' | 'idle'
 //   document.body.dataset.drawMs  how long the last draw took (ms), for performance checks
+//   document.body.dataset.firstPointAt  when the session's first point was drawn (epoch ms, the page's clock)
+//   performance marks 'reglab:script', 'reglab:ready', 'reglab:first-draw', 'reglab:first-point' and
+//                 'reglab:<message type>[#2|#3]' (the first three of each): where the page's start-up time goes
 //   <canvas data-view="fit|loss|sweep|weights" data-chart="<id>" data-points="<n>" data-draws="<n>">
 //       data-points: the data points drawn last time (gaps not counted); data-draws: draws so far
 //   tabs          <button role="tab" data-view="…" aria-selected="true|false">
@@ -18,7 +21,7 @@
 //   sections      <details data-testid="lesson"> (the descriptions), <details data-testid="playground">
 //   legend        <li class="variant" data-variant="<name>"> holding <button aria-pressed> (hides/shows the variant);
 //                 problems <li class="problem diverged|failed" data-run="<id>">
-import type { PageMessage, Section, View } from './contract.ts';
+import type { HostMessage, PageMessage, Section, View } from './contract.ts';
 import { ChartBoard } from './charts.ts';
 import { createLegend } from './controls/legend.ts';
 import { createLesson } from './controls/lesson.ts';
@@ -33,7 +36,7 @@ import { PanelStore } from './store.ts';
 import { progressText, summarize, variantPalette } from './summary.ts';
 import { readTheme, watchTheme } from './theme.ts';
 import { browserClock, FrameThrottle } from './throttle.ts';
-import { connect, initialState } from './vscode.ts';
+import { bootMessages, connect, initialState } from './vscode.ts';
 import { variantNames } from '../report/charts/palette.ts';
 import { hideVariants } from './views/common.ts';
 import { snapshotEpochs, VIEW_BUILDERS, type ViewContent } from './views/index.ts';
@@ -41,11 +44,22 @@ import { snapshotEpochs, VIEW_BUILDERS, type ViewContent } from './views/index.t
 /** Shortest time between two draws while results stream in (grows when drawing is slow). */
 const REDRAW_MS = 150;
 
+// Marks on the page's timeline (performance.getEntriesByType('mark')), read by the e2e
+// responsiveness scenario to say where the time to the first point goes.
+performance.mark('reglab:script');
 const host = connect();
-const store = new PanelStore(host.getState() ?? initialState() ?? null);
+const saved = host.getState();
+const store = new PanelStore(saved ?? initialState() ?? null);
 let theme = readTheme();
 let themeRevision = 0;
 let fitEpoch: number | null = null;
+/**
+ * Until the shown view has drawn a point of the current session, new data is drawn at the
+ * next frame rather than after the throttle's interval (150 ms at least, longer after the
+ * first draw, which creates the charts): after Run, the first point is what the learner
+ * waits for.
+ */
+let firstPointPending = true;
 
 const post = (message: PageMessage) => host.post(message);
 
@@ -120,6 +134,7 @@ const throttle = new FrameThrottle(draw, browserClock, { interval: REDRAW_MS });
 
 function draw(): void {
   const start = performance.now();
+  if (throttle.draws === 0) performance.mark('reglab:first-draw');
   try {
     render();
   } finally {
@@ -166,6 +181,11 @@ function render(): void {
     hidden: [...hidden].sort(),
   });
   boards[view].render(content, (variant) => colors.get(variant) ?? theme.palette[0]!);
+  if (firstPointPending && boards[view].hasPoints) {
+    firstPointPending = false;
+    performance.mark('reglab:first-point');
+    document.body.dataset['firstPointAt'] = String(Math.round(performance.timeOrigin + performance.now()));
+  }
 }
 
 function selectView(view: View): void {
@@ -190,13 +210,22 @@ function persist(now: boolean): void {
   if (now || store.status !== 'training') host.setState(store.persisted());
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (!isHostMessage(event.data)) return;
+const messagesSeen = new Map<string, number>();
+/** Marks the first three messages of each type ("reglab:load", "reglab:load#2", …). */
+function markFirst(type: string): void {
+  const seen = messagesSeen.get(type) ?? 0;
+  messagesSeen.set(type, seen + 1);
+  if (seen < 3) performance.mark(seen === 0 ? `reglab:${type}` : `reglab:${type}#${seen + 1}`);
+}
+
+function receive(message: HostMessage): void {
+  markFirst(message.type);
   const statusBefore = store.status;
-  handleHostMessage(event.data, store, {
-    // A change of state (Stop settled every run, the session ended) shows at the next frame;
-    // streamed points wait for the throttle.
-    changed: () => (store.status !== statusBefore ? throttle.immediate() : throttle.request()),
+  if (message.type === 'sessionStarted' || message.type === 'load') firstPointPending = true;
+  handleHostMessage(message, store, {
+    // A change of state (Stop settled every run, the session ended) and a session's first
+    // points show at the next frame; other streamed points wait for the throttle.
+    changed: () => (store.status !== statusBefore || firstPointPending ? throttle.immediate() : throttle.request()),
     persist,
     chartImage: (requestId) => {
       draw(); // the image shows the state of now, not of the last frame
@@ -205,6 +234,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       post({ type: 'chartImage', requestId, dataUrl });
     },
   });
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isHostMessage(event.data)) receive(event.data);
 });
 
 // The variables are read at the next draw, not in the observer: by then VS Code has set
@@ -215,5 +248,10 @@ watchTheme(() => {
   throttle.immediate();
 });
 
+// A panel opened by Run has the session in its HTML: the page builds its charts while its
+// "ready" goes to the host and back, so the first points only update them. Not in a page
+// that saved state before (one shown again after being hidden): its HTML is no longer news.
+if (saved === undefined) for (const message of bootMessages()) if (isHostMessage(message)) receive(message);
 throttle.request();
 post({ type: 'ready' });
+performance.mark('reglab:ready');

@@ -1,7 +1,7 @@
 // The page's handle on VS Code: typed postMessage and the persisted state. Outside VS Code
 // (the preview harness, tests in a browser) `acquireVsCodeApi` is whatever the harness defines.
 import type { PageMessage, PanelState } from './contract.ts';
-import { INITIAL_STATE_ID } from './html.ts';
+import { BOOT_MESSAGES_ID, INITIAL_STATE_ID } from './html.ts';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -28,11 +28,21 @@ export function connect(): Host {
 
 /** The state the host wrote into the HTML (a restored panel), if any. */
 export function initialState(doc: Document = document): PanelState | undefined {
-  const text = doc.getElementById(INITIAL_STATE_ID)?.textContent;
+  const value = embeddedJson(doc, INITIAL_STATE_ID);
+  return isPanelState(value) ? value : undefined;
+}
+
+/** The messages the host wrote into the HTML for the page's first draw (unchecked: the caller validates each). */
+export function bootMessages(doc: Document = document): unknown[] {
+  const value = embeddedJson(doc, BOOT_MESSAGES_ID);
+  return Array.isArray(value) ? value : [];
+}
+
+function embeddedJson(doc: Document, id: string): unknown {
+  const text = doc.getElementById(id)?.textContent;
   if (!text) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
-    return isPanelState(value) ? value : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

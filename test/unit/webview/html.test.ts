@@ -2,7 +2,7 @@
 // an initial state that cannot break out of its <script> block.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INITIAL_STATE_ID, jsonForScript, newNonce, panelCsp, panelHtml } from '../../../src/webview/html.ts';
+import { BOOT_MESSAGES_ID, canInline, INITIAL_STATE_ID, jsonForScript, newNonce, panelCsp, panelHtml } from '../../../src/webview/html.ts';
 import { regression } from './fixtures.ts';
 
 const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -53,6 +53,33 @@ test('the initial state is JSON that cannot close its script element', () => {
   const json = new RegExp(`<script type="application/json" id="${INITIAL_STATE_ID}"[^>]*>([^<]*)</script>`).exec(html)![1]!;
   assert.equal(JSON.parse(json).results.title, results.title);
   assert.equal(jsonForScript('a\u2028b&<>'), '"a\\u2028b\\u0026\\u003c\\u003e"');
+});
+
+test("a new page's boot messages: the session that opened it, as JSON that cannot close its script element", () => {
+  const results = regression();
+  results.title = '</script><script>alert(1)</script>';
+  const messages = [
+    { type: 'load' as const, state: { file: 'a', results: null, knobs: [], view: 'fit' as const, logScale: true } },
+    { type: 'sessionStarted' as const, results, playground: false },
+  ];
+  const html = panelHtml({ cspSource, nonce: newNonce(), ...uris, messages });
+  assert.equal(html.match(/<\/script>/g)!.length, 2);
+  const json = new RegExp(`<script type="application/json" id="${BOOT_MESSAGES_ID}"[^>]*>([^<]*)</script>`).exec(html)![1]!;
+  assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(messages)));
+  assert.doesNotMatch(panelHtml({ cspSource, nonce: newNonce(), ...uris }), new RegExp(BOOT_MESSAGES_ID));
+});
+
+test('the script inline, with the nonce, when nothing in it can end its element; fetched otherwise', () => {
+  const nonce = newNonce();
+  const inline = panelHtml({ cspSource, nonce, ...uris, scriptText: 'document.body.dataset.x = "1 < 2";' });
+  assert.match(inline, new RegExp(`<script nonce="${nonce}">document.body.dataset.x = "1 < 2";</script>`));
+  assert.doesNotMatch(inline, /webview\.js/);
+  for (const hostile of ['x = "</script><script>alert(1)";', 'x = "</SCRIPT >";', 'x = "<!--";']) {
+    assert.equal(canInline(hostile), false, hostile);
+    const fetched = panelHtml({ cspSource, nonce, ...uris, scriptText: hostile });
+    assert.ok(fetched.includes(`src="${uris.scriptUri}"`));
+    assert.ok(!fetched.includes(hostile));
+  }
 });
 
 test('nonces are long, URL-safe and new every time; a weak one is refused', () => {
