@@ -115,6 +115,9 @@ export class Training extends Disposable {
     session.stopped = true;
     this.stopRequested.set(session, performance.now());
     this.log.info(`Stopping "${session.title}" (${reason})`);
+    // For the e2e tests: the wall clock when the host had the Stop (the log's own time stamps
+    // can come tens of ms later than the call).
+    trace(`stop received at ${Date.now()}`);
     session.cancel();
     // The runs count as stopped now, in every view, not when each worker has noticed: the
     // same events the workers will send, folded at once (a run's first outcome is final).
