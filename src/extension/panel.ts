@@ -5,6 +5,7 @@
 // (parsePageMessage) before anything acts on it.
 import * as vscode from 'vscode';
 import { readResults } from '../experiment/results-io.ts';
+import { PanelAssets } from './panelAssets.ts';
 import { pathExists } from './workspaceFs.ts';
 import { countRuns, type RunCounts } from '../results/counts.ts';
 import { isSettled, statusAfter, type ExperimentResults, type RunStatus } from '../results/model.ts';
@@ -43,7 +44,8 @@ export class PanelHost extends Disposable {
   /** The followed session's runs whose first metrics were sent. */
   private drawnRuns = new Set<string>();
   private readonly batcher: EventBatcher;
-  private scriptText: string | undefined;
+  /** The page's script and styles, written into each new page (panelAssets.ts says why). */
+  private readonly assets: PanelAssets;
   private nextRequest = 1;
   private flushQueued = false;
   /** Each followed run's status as the page has it: what was posted, not what the host knows. */
@@ -68,12 +70,7 @@ export class PanelHost extends Disposable {
     private readonly memento: vscode.Memento,
   ) {
     super();
-    // The page's script, read once: new pages carry it inline (html.ts says why); a page made
-    // before it is read fetches it.
-    void vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).then(
-      (bytes) => (this.scriptText = new TextDecoder().decode(bytes)),
-      (error: unknown) => log.warn(`The panel's script could not be read ahead (${error instanceof Error ? error.message : String(error)}); pages fetch it`),
-    );
+    this.assets = new PanelAssets(extensionUri, log);
     this.batcher = new EventBatcher((events) => this.send(events), settings.current.chartUpdateRate);
     this.register(toDisposable(() => this.batcher.dispose()));
     this.register(settings.onDidChange((s) => (this.batcher.intervalMs = s.chartUpdateRate)));
@@ -396,7 +393,8 @@ export class PanelHost extends Disposable {
       cspSource: webview.cspSource,
       nonce: newNonce(),
       scriptUri: uri('dist', 'webview.js'),
-      ...(this.scriptText === undefined ? {} : { scriptText: this.scriptText }),
+      scriptText: this.assets.scriptText(),
+      styleText: this.assets.styleText(webview),
       styleUri: uri('media', 'panel.css'),
       codiconsUri: uri('dist', 'codicons', 'codicon.css'),
       state,

@@ -10,11 +10,12 @@ export interface PanelHtmlOptions {
   nonce: string;
   scriptUri: string;
   /**
-   * The script's own text, written into the page instead of fetched from `scriptUri`: a
-   * webview's resources are fetched through its service worker and the window's main thread,
-   * which is busy laying out the new panel just then (see `inlineScript`).
+   * The script's own text, written into the page instead of fetched from `scriptUri`
+   * (src/extension/panelAssets.ts says why); fetched when absent or when it could end its element.
    */
-  scriptText?: string;
+  scriptText?: string | undefined;
+  /** Likewise the stylesheets' text, for `codiconsUri` and `styleUri`. */
+  styleText?: string | undefined;
   styleUri: string;
   codiconsUri: string;
   state?: PanelState | null;
@@ -28,37 +29,49 @@ export const INITIAL_STATE_ID = 'reglab-initial-state';
 /** The id of the JSON block with the messages a new page applies before its first draw. */
 export const BOOT_MESSAGES_ID = 'reglab-boot-messages';
 
-export function panelCsp(cspSource: string, nonce: string): string {
+/** The page's CSP; `inlineStyle` also lets the one <style> element carrying the nonce apply. */
+export function panelCsp(cspSource: string, nonce: string, inlineStyle = false): string {
   return [
     "default-src 'none'",
     `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
+    inlineStyle ? `style-src ${cspSource} 'nonce-${nonce}'` : `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
 }
 
 export function panelHtml(options: PanelHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
+  const { cspSource, nonce, scriptUri, styleUri, codiconsUri, scriptText, styleText } = options;
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('panelHtml: the nonce must be 16 or more base64 characters');
+  const inlineStyle = styleText !== undefined && !/<\/style/i.test(styleText);
+  const styles = inlineStyle
+    ? `<style nonce="${nonce}">${styleText}</style>`
+    : `<link rel="stylesheet" href="${escapeAttribute(codiconsUri)}">\n<link rel="stylesheet" href="${escapeAttribute(styleUri)}">`;
+  const script = scriptText !== undefined && canInline(scriptText)
+    ? `<script nonce="${nonce}">${scriptText}</script>`
+    : `<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>`;
   const json = (id: string, value: unknown) => `\n<script type="application/json" id="${id}" nonce="${nonce}">${jsonForScript(value)}</script>`;
   const state = (options.state == null ? '' : json(INITIAL_STATE_ID, options.state)) + (options.messages === undefined ? '' : json(BOOT_MESSAGES_ID, options.messages));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(panelCsp(cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(panelCsp(cspSource, nonce, inlineStyle))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttribute(codiconsUri)}">
-<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
+${styles}
 <title>${escapeText(options.title ?? 'Reglab')}</title>
 </head>
 <body data-state="empty">
 <noscript>The Reglab panel needs JavaScript.</noscript>${state}
-${options.scriptText !== undefined && canInline(options.scriptText) ? `<script nonce="${nonce}">${options.scriptText}</script>` : `<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>`}
+${script}
 </body>
 </html>
 `;
+}
+
+/** codicon.css with its font at `fontUri` (it names the font relative to itself, which an inline copy is not). */
+export function withCodiconFont(css: string, fontUri: string): string {
+  return css.replace(/url\((["']?)\.\/codicon\.ttf[^"')]*\1\)/g, `url("${fontUri}")`);
 }
 
 /** A script can sit inside a <script> element when nothing in it can end the element or open a comment. */

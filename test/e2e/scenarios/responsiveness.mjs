@@ -310,11 +310,13 @@ async function panelBoot(t, page) {
   const times = await frame.evaluate(() => {
     const script = performance.getEntriesByType('resource').find((e) => e.name.includes('webview.js'));
     const firstPoint = Number(document.body.dataset.firstPointAt) - performance.timeOrigin;
+    const styles = performance.getEntriesByType('resource').filter((e) => e.name.includes('.css'));
+    const stylesLoaded = styles.length === 0 ? undefined : Math.max(...styles.map((e) => e.responseEnd));
     const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('reglab:')).map((m) => [m.name.slice(7), m.startTime]));
-    return { marks, origin: performance.timeOrigin, scriptStart: script?.startTime, scriptEnd: script?.responseEnd, domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd, firstPoint };
+    return { stylesLoaded, marks, origin: performance.timeOrigin, scriptStart: script?.startTime, scriptEnd: script?.responseEnd, domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd, firstPoint };
   });
   const at = (ms) => (ms === undefined ? undefined : Math.round(times.origin + ms - clickAt));
-  return { pageStart: at(0), scriptRequested: at(times.scriptStart), scriptLoaded: at(times.scriptEnd), domContentLoaded: at(times.domContentLoaded), marks: Object.fromEntries(Object.entries(times.marks).map(([name, ms]) => [name, at(ms)])), firstPointDrawn: at(times.firstPoint) };
+  return { pageStart: at(0), scriptRequested: at(times.scriptStart), scriptLoaded: at(times.scriptEnd), domContentLoaded: at(times.domContentLoaded), stylesLoaded: at(times.stylesLoaded), marks: Object.fromEntries(Object.entries(times.marks).map(([name, ms]) => [name, at(ms)])), firstPointDrawn: at(times.firstPoint) };
 }
 
 function percentile(sorted, p) {

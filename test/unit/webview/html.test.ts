@@ -2,7 +2,9 @@
 // an initial state that cannot break out of its <script> block.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOOT_MESSAGES_ID, canInline, INITIAL_STATE_ID, jsonForScript, newNonce, panelCsp, panelHtml } from '../../../src/webview/html.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BOOT_MESSAGES_ID, canInline, INITIAL_STATE_ID, jsonForScript, newNonce, panelCsp, panelHtml, withCodiconFont } from '../../../src/webview/html.ts';
 import { regression } from './fixtures.ts';
 
 const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -80,6 +82,29 @@ test('the script inline, with the nonce, when nothing in it can end its element;
     assert.ok(fetched.includes(`src="${uris.scriptUri}"`));
     assert.ok(!fetched.includes(hostile));
   }
+});
+
+test('the stylesheets inline in one <style> with the nonce, which the CSP then names; linked otherwise', () => {
+  const nonce = newNonce();
+  const inline = panelHtml({ cspSource, nonce, ...uris, styleText: 'body { color: red; }' });
+  assert.match(inline, new RegExp(`<style nonce="${nonce}">body \\{ color: red; \\}</style>`));
+  assert.doesNotMatch(inline, /<link/);
+  assert.equal(csp(inline), panelCsp(cspSource, nonce, true));
+  assert.match(csp(inline), new RegExp(`style-src ${cspSource.replace(/[.+]/g, '\\$&')} 'nonce-${nonce}'`));
+  assert.doesNotMatch(csp(inline), /unsafe-inline/);
+  const linked = panelHtml({ cspSource, nonce, ...uris, styleText: 'a { content: "</style><script>alert(1)</script>" }' });
+  assert.equal(linked.match(/<link rel="stylesheet"/g)!.length, 2);
+  assert.doesNotMatch(linked, /<style/);
+  assert.equal(csp(linked), panelCsp(cspSource, nonce));
+});
+
+test("an inline copy of codicon.css names its font by the webview's URL", () => {
+  const css = readFileSync(join(process.cwd(), 'node_modules/@vscode/codicons/dist/codicon.css'), 'utf8');
+  const font = 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.ttf';
+  const rebased = withCodiconFont(css, font);
+  assert.ok(rebased.includes(`url("${font}")`));
+  assert.doesNotMatch(rebased, /url\((["']?)\.\//);
+  assert.equal(rebased.length - css.length, `url("${font}")`.length - /url\([^)]*codicon\.ttf[^)]*\)/.exec(css)![0].length);
 });
 
 test('nonces are long, URL-safe and new every time; a weak one is refused', () => {
