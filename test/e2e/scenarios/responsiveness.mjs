@@ -11,19 +11,19 @@
 //   - Stop: the editor title's Stop button, from the click to the host's log line saying every
 //     run has stopped, and to the panel showing the stopped state.
 // The times are taken inside the browser (event timestamps and animation frames), so the
-// driver's round trips do not count. Only generous bounds are asserted (keystroke p95 < 250 ms
-// on a machine not loaded by others, every run stopped < 1 s after the host has the Stop):
+// driver's round trips do not count. Only generous bounds are asserted (keystroke p95 < 500 ms
+// while training, every run stopped < 1 s after the host has the Stop):
 // the numbers are for the closing notes and the docs; the machine's load moves them.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { OUTPUT, ROOT } from '../harness.mjs';
 import { clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
 import { LIGHT } from './playground.mjs';
 
 const KEYS = 36;
-const BOUNDS = { keyP95Ms: 250, stopMs: 1000 };
+const BOUNDS = { keyP95Ms: 500, stopMs: 1000 };
 
 export default {
   name: 'responsiveness',
@@ -154,17 +154,15 @@ export default {
     report.loadAfter = loadavg().map(round);
     writeFileSync(join(OUTPUT, 'responsiveness.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-    // Generous regression bounds. When other processes load the machine (more runnable than
-    // cores before the sweep), the window itself is slow, typing with nothing training too,
-    // and the keystroke numbers are recorded but not judged. The time a click takes to reach
-    // the extension host is the window's, so the Stop bound is on the host: from the Stop it
-    // got to every run stopped.
+    // Generous regression bounds, judged on every run. The scenario's own processes keep the
+    // load above the cores (3-4 on 2), so a bound judged only on a quiet machine was never
+    // judged; 500 ms catches what the issue found (240-858 ms per key, up to 1.8 s loaded)
+    // without failing on a slow day (p95 138-448 ms while training, 2026-12-07, with 140-160
+    // ms for the same keys with nothing training). The time a click takes to reach the
+    // extension host is the window's, so the Stop bound is on the host: from the Stop it got
+    // to every run stopped.
     assert.ok(Number(done[3]) > 0, 'the sweep was still training when Stop was clicked');
-    if (report.loadBeforeSweep[0] <= cpus().length) {
-      assert.ok(report.keystrokes.p95Ms < BOUNDS.keyP95Ms, `keystroke p95 ${report.keystrokes.p95Ms} ms while training (${report.keystrokesIdle.p95Ms} ms with nothing training)`);
-    } else {
-      t.step(`keystroke bound not judged: load ${report.loadBeforeSweep[0]} on ${cpus().length} cores before the sweep`);
-    }
+    assert.ok(report.keystrokes.p95Ms < BOUNDS.keyP95Ms, `keystroke p95 ${report.keystrokes.p95Ms} ms while training (${report.keystrokesIdle.p95Ms} ms with nothing training)`);
     assert.ok(report.stop.hostToAllStoppedMs < BOUNDS.stopMs, `the runs took ${report.stop.hostToAllStoppedMs} ms to stop once the host had the Stop`);
   },
 };
