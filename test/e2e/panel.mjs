@@ -1,5 +1,6 @@
 // Helpers for the Reglab panel in end-to-end scenarios: the page's test hooks (see the top of
 // src/webview/main.ts) and checks by pixels, so a test waits for what is drawn, never sleeps.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -112,6 +113,35 @@ export async function traceAfter(t, since, text, { timeout = 60_000 } = {}) {
     if (Date.now() > deadline) throw new Error(`no console line containing ${JSON.stringify(needle)} within ${timeout / 1000} s`);
     await t.page.waitForTimeout(100);
   }
+}
+
+/**
+ * Reglab: Export Results (CSV) on lesson 1's results: the file it wrote into the workspace,
+ * checked for its header and one row per epoch of each run (2000); returns its path and lines.
+ */
+export async function exportLessonOneCsv(t) {
+  const since = mark(t);
+  await t.runCommand('Reglab: Export Results (CSV)');
+  const line = await traceAfter(t, since, 'exported curves: ', { timeout: 15_000 });
+  const path = join(t.workspace, line.slice(line.indexOf('exported curves: ') + 17).split(' ')[0]);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  assert.match(lines[0], /^run,variant,sweepValue,repeat,seed,epoch,step,trainLoss/);
+  assert.equal(lines.filter((l) => l.startsWith('no-weight-decay,')).length, 2000, 'one row per epoch of each run');
+  return { path, lines };
+}
+
+/** Reglab: Export Chart (PNG): the image it wrote into the workspace, checked to be a real chart; returns its path, size and bytes. */
+export async function exportChartPng(t) {
+  const since = mark(t);
+  await t.runCommand('Reglab: Export Chart (PNG)');
+  const line = await traceAfter(t, since, 'exported chart: ', { timeout: 20_000 });
+  const path = join(t.workspace, line.slice(line.indexOf('exported chart: ') + 16).split(' ')[0]);
+  const png = readFileSync(path);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  assert.ok(width > 300 && height > 200 && png.length > 5000, `a real chart: ${width}×${height}, ${png.length} bytes`);
+  return { path, width, height, bytes: png.length };
 }
 
 /**

@@ -3,9 +3,9 @@
 // History" reopens one, the exports write CSV and PNG into the workspace, "New Experiment"
 // starts a file from a lesson, and a theme switch redraws the charts in the new colours.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { canvasPixels, clickLens, lenses, mark, panel, runCommandWithPick, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
+import { canvasPixels, clickLens, exportChartPng, exportLessonOneCsv, lenses, mark, panel, runCommandWithPick, traceAfter, waitForChart, waitForPageState } from '../panel.mjs';
 import { LIGHT } from './playground.mjs';
 
 export default {
@@ -123,25 +123,11 @@ async function tour(t) {
     t.step('the history reopened the saved run');
 
     // Exports into the workspace.
-    since = mark(t);
-    await t.runCommand('Reglab: Export Results (CSV)');
-    const csvLine = await traceAfter(t, since, 'exported curves: ', { timeout: 15_000 });
-    const csvPath = join(t.workspace, csvLine.slice(csvLine.indexOf('exported curves: ') + 17).split(' ')[0]);
-    const csv = readFileSync(csvPath, 'utf8').split('\n');
-    assert.match(csv[0], /^run,variant,sweepValue,repeat,seed,epoch,step,trainLoss/);
-    assert.equal(csv.filter((l) => l.startsWith('no-weight-decay,')).length, 2000, 'one row per epoch of each run');
-    t.step(`CSV: ${csv.length - 2} rows in ${csvPath.slice(t.workspace.length + 1)}`);
-    since = mark(t);
-    await t.runCommand('Reglab: Export Chart (PNG)');
-    const pngLine = await traceAfter(t, since, 'exported chart: ', { timeout: 20_000 });
-    const pngPath = join(t.workspace, pngLine.slice(pngLine.indexOf('exported chart: ') + 16).split(' ')[0]);
-    const png = readFileSync(pngPath);
-    assert.equal(png.subarray(1, 4).toString(), 'PNG');
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    assert.ok(width > 300 && height > 200 && png.length > 5000, `a real chart: ${width}×${height}, ${png.length} bytes`);
-    t.step(`PNG: ${width}×${height}, ${png.length} bytes`);
-    copyFileSync(pngPath, join(t.outDir, 'exported-chart.png'));
+    const csv = await exportLessonOneCsv(t);
+    t.step(`CSV: ${csv.lines.length - 2} rows in ${csv.path.slice(t.workspace.length + 1)}`);
+    const png = await exportChartPng(t);
+    t.step(`PNG: ${png.width}×${png.height}, ${png.bytes} bytes`);
+    copyFileSync(png.path, join(t.outDir, 'exported-chart.png'));
     await t.screenshot('exported');
 
     // A theme switch redraws the charts in the new colours.

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { canvasPixels, clickLens, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState, waitForTrace } from '../panel.mjs';
+import { canvasPixels, clickLens, exportChartPng, exportLessonOneCsv, mark, panel, selectTab, traceAfter, waitForChart, waitForPageState, waitForTrace } from '../panel.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -104,20 +104,9 @@ export default {
     await t.screenshot('opened-results');
 
     // Exports, written through workspace.fs into the workspace (a browser user downloads them from the Explorer).
-    since = mark(t);
-    await t.runCommand('Reglab: Export Results (CSV)');
-    const csvLine = await traceAfter(t, since, 'exported curves: ', { timeout: 15_000 });
-    const csvPath = join(t.workspace, csvLine.slice(csvLine.indexOf('exported curves: ') + 17).split(' ')[0]);
-    const csv = readFileSync(csvPath, 'utf8').split('\n');
-    assert.match(csv[0], /^run,variant,sweepValue,repeat,seed,epoch,step,trainLoss/);
-    assert.equal(csv.filter((l) => l.startsWith('no-weight-decay,')).length, 2000, 'one row per epoch of each run');
-    since = mark(t);
-    await t.runCommand('Reglab: Export Chart (PNG)');
-    const pngLine = await traceAfter(t, since, 'exported chart: ', { timeout: 20_000 });
-    const png = readFileSync(join(t.workspace, pngLine.slice(pngLine.indexOf('exported chart: ') + 16).split(' ')[0]));
-    assert.equal(png.subarray(1, 4).toString(), 'PNG');
-    assert.ok(png.readUInt32BE(16) > 300 && png.readUInt32BE(20) > 200 && png.length > 5000, `a real chart: ${png.length} bytes`);
-    t.step(`exported through workspace.fs: CSV (${csv.length - 2} rows), PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`);
+    const csv = await exportLessonOneCsv(t);
+    const png = await exportChartPng(t);
+    t.step(`exported through workspace.fs: CSV (${csv.lines.length - 2} rows), PNG ${png.width}×${png.height}`);
 
     // A CSV experiment: the file is checked and trained from the workspace's file system.
     mkdirSync(join(t.workspace, 'data'), { recursive: true });
