@@ -70,7 +70,7 @@ export class PanelHost extends Disposable {
     private readonly memento: vscode.Memento,
   ) {
     super();
-    this.assets = new PanelAssets(extensionUri, log);
+    this.assets = new PanelAssets(extensionUri);
     this.batcher = new EventBatcher((events) => this.send(events), settings.current.chartUpdateRate);
     this.register(toDisposable(() => this.batcher.dispose()));
     this.register(settings.onDidChange((s) => (this.batcher.intervalMs = s.chartUpdateRate)));

@@ -4,7 +4,7 @@
 // panel just then, and a page's script waits for the stylesheets before it (measured on lesson
 // 1: styles loaded 670 ms after the page started, the script ran right after them).
 import * as vscode from 'vscode';
-import type { Log } from './log.ts';
+import { trace } from './log.ts';
 import { withCodiconFont } from '../webview/html.ts';
 
 export class PanelAssets {
@@ -12,15 +12,18 @@ export class PanelAssets {
   private codicons: string | undefined;
   private panelStyles: string | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, log: Log) {
+  constructor(private readonly extensionUri: vscode.Uri) {
     const read = (path: string[], keep: (text: string) => void) =>
       vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...path)).then(
         (bytes) => keep(new TextDecoder().decode(bytes)),
-        (error: unknown) => log.warn(`The panel's ${path.join('/')} could not be read ahead (${error instanceof Error ? error.message : String(error)}); pages fetch it`),
+        // Nothing is lost: the page fetches the file as before.
+        (error: unknown) => trace(`panel asset ${path.join('/')} not read ahead: ${error instanceof Error ? error.message : String(error)}`),
       );
-    void read(['dist', 'webview.js'], (text) => (this.script = text));
-    void read(['dist', 'codicons', 'codicon.css'], (text) => (this.codicons = text));
-    void read(['media', 'panel.css'], (text) => (this.panelStyles = text));
+    void Promise.all([
+      read(['dist', 'webview.js'], (text) => (this.script = text)),
+      read(['dist', 'codicons', 'codicon.css'], (text) => (this.codicons = text)),
+      read(['media', 'panel.css'], (text) => (this.panelStyles = text)),
+    ]).then(() => trace(`panel assets read ahead: ${this.script !== undefined && this.codicons !== undefined && this.panelStyles !== undefined}`));
   }
 
   /** The page's script; undefined until read. */
