@@ -28,6 +28,7 @@ export function summaryTable(results: ExperimentResults): string {
     const over = results.gridOver === undefined ? field(results.sweepOver) : `${field(results.sweepOver)} × ${field(results.gridOver)}`;
     lines.push(`  sweep over ${over}:`);
     for (const grid of sweepGrids(results.sweep)) lines.push(...gridTable(grid, results));
+    const heldOut = heldOutTestNote(results);
     for (const c of chosenValues(results)) {
       const provisional = c.final ? '' : ' (provisional: not every run finished)';
       if (c.on === 'test') {
@@ -37,7 +38,6 @@ export function summaryTable(results: ExperimentResults): string {
       lines.push(`    ${c.variant}: chosen on the validation loss${provisional}; the test set only reports the result`);
       lines.push(`      ${c.min.gridValue === undefined ? 'λ_min' : 'chosen cell'} = ${cellText(c.min)}: ${chosenText(c.min)}`);
       if (c.oneSe !== undefined) lines.push(`      λ_1se = ${valueText(c.oneSe.value)}: ${chosenText(c.oneSe)}`);
-      const heldOut = heldOutTestNote(results);
       if (heldOut !== undefined) lines.push(`      ${heldOut}`);
     }
   }
@@ -52,7 +52,6 @@ export function summaryTable(results: ExperimentResults): string {
 function cellText(v: ChosenValue): string {
   return v.gridValue === undefined ? valueText(v.value) : `${valueText(v.value)} × ${valueText(v.gridValue)}`;
 }
-
 
 /**
  * The grid as a table: rows the values of sweep.over, columns those of sweep.grid.over, cells

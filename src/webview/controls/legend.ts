@@ -64,7 +64,7 @@ export function createLegend(toggle: (variant: string) => void): Legend {
             'li',
             { class: `variant status-${status}${shown ? '' : ' is-hidden'}`, data: { variant: s.variant } },
             button,
-            icon(STATUS_ICON[status] ?? 'circle', ''),
+            icon(STATUS_ICON[status] ?? 'circle'),
             h('span', { class: `detail${s.runs === 1 ? ' single' : ''}`, text: s.detail }),
           );
         }),

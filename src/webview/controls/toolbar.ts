@@ -29,7 +29,7 @@ export const LOG_VIEWS: readonly View[] = ['loss', 'sweep'];
 
 export function createToolbar(actions: ToolbarActions): Toolbar {
   const progress = h('span', { class: 'progress', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const training = icon(TRAINING_ICON, '');
+  const training = icon(TRAINING_ICON);
   const log = h('input', { attrs: { type: 'checkbox', id: 'log-scale' }, data: { testid: 'log-scale' } });
   log.addEventListener('change', () => actions.logScale(log.checked));
   const logLabel = h('label', { class: 'toggle', attrs: { for: 'log-scale' }, title: 'Logarithmic y axis for the losses' }, log, h('span', { text: 'Log scale' }));
