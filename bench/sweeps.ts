@@ -1,7 +1,7 @@
 // The sweep entries of `npm run bench`: does a sweep use the cores? Two sweeps as the CLI and
 // the extension train them (parsed from the example files, planned into runs, trained on the
-// worker pool), each timed on a pool of 1 worker and on a pool of 2, taking turns round by
-// round (1 2, 2 1, 1 2, …) so the machine's drift moves both alike. The pools stay up across
+// worker pool), each timed on a pool of 1 worker and on a pool of 2, taking turns (1 2, 2 1,
+// 1 2, …; a short sweep many times per round) so the machine's drift moves both alike. The pools stay up across
 // rounds, as the extension's does: worker start-up and the optimisation of the workers' code
 // are in the warm-up rounds, not the timings.
 //   S06  lesson 6's sweep: 9 weight decays × 5 repeats of a 1-100-100-100-1 net, 2000 steps
@@ -20,6 +20,8 @@ import { W3 } from './workloads.ts';
 
 /** Each pool trains at least this long before the timed rounds (see measureSweeps). */
 const WARM_UP_MS = 1500;
+/** Each pool's share of a timed round, at least (ms); longer sweeps take one turn each. */
+const ROUND_MS = 500;
 
 export interface SweepEntry {
   readonly id: string;
@@ -99,12 +101,20 @@ export async function measureSweeps(
         for (const workers of [1, 2]) warmed.set(workers, warmed.get(workers)! + (await sweep(workers)));
       }
       log(`[${entry.id}] warm-up: ${[...warmed].map(([workers, ms]) => `${workers} worker${workers === 1 ? '' : 's'} ${formatMs(ms)}`).join(', ')}`);
+      // A round times each pool at least ROUND_MS, taking turns sweep by sweep, and keeps each
+      // pool's median sweep: one 40 ms sweep (S3) is at the mercy of a moment's noise, and this
+      // machine's speed drifts over seconds (1 worker 40 ms, then 56 ms for a while).
       for (let round = 1; round <= options.timedRuns; round++) {
         const order = round % 2 === 0 ? [2, 1] : [1, 2];
+        const sweeps = new Map<number, number[]>([[1, []], [2, []]]);
+        do {
+          for (const workers of order) sweeps.get(workers)!.push(await sweep(workers));
+        } while ([...sweeps.values()].some((ms) => sum(ms) < ROUND_MS));
         for (const workers of order) {
-          const ms = await sweep(workers);
+          const ms = median(sweeps.get(workers)!);
           times.get(workers)!.push(ms);
-          log(`[${entry.id}] ${workers} worker${workers === 1 ? '' : 's'} round ${round}/${options.timedRuns}: ${formatMs(ms)}`);
+          const count = sweeps.get(workers)!.length;
+          log(`[${entry.id}] ${workers} worker${workers === 1 ? '' : 's'} round ${round}/${options.timedRuns}: ${formatMs(ms)}${count > 1 ? ` (median of ${count} sweeps)` : ''}`);
         }
       }
       const result = { entry, runs: requests.length, one: times.get(1)!, two: times.get(2)! };
@@ -116,6 +126,8 @@ export async function measureSweeps(
   }
   return results;
 }
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 function assertFinished(entry: SweepEntry, outcomes: readonly RunOutcome[]): void {
   const bad = outcomes.find((o) => o.type !== 'finished');
