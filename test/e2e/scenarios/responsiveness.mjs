@@ -122,12 +122,22 @@ export default {
     const stopButton = page.locator('.editor-actions .codicon-debug-stop').first();
     await stopButton.waitFor({ timeout: 15_000 });
     const frame = await panel(t).locator('body').elementHandle().then((h) => h.ownerFrame());
+    // When the page had the first message that settles a run (capturing, before the page's own
+    // listener), and how long the draw after it took: the panel's share of showing the Stop.
+    await frame.evaluate(() => {
+      window.__reglabStopMessage = undefined;
+      window.addEventListener('message', (e) => {
+        const settles = e.data?.type === 'sessionFinished' || (e.data?.type === 'events' && e.data.events.some((x) => x.type === 'cancelled'));
+        if (settles && window.__reglabStopMessage === undefined) window.__reglabStopMessage = performance.timeOrigin + performance.now();
+      }, true);
+    });
     const idle = frame.waitForFunction(() => (document.body.dataset.state === 'idle' ? performance.timeOrigin + performance.now() : false), null, { polling: 10, timeout: 30_000 });
     since = mark(t);
     await page.evaluate(() => (window.__reglabPointer = []));
     await stopButton.click();
     const clickAt = await page.evaluate(() => window.__reglabPointer.at(-1));
     const idleAt = await (await idle).jsonValue();
+    const shown = await frame.evaluate(() => ({ messageAt: window.__reglabStopMessage, drawMs: Number(document.body.dataset.drawMs) }));
     await traceAfter(t, since, 'session finished: experiment', { timeout: 30_000 });
     const log = t.channelLog('Reglab');
     const done = /^(\S+ \S+) \[info\] Done "Sweeping weight decay[^:]*: (\d+) finished, (\d+) stopped/m.exec(log);
@@ -144,6 +154,10 @@ export default {
       clickToHostMs,
       hostToAllStoppedMs: Number(allStopped[2]),
       clickToPanelStoppedMs: Math.round(idleAt - clickAt),
+      // Of which: the host's Stop to the page having it, and the page's draw after it.
+      hostToPageMs: Math.round(shown.messageAt - received),
+      pageToStoppedShownMs: Math.round(idleAt - shown.messageAt),
+      panelDrawMs: shown.drawMs,
       clickToResultsSavedMs: Math.round(logTime(done[1]) - clickAt),
       runsFinished: Number(done[2]),
       runsStopped: Number(done[3]),
