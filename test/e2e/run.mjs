@@ -10,6 +10,7 @@
 //
 // When chromium or the code-server install (scripts/e2e-setup.sh) is missing, the run is
 // skipped with exit code 0, unless REGLAB_E2E_REQUIRED is set: then it fails.
+// It builds the production bundles first (minified, as the .vsix ships them);
 // REGLAB_E2E_NO_BUILD=1 packages the existing dist/ without building; REGLAB_E2E_KEEP=1
 // keeps the servers' temporary directories.
 import { readdirSync } from 'node:fs';
