@@ -2,24 +2,35 @@
 // and the editor's default worker count leaves a core.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { editorWorkerCount } from '../../../src/worker/workerCount.ts';
 
 const bootstrap = resolve(import.meta.dirname, 'worker-under-tsx.cjs');
+/** Linux's SCHED_IDLE policy number. */
+const SCHED_IDLE = 5;
+
+/** The scheduling policy of a thread (field 41 of its stat). */
+function policyOf(tid: number): number {
+  return Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[38]);
+}
 
 describe('lowerThreadPriority', { skip: process.platform !== 'linux' && 'threads have their own priority on Linux only' }, () => {
-  it('sets the calling thread\'s nice value and leaves the rest of the process alone', async () => {
+  it('sets the calling thread\'s nice value and SCHED_IDLE policy, and leaves the rest of the process alone', async () => {
     const before = getPriority();
     const worker = new Worker(bootstrap, { workerData: { entry: resolve(import.meta.dirname, 'priority-worker.ts'), niceness: 10 } });
-    const answer = await new Promise<{ lowered: boolean; nice: number }>((resolve, reject) => {
+    const answer = await new Promise<{ lowered: boolean; idle: boolean; nice: number; policy: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
     await worker.terminate();
-    assert.deepEqual(answer, { lowered: true, nice: Math.max(10, before) });
+    // Without util-linux's chrt the thread keeps the usual policy (SCHED_OTHER, 0) at nice 10.
+    const chrt = ['/usr/bin/chrt', '/bin/chrt'].some((path) => existsSync(path));
+    assert.deepEqual(answer, { lowered: true, idle: chrt, nice: Math.max(10, before), policy: chrt ? SCHED_IDLE : 0 });
     assert.equal(getPriority(), before);
+    assert.equal(policyOf(process.pid), 0, 'the process\'s main thread keeps the usual policy');
   });
 });
 
