@@ -15,14 +15,14 @@ import { registerPanelSerializer } from './serializer.ts';
 import { SettingsService } from './settingsService.ts';
 import { TrainingProgress } from './progress.ts';
 import { Training } from './training.ts';
-import { createTrainingPool } from './trainingPools.ts';
+import { createTrainingPool, trainsInIdleTime } from './trainingPools.ts';
 import { HOST } from '../platform/host.ts';
 import { ensureTrusted } from './trust.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new SettingsService();
-  const training = new Training((workers, flushMs) => createTrainingPool(context.extensionUri, workers, flushMs), settings, log);
+  const training = new Training((workers, flushMs) => createTrainingPool(context.extensionUri, workers, flushMs), settings, log, trainsInIdleTime());
   const panel = new PanelHost(context.extensionUri, training, settings, log, context.workspaceState);
   const playground = new Playground(panel, training, log);
   const history = new History(panel, playground, settings, log);

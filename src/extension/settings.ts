@@ -6,7 +6,7 @@ import { BUDGET_DEFAULTS, type BudgetLimits } from '../experiment/budget.ts';
 import { folderInsideWorkspace } from '../experiment/workspaceFolder.ts';
 
 export interface Settings {
-  /** Training workers; 0 = one less than the cores, 1 to 4 (editorWorkerCount). */
+  /** Training workers; 0 = editorWorkerCount (one per core where training runs in idle time, else one less; 1 to 4). */
   workers: number;
   /** Milliseconds between the panel's chart updates while training. */
   chartUpdateRate: number;

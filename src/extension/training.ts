@@ -83,6 +83,8 @@ export class Training extends Disposable {
     private readonly createPool: (workers: number, flushMs: number) => TrainingPool,
     private readonly settings: SettingsService,
     private readonly log: Log,
+    /** The pool's workers train in idle time (trainingPools.ts): the default is then one per core. */
+    private readonly idleTime = false,
   ) {
     super();
     this.register(settings.onDidChange(() => this.retirePoolIfIdle()));
@@ -105,7 +107,7 @@ export class Training extends Disposable {
 
   get workerCount(): number {
     const wanted = this.settings.current.workers;
-    return wanted > 0 ? wanted : editorWorkerCount();
+    return wanted > 0 ? wanted : editorWorkerCount(undefined, this.idleTime);
   }
 
   /** Stops the running session, if any; true when there was one. */

@@ -97,3 +97,6 @@ async function withDataFiles(
   }
   return { request: Object.keys(files).length === 0 ? request : { ...request, files } };
 }
+
+/** Web Workers have no scheduling priority: the default worker count leaves the editor a core. */
+export const trainsInIdleTime: typeof Desktop.trainsInIdleTime = () => false;

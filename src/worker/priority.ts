@@ -44,6 +44,11 @@ export function lowerThreadPriority(niceness: number): Lowered {
   }
 }
 
+/** Whether training threads here can run in idle time (Linux with util-linux's chrt). */
+export function canTrainInIdleTime(): boolean {
+  return process.platform === 'linux' && CHRT.some((path) => existsSync(path));
+}
+
 /** Moves thread `tid` to SCHED_IDLE. Asynchronous: the run the thread is about to train does not wait for chrt. */
 function idleTime(tid: number): Promise<boolean> {
   const chrt = CHRT.find((path) => existsSync(path));

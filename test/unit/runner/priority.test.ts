@@ -38,4 +38,7 @@ describe('editorWorkerCount', () => {
   it('leaves the editor a core: cores - 1, at least 1, at most 4', () => {
     assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => editorWorkerCount(cores)), [1, 1, 2, 3, 4, 4, 4]);
   });
+  it('trains on every core, at most 4, where training runs in idle time', () => {
+    assert.deepEqual([1, 2, 3, 4, 5, 8, 64].map((cores) => editorWorkerCount(cores, true)), [1, 2, 3, 4, 4, 4, 4]);
+  });
 });
