@@ -1,9 +1,9 @@
 // The sweep entries of `npm run bench`: does a sweep use the cores? Two sweeps as the CLI and
 // the extension train them (parsed from the example files, planned into runs, trained on the
 // worker pool), each timed on a pool of 1 worker and on a pool of 2, taking turns (1 2, 2 1,
-// 1 2, …; a short sweep many times per round) so the machine's drift moves both alike. The pools stay up across
-// rounds, as the extension's does: worker start-up and the optimisation of the workers' code
-// are in the warm-up rounds, not the timings.
+// 1 2, …; a short sweep many times per round) so the machine's drift moves both alike. The
+// pools stay up across rounds, as the extension's does: worker start-up and the optimisation
+// of the workers' code are in the warm-up rounds, not the timings.
 //   S06  lesson 6's sweep: 9 weight decays × 5 repeats of a 1-100-100-100-1 net, 2000 steps
 //   S3   W3's 12-λ sweep: lesson 3 (d2l, d = 200) at W3's 12 weight decays, one repeat each
 

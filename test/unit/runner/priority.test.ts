@@ -1,5 +1,5 @@
 // Training threads below the editor: a worker lowers its own priority, not its process's;
-// and the editor's default worker count leaves a core.
+// and the editor's default worker count leaves a core unless training runs in idle time.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
