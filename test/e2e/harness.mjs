@@ -424,7 +424,7 @@ export class ScenarioContext {
       try {
         await this.page.keyboard.press('F1');
         await input.waitFor({ state: 'visible', timeout: 5000 });
-        await input.fill(`>${title}`);
+        await input.fill(`>${title}`, { timeout: 5000 });
         const row = rows.filter({ has: this.page.locator('.label-name', { hasText: exactly }) }).first();
         await row.waitFor({ state: 'visible', timeout: rowTimeout });
         const first = (await rows.first().locator('.label-name').first().innerText()).trim();

@@ -63,15 +63,12 @@ async function focusEditor(t) {
 
 /** "Preferences: Color Theme", as a user picks one. */
 async function pickTheme(t, theme) {
-  const { input, rows } = t.quickInput();
-  await t.page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>Preferences: Color Theme');
-  const row = rows.filter({ has: t.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
-  // The command opens a second quick pick, of the themes.
-  await rows.filter({ hasText: /Light|Dark/ }).first().waitFor({ timeout: 10_000 });
+  const { input } = t.quickInput();
+  // The command opens a quick pick of its own, of the themes ("Select Color Theme …"). Through
+  // runCommand, which tries again: once, after the PNG export, the palette closed as it opened.
+  await t.runCommand('Preferences: Color Theme', {
+    ran: () => t.page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor({ timeout: 10_000 }),
+  });
   await input.fill(theme);
   await t.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
   await t.page.keyboard.press('Enter');
