@@ -51,7 +51,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
     ? `<script nonce="${nonce}">${scriptText}</script>`
     : `<script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>`;
   const json = (id: string, value: unknown) => `\n<script type="application/json" id="${id}" nonce="${nonce}">${jsonForScript(value)}</script>`;
-  const state = (options.state == null ? '' : json(INITIAL_STATE_ID, options.state)) + (options.messages === undefined ? '' : json(BOOT_MESSAGES_ID, options.messages));
+  const embedded = (options.state == null ? '' : json(INITIAL_STATE_ID, options.state)) + (options.messages === undefined ? '' : json(BOOT_MESSAGES_ID, options.messages));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -62,7 +62,7 @@ ${styles}
 <title>${escapeText(options.title ?? 'Reglab')}</title>
 </head>
 <body data-state="empty">
-<noscript>The Reglab panel needs JavaScript.</noscript>${state}
+<noscript>The Reglab panel needs JavaScript.</noscript>${embedded}
 ${script}
 </body>
 </html>

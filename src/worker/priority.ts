@@ -46,12 +46,16 @@ export function lowerThreadPriority(niceness: number): Lowered {
 
 /** Whether training threads here can run in idle time (Linux with util-linux's chrt). */
 export function canTrainInIdleTime(): boolean {
-  return process.platform === 'linux' && CHRT.some((path) => existsSync(path));
+  return process.platform === 'linux' && chrtPath() !== undefined;
+}
+
+function chrtPath(): string | undefined {
+  return CHRT.find((path) => existsSync(path));
 }
 
 /** Moves thread `tid` to SCHED_IDLE. Asynchronous: the run the thread is about to train does not wait for chrt. */
 function idleTime(tid: number): Promise<boolean> {
-  const chrt = CHRT.find((path) => existsSync(path));
+  const chrt = chrtPath();
   if (chrt === undefined) return Promise.resolve(false);
   return new Promise((resolve) => {
     execFile(chrt, ['--idle', '--pid', '0', String(tid)], { timeout: 5000 }, (error) => resolve(error === null));
